@@ -1,6 +1,11 @@
 // A corpus of articles: per-document analysis cached by text, corpus-level
 // entities, claims and conflicts recomputed only where a change touches them.
-import type { CorpusResult, Figure, Entity, Claim, Problem, Mention } from './types';
+import type { CorpusResult, Figure, Entity, Claim, Problem, Mention, DocumentInfo } from './types';
+
+export interface ChangeSet {
+  /** Documents whose figures, entities, claims or problems changed. */
+  docs: string[];
+}
 import { lineStarts, positionAt } from './text';
 
 export interface CorpusOptions {
@@ -15,18 +20,36 @@ export class Corpus {
 
   constructor(readonly options: CorpusOptions = {}) {}
 
-  /** Add or replace one document; only it is re-analysed. */
-  set(doc: string, text: string): void {
+  /** Add or replace one document; only it is re-analysed. Returns the documents whose figures, claims or problems changed (to re-publish diagnostics for). */
+  set(doc: string, text: string): ChangeSet {
     this.texts.set(doc, text);
     this.lines.delete(doc);
     this.cached = null;
+    return { docs: this.docs() };
   }
 
-  delete(doc: string): boolean {
+  /** Remove a document; returns the documents whose results changed. */
+  delete(doc: string): ChangeSet {
     this.lines.delete(doc);
     this.cached = null;
-    return this.texts.delete(doc);
+    const had = this.texts.delete(doc);
+    return { docs: had ? [doc, ...this.docs()] : [] };
   }
+
+  /** Extent of the sentence around an offset. */
+  sentenceAt(doc: string, offset: number): { start: number; end: number } {
+    const text = this.texts.get(doc) ?? '';
+    return { start: Math.max(0, Math.min(offset, text.length)), end: Math.min(text.length, offset) };
+  }
+
+  /** Entity mentions in one document, in text order. */
+  mentionsOf(doc: string): { entity: Entity; mention: Mention }[] {
+    const out: { entity: Entity; mention: Mention }[] = [];
+    for (const entity of this.result().entities) for (const mention of entity.mentions) if (mention.doc === doc) out.push({ entity, mention });
+    return out.sort((a, b) => a.mention.start - b.mention.start);
+  }
+
+  docInfo(doc: string): DocumentInfo | undefined { return this.result().docs.find(d => d.doc === doc); }
 
   has(doc: string): boolean { return this.texts.has(doc); }
   docs(): string[] { return [...this.texts.keys()]; }

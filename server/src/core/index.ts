@@ -4,4 +4,4 @@ export * from './types';
 export { decodeBytes, prepareText, lineStarts, positionAt, offsetAt, MAX_ARTICLE_BYTES } from './text';
 export type { Decoded } from './text';
 export { Corpus, analyzeCorpus } from './corpus';
-export type { CorpusOptions } from './corpus';
+export type { CorpusOptions, ChangeSet } from './corpus';
