@@ -29,7 +29,7 @@ export interface Loc { file: string; line: number; column: number; endLine: numb
 export interface CliJson {
   files: string[];
   figures: (Loc & { text: string; kind: string; value: unknown; unit: string | null; qualifier: string | null; claim: string | null })[];
-  entities: { id: string; name: string; kind: string; mentions: (Loc & { text: string })[] }[];
+  entities: { id: string; name: string; kind: string; mentions: (Loc & { text: string; role?: string | null })[] }[];
   claims: { id: string; label: string; status: string; figures: number[] }[];
   diagnostics: (Loc & { severity: string; code: string; message: string; related: { file: string; line: number; column: number; message: string }[] })[];
 }
