@@ -1,16 +1,14 @@
 // `triangulate check [paths...]`: analyse the articles and report conflicting figures.
-import { Corpus } from '../core/corpus';
 import type { OptionSpec } from './args';
 import { UsageError, parseOptions } from './args';
 import type { Command } from './command';
-import { findArticles, readArticle } from './files';
-import type { Article } from './files';
-import { loadAnnotations } from './annotations';
-import { buildReport, summarize } from './report';
+import { analysePaths } from './analyse';
+import { summarize } from './report';
 import { formatText } from './text';
 import { formatJson } from './json';
 import { formatSarif } from './sarif';
 import { toolInfo } from './io';
+import type { CliIo } from './io';
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -52,23 +50,8 @@ export const checkCommand: Command = {
   },
 };
 
-async function check(opts: CheckOptions, io: Parameters<Command['run']>[1]): Promise<number> {
-  const warn = (message: string) => io.stderr(`triangulate: ${message}\n`);
-  const found = await findArticles(opts.paths, io.cwd, warn);
-  if (!found.length) throw new UsageError(`no .txt files found in ${opts.paths.join(', ')}`);
-
-  const articles: Article[] = [];
-  for (const f of found) {
-    const article = await readArticle(f);
-    if (!article.ok) warn(`skipped ${article.file}: ${article.reason}`);
-    articles.push(article);
-  }
-
-  // Document ids are the paths as shown, so the engine's messages and spans speak the user's paths.
-  const corpus = new Corpus({ annotations: await loadAnnotations(found) });
-  for (const a of articles) if (a.ok) corpus.set(a.file, a.text);
-  const report = buildReport(articles, corpus.result());
-
+async function check(opts: CheckOptions, io: CliIo): Promise<number> {
+  const { report } = await analysePaths(opts.paths, io);
   switch (opts.format) {
     case 'text': io.stdout(formatText(report, { quiet: opts.quiet })); break;
     case 'json': io.stdout(formatJson(report)); break;

@@ -6,7 +6,17 @@ export interface CliIo {
   cwd: string;
 }
 
+let pipeGuard = false;
+
 export function processIo(): CliIo {
+  if (!pipeGuard) {
+    pipeGuard = true;
+    // `triangulate check | head`: a reader that goes away is not an error.
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
   return {
     stdout: text => { process.stdout.write(text); },
     stderr: text => { process.stderr.write(text); },

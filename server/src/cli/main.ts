@@ -38,6 +38,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     }
     const message = err instanceof Error ? err.message : String(err);
     io.stderr(`triangulate: internal error: ${message.split('\n')[0]}\n`);
+    if (process.env['TRIANGULATE_DEBUG'] && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);
     return EXIT.usage;
   }
 }
