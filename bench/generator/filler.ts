@@ -39,6 +39,10 @@ const NUMERIC: Filler[] = [
     const y = s.n(2015, 2024);
     return `${o.poss(s.K.name)} economy grew ${o.pct(s.n(10, 75, s.K.name, String(y)) / 10)} in ${o.year(y)}, helped by ${s.F} and exports.`;
   }),
+  F('K', (o, s) => {
+    const lo = s.n(5, 60, s.K.name, s.O.name) / 10;
+    return `The ${s.O.name} expects ${o.poss(s.K.name)} economy to grow ${o.range(lo, lo + 0.5)} next year.`;
+  }),
   F('K', (o, s) => `Inflation in ${s.K.name} eased to ${o.pct(s.n(12, 90) / 10)} last month, the ${s.O.name} said.`),
   F('M', (o, s) => `Founded in ${o.year(s.n(1950, 2015))}, ${s.M.name} employs ${o.count(s.n(8, 400) * 100, 'about')} people in ${o.count(s.n(3, 40))} countries.`),
   F('C', (o, s) => `${s.C.name}, a city of ${o.count(s.n(12, 900) * 1000, 'about')} people, has grown quickly since the port was expanded.`),
