@@ -1,0 +1,129 @@
+// Protocol mechanics of the bundled server over stdio: capabilities, indexing
+// with work-done progress, file watchers, custom messages, and empty answers
+// where there is nothing to answer.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { TestClient, copySeeds, fileUri, listSeeds, removeDir, waitFor } from './client';
+
+test('initialize announces standard capabilities, full semantic tokens and push diagnostics only', async () => {
+  const dir = copySeeds();
+  const client = await TestClient.start({ folder: dir });
+  try {
+    const caps = client.initializeResult.capabilities;
+    assert.equal(caps.hoverProvider, true);
+    assert.equal(caps.definitionProvider, true);
+    assert.equal(caps.referencesProvider, true);
+    assert.equal(caps.documentSymbolProvider, true);
+    assert.equal(caps.workspaceSymbolProvider, true);
+    assert.ok(caps.semanticTokensProvider && 'legend' in caps.semanticTokensProvider);
+    const legend = caps.semanticTokensProvider.legend;
+    for (const t of ['person', 'place', 'organization', 'money', 'percent', 'count', 'date', 'duration']) assert.ok(legend.tokenTypes.includes(t), `legend lacks ${t}`);
+    assert.equal(caps.diagnosticProvider, undefined, 'no pull diagnostics');
+    assert.equal(client.initializeResult.serverInfo?.name, 'triangulate');
+  } finally {
+    await client.stop();
+    removeDir(dir);
+  }
+});
+
+test('the server indexes every article of the folder in the background with work-done progress', async () => {
+  const dir = copySeeds();
+  const client = await TestClient.start({ folder: dir });
+  try {
+    const status = await client.indexed(listSeeds().length);
+    assert.equal(status.documents, listSeeds().length);
+    assert.equal(status.skipped, 0);
+    const kinds = client.progress.map(p => p.kind);
+    assert.equal(kinds[0], 'begin');
+    assert.match(client.progress[0]!.title ?? '', /index/i);
+    await waitFor('progress end', () => client.progress.some(p => p.kind === 'end'));
+    assert.ok(kinds.includes('report') || kinds.length >= 2);
+    const last = client.progress.filter(p => p.kind === 'report').pop();
+    assert.equal(last?.message, `${listSeeds().length}/${listSeeds().length}`);
+  } finally {
+    await client.stop();
+    removeDir(dir);
+  }
+});
+
+test('file watchers are registered dynamically for articles and for deletions', async () => {
+  const dir = copySeeds();
+  const client = await TestClient.start({ folder: dir, settings: { markdown: true } });
+  try {
+    await client.indexed();
+    const reg = await waitFor('watcher registration', () => client.registrations.find(r => r.method === 'workspace/didChangeWatchedFiles'));
+    const globs = (reg.registerOptions as { watchers: { globPattern: string; kind?: number }[] }).watchers;
+    assert.ok(globs.some(w => w.globPattern === '**/*.txt'));
+    assert.ok(globs.some(w => w.globPattern === '**/*.md'), 'Markdown opted in: *.md watched');
+    assert.ok(globs.some(w => w.kind === 4), 'deletions of folders watched');
+  } finally {
+    await client.stop();
+    removeDir(dir);
+  }
+});
+
+test('requests past the end of a document, and on unknown documents answer empty', async () => {
+  const dir = copySeeds();
+  const client = await TestClient.start({ folder: dir });
+  try {
+    await client.indexed(listSeeds().length);
+    const uri = client.open(path.join(dir, listSeeds()[0]!));
+    for (const position of [{ line: 100000, character: 0 }, { line: 0, character: 100000 }, { line: -1, character: -5 }]) {
+      assert.equal(await client.hover(uri, position), null);
+      assert.equal(await client.request('textDocument/definition', { textDocument: { uri }, position }), null);
+      assert.deepEqual(await client.request('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: true } }), []);
+    }
+    const unknown = fileUri(path.join(dir, 'no-such-file.txt'));
+    assert.equal(await client.hover(unknown, { line: 0, character: 0 }), null);
+    assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri: unknown } }), []);
+    assert.deepEqual(await client.request('textDocument/semanticTokens/full', { textDocument: { uri: unknown } }), { data: [] });
+    assert.ok(await client.alive());
+  } finally {
+    await client.stop();
+    removeDir(dir);
+  }
+});
+
+test('custom status notifications are sent only to clients that ask for them', async () => {
+  const dir = copySeeds();
+  const client = await TestClient.start({ folder: dir, customMessages: false });
+  try {
+    await waitFor('progress end', () => client.progress.some(p => p.kind === 'end'));
+    assert.ok(await client.alive());
+    assert.equal(client.statuses.length, 0);
+  } finally {
+    await client.stop();
+    removeDir(dir);
+  }
+});
+
+test('a client without progress or dynamic watcher support still gets the corpus indexed', async () => {
+  const dir = copySeeds();
+  const client = await TestClient.start({ folder: dir, progress: false, watchers: false });
+  try {
+    const status = await client.indexed(listSeeds().length);
+    assert.equal(status.documents, listSeeds().length);
+    assert.equal(client.progress.length, 0);
+    assert.equal(client.registrations.filter(r => r.method === 'workspace/didChangeWatchedFiles').length, 0);
+    assert.match(client.logText(), /cannot register file watchers/);
+  } finally {
+    await client.stop();
+    removeDir(dir);
+  }
+});
+
+test('the claims request answers with a list, also while the corpus is empty', async () => {
+  const dir = copySeeds();
+  const client = await TestClient.start({ folder: dir });
+  try {
+    const before = await client.request<{ claims: unknown[] }>('triangulate/claims', {});
+    assert.ok(Array.isArray(before.claims));
+    await client.indexed(listSeeds().length);
+    const after = await client.request<{ claims: { status: string }[] }>('triangulate/claims', { conflictsOnly: true });
+    assert.ok(after.claims.every(c => c.status === 'conflict'));
+  } finally {
+    await client.stop();
+    removeDir(dir);
+  }
+});
