@@ -544,6 +544,19 @@ function viaDocument(text: string, op: EditOp): string | null {
   }
 }
 
+/** The keys of the map at a path (null when there is no map there). */
+export function keysAt(text: string, path: TagPath): string[] | null {
+  try {
+    const doc = parseDocument(text, { uniqueKeys: true });
+    if (doc.errors.length) return null;
+    const node = path.length ? doc.getIn(path, true) : doc.contents;
+    if (!isMap(node)) return null;
+    return node.items.flatMap(p => (isScalar(p.key) ? [String(p.key.value)] : []));
+  } catch {
+    return null;
+  }
+}
+
 // ---- the edits between two texts ----
 
 /** The changed region between two texts, as one edit (none when equal); never splits a surrogate pair or a CRLF. */
