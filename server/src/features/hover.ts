@@ -76,11 +76,16 @@ function firstMention(corpus: Corpus, entity: Entity): Mention | undefined {
   return firstOf(corpus, entity.mentions);
 }
 
+/** Position of each document in corpus order. */
+export function docOrder(corpus: Corpus): Map<string, number> {
+  return new Map(corpus.docs().map((d, i) => [d, i]));
+}
+
 /** The first mention in corpus order (document order of the corpus, then offset); an annotation wins. */
 export function firstOf(corpus: Corpus, mentions: readonly Mention[]): Mention | undefined {
   const annotated = mentions.find(m => m.via === 'annotation');
   if (annotated) return annotated;
-  const order = new Map(corpus.docs().map((d, i) => [d, i]));
+  const order = docOrder(corpus);
   let best: Mention | undefined;
   for (const m of mentions) {
     if (!best) { best = m; continue; }
@@ -98,7 +103,8 @@ export function entityHover(corpus: Corpus, entity: Entity, _at?: Mention): stri
   const perDoc = new Map<string, number>();
   for (const m of entity.mentions) perDoc.set(m.doc, (perDoc.get(m.doc) ?? 0) + 1);
   lines.push(`Mentions: ${entity.mentions.length} in ${perDoc.size} source(s)`, '');
-  for (const [doc, n] of perDoc) lines.push(`- ${sourceCell(corpus, doc)}: ${n}`);
+  const order = docOrder(corpus);
+  for (const [doc, n] of [...perDoc].sort((x, y) => (order.get(x[0]) ?? Infinity) - (order.get(y[0]) ?? Infinity))) lines.push(`- ${sourceCell(corpus, doc)}: ${n}`);
   const first = firstMention(corpus, entity);
   if (first) {
     const text = corpus.text(first.doc);

@@ -77,7 +77,7 @@ export function describeSource(corpus: Corpus, doc: string): { name: string; out
 
 /** Escape text for Markdown (inline, one line: no line breaks, no table pipes). */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/([\\`*_{}[\]()#+\-!|<>~])/g, '\\$1');
+  return text.replace(/\s+/g, ' ').replace(/([\\`*_[\]|<>~])/g, '\\$1');
 }
 
 /** A link to a place in a document; VS Code opens `#L<line>,<column>` fragments at that place. */

@@ -1,0 +1,160 @@
+// The features as plain functions of (corpus, params), over an in-memory
+// analysis (no engine, no connection): what a person sees in hovers,
+// diagnostics, highlighting, navigation, outline and the claims view.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DiagnosticSeverity, SymbolKind } from 'vscode-languageserver-protocol';
+import { hover } from '../../server/src/features/hover';
+import { diagnostics } from '../../server/src/features/diagnostics';
+import { legend, semanticTokens, tokensOf } from '../../server/src/features/semanticTokens';
+import { definition } from '../../server/src/features/definition';
+import { references } from '../../server/src/features/references';
+import { documentSymbols } from '../../server/src/features/documentSymbols';
+import { workspaceSymbols } from '../../server/src/features/workspaceSymbols';
+import { claims } from '../../server/src/features/claims';
+import { status } from '../../server/src/features/status';
+import { formatValue } from '../../server/src/features/util';
+import { A, B, TEXT_A, TEXT_B, fixture, pos } from './fixture';
+
+const doc = (uri: string) => ({ textDocument: { uri } });
+
+function hoverText(uri: string, text: string, needle: string, delta = 1, nth = 1): string {
+  const h = hover(fixture().asCorpus(), { ...doc(uri), position: pos(text, needle, delta, nth) });
+  assert.ok(h, `no hover on ${needle}`);
+  return (h.contents as { value: string }).value;
+}
+
+test('hover on a figure: claim label, conflict, a row per figure with source, line, bold sentence and a link', () => {
+  const md = hoverText(A, TEXT_A, 'US$86.8 billion', 4);
+  assert.match(md, /bilateral trade \(USD\)/);
+  assert.match(md, /Sources conflict.*86\.8 billion USD vs 86\.7 billion USD/);
+  const rows = md.split('\n').filter(l => l.startsWith('| ') && !l.startsWith('| As written') && !l.startsWith('| ---'));
+  assert.equal(rows.length, 2);
+  assert.match(rows[0]!, /US\$86\.8 billion ◀ \| 86\.8 billion USD \| `alpha_report\.txt` \(Alpha Daily, 2025-08-12\) \| \[1\]\(file:\/\/\/news\/alpha_report\.txt#L1,11\)/);
+  assert.match(rows[0]!, /\*\*US\$86\.8 billion\*\*/);
+  assert.match(rows[1]!, /\$86\.7 billion \| 86\.7 billion USD \| `beta_wire\.txt` \| \[1\]\(file:\/\/\/news\/beta_wire\.txt#L1,25\)/);
+  assert.match(rows[1]!, /Bilateral trade reached \*\*\$86\.7 billion\*\* in 2024/);
+  assert.match(md, /Why these figures were linked[\s\S]*\$86\.7 billion in `beta_wire\.txt` line 1: shared words: trade; same unit: USD \(score 0\.82\)/);
+});
+
+test('hover on a figure range is the figure; the sentence keeps table pipes escaped', () => {
+  const c = fixture().asCorpus();
+  const h = hover(c, { ...doc(A), position: pos(TEXT_A, '20 minutes', 0) });
+  assert.ok(h);
+  assert.deepEqual(h.range, { start: pos(TEXT_A, '20 minutes'), end: pos(TEXT_A, '20 minutes', 10) });
+  const md = (h.contents as { value: string }).value;
+  assert.match(md, /Only one figure reports this quantity/);
+  assert.match(md, /Oslo \\\| press/);
+});
+
+test('hover on an entity: name, kind, forms, roles, mentions per source and the first sentence that introduces it', () => {
+  const md = hoverText(A, TEXT_A, 'Berg', 0, 2);
+  assert.match(md, /^\*\*Anna Berg\*\*: person/);
+  assert.match(md, /Forms seen: Anna Berg, Berg/);
+  assert.match(md, /Titles and roles: President/);
+  assert.match(md, /Mentions: 3 in 2 source\(s\)/);
+  assert.match(md, /- `alpha_report\.txt` \(Alpha Daily, 2025-08-12\): 2\n- `beta_wire\.txt`: 1/);
+  // Corpus order is alpha, then beta: the first mention is in alpha, line 1.
+  assert.match(md, /First introduced in `alpha_report\.txt` \[line 1\]\(file:\/\/\/news\/alpha_report\.txt#L1,48\)/);
+  assert.match(md, /> Trade hit US\$86\.8 billion last year, President \*\*Anna Berg\*\* said\./);
+});
+
+test('no hover on plain words, and none past the end of a line or the document', () => {
+  const c = fixture().asCorpus();
+  assert.equal(hover(c, { ...doc(A), position: pos(TEXT_A, 'Trade', 1) }), null);
+  assert.equal(hover(c, { ...doc(A), position: { line: 0, character: 500 } }), null);
+  assert.equal(hover(c, { ...doc(A), position: { line: 9, character: 0 } }), null);
+  assert.equal(hover(c, { ...doc('file:///news/none.txt'), position: { line: 0, character: 0 } }), null);
+});
+
+test('diagnostics: conflicts as warnings with related information; severity per rule from the settings', () => {
+  const c = fixture().asCorpus();
+  const [d] = diagnostics(c, { uri: A }, { severity: {} });
+  assert.ok(d);
+  assert.equal(d.severity, DiagnosticSeverity.Warning);
+  assert.equal(d.code, 'conflicting-figure');
+  assert.equal(d.source, 'triangulate');
+  assert.deepEqual(d.range, { start: pos(TEXT_A, 'US$86.8 billion'), end: pos(TEXT_A, 'US$86.8 billion', 15) });
+  assert.equal(d.relatedInformation?.[0]?.location.uri, B);
+  assert.deepEqual(d.relatedInformation?.[0]?.location.range.start, pos(TEXT_B, '$86.7 billion'));
+  assert.deepEqual(d.data, { claim: 'trade', figure: `${A}#10` });
+  assert.equal(diagnostics(c, { uri: A }, { severity: { conflictingFigure: 'error' } })[0]?.severity, DiagnosticSeverity.Error);
+  assert.equal(diagnostics(c, { uri: A }, { severity: { conflictingFigure: 'hint' } })[0]?.severity, DiagnosticSeverity.Hint);
+  assert.deepEqual(diagnostics(c, { uri: A }, { severity: { conflictingFigure: 'off' } }), []);
+  const refused = diagnostics(c, { uri: 'file:///x.txt' }, { severity: {}, refusal: 'binary file (contains NUL bytes)' });
+  assert.equal(refused.length, 1);
+  assert.equal(refused[0]!.code, 'unreadable-file');
+  assert.match(String(refused[0]!.message), /binary file/);
+});
+
+test('semantic tokens: entities and figures by kind, relative encoding, sorted', () => {
+  const c = fixture().asCorpus();
+  const tokens = tokensOf(c, A).map(t => ({ text: TEXT_A.split('\n')[t.line]!.slice(t.character, t.character + t.length), type: t.type }));
+  assert.deepEqual(tokens, [
+    { text: 'US$86.8 billion', type: 'money' },
+    { text: 'Anna Berg', type: 'person' },
+    { text: 'Berg', type: 'person' },
+    { text: 'Oslo', type: 'place' },
+    { text: '20 minutes', type: 'duration' },
+  ]);
+  const { data } = semanticTokens(c, doc(A));
+  assert.equal(data.length, 25);
+  // First token: line 0, char 10, 15 long, money, with the `conflict` modifier.
+  assert.deepEqual(data.slice(0, 5), [0, 10, 15, legend.tokenTypes.indexOf('money'), 1 << legend.tokenModifiers.indexOf('conflict')]);
+  // Second on the same line: the character is relative to the first token.
+  assert.deepEqual(data.slice(5, 8), [0, TEXT_A.indexOf('Anna Berg') - 10, 9]);
+  // Third on the next line: absolute character.
+  assert.deepEqual(data.slice(10, 12), [1, 0]);
+});
+
+test('definition goes to the first mention in corpus order; references list every mention across the corpus', () => {
+  const c = fixture().asCorpus();
+  const def = definition(c, { ...doc(B), position: pos(TEXT_B, 'Anna Berg', 2) });
+  assert.deepEqual(def, { uri: A, range: { start: pos(TEXT_A, 'Anna Berg'), end: pos(TEXT_A, 'Anna Berg', 9) } });
+  const refs = references(c, { ...doc(A), position: pos(TEXT_A, 'Berg', 1, 2), context: { includeDeclaration: true } });
+  assert.deepEqual(refs.map(r => [r.uri, r.range.start.line, r.range.start.character]), [[A, 0, TEXT_A.indexOf('Anna Berg')], [A, 1, 0], [B, 1, TEXT_B.split('\n')[1]!.indexOf('Anna Berg')]]);
+  const figureRefs = references(c, { ...doc(A), position: pos(TEXT_A, 'US$86.8', 3), context: { includeDeclaration: true } });
+  assert.deepEqual(figureRefs.map(r => r.uri), [A, B]);
+  assert.equal(definition(c, { ...doc(A), position: pos(TEXT_A, 'Trade') }), null);
+});
+
+test('document symbols outline entities (with their mentions) and figures', () => {
+  const c = fixture().asCorpus();
+  const symbols = documentSymbols(c, doc(A));
+  assert.deepEqual(symbols.map(s => s.name), ['Entities', 'Figures']);
+  const [entities, figures] = symbols;
+  assert.deepEqual(entities!.children!.map(s => [s.name, s.kind, s.children?.length]), [['Anna Berg', SymbolKind.Object, 2], ['Oslo', SymbolKind.Namespace, 1]]);
+  assert.deepEqual(figures!.children!.map(s => [s.name, s.detail]), [['US$86.8 billion', 'money: 86.8 billion USD'], ['20 minutes', 'duration: 20 minute']]);
+});
+
+test('workspace symbols find entities by name, case- and accent-insensitively', () => {
+  const c = fixture().asCorpus();
+  assert.deepEqual(workspaceSymbols(c, { query: 'berg' }).map(s => s.name), ['Anna Berg']);
+  const zola = workspaceSymbols(c, { query: 'emile' });
+  assert.deepEqual(zola.map(s => [s.name, s.location.uri]), [['Émile Zola', B]]);
+  assert.equal(workspaceSymbols(c, { query: 'osl' })[0]?.kind, SymbolKind.Namespace);
+  assert.deepEqual(workspaceSymbols(c, { query: 'nobody' }), []);
+  assert.equal(workspaceSymbols(c, { query: '' }).length, 3);
+});
+
+test('claims: conflicts first, figures grouped by source, singles only on request, a conflicts-only filter', () => {
+  const c = fixture().asCorpus();
+  const all = claims(c, {}).claims;
+  assert.deepEqual(all.map(x => [x.id, x.status]), [['trade', 'conflict'], ['year', 'agree']]);
+  assert.deepEqual(all[0]!.sources.map(s => [s.name, s.outlet, s.figures.map(f => f.text)]), [['alpha_report.txt', 'Alpha Daily', ['US$86.8 billion']], ['beta_wire.txt', null, ['$86.7 billion']]]);
+  assert.deepEqual(all[0]!.sources[1]!.figures[0]!.range.start, pos(TEXT_B, '$86.7 billion'));
+  assert.deepEqual(claims(c, { includeSingles: true }).claims.map(x => x.id), ['trade', 'year', 'meeting']);
+  assert.deepEqual(claims(c, { conflictsOnly: true }).claims.map(x => x.id), ['trade']);
+  const s = status(c, { indexing: false, skipped: 2, version: 7 });
+  assert.deepEqual(s, { documents: 2, figures: 4, entities: 3, claims: 2, conflicts: 1, skipped: 2, indexing: false, version: 7 });
+});
+
+test('normalised values read as a person would write them', () => {
+  const base = { unit: null, qualifier: null, relative: null } as const;
+  assert.equal(formatValue({ ...base, kind: 'money', value: 86.8e9, unit: 'USD' }), '86.8 billion USD');
+  assert.equal(formatValue({ ...base, kind: 'count', value: 10000, qualifier: 'approx' }), '≈ 10,000');
+  assert.equal(formatValue({ ...base, kind: 'percent', value: [8.3, 8.5] }), '8.3–8.5%');
+  assert.equal(formatValue({ ...base, kind: 'date', value: '2025-08-11' }), '2025-08-11');
+  assert.equal(formatValue({ ...base, kind: 'date', value: null, relative: 'last August' }), 'unresolved (“last August”)');
+  assert.equal(formatValue({ ...base, kind: 'count', value: 4.7e6, qualifier: 'more-than' }), '> 4.7 million');
+});
