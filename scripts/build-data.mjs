@@ -23,7 +23,7 @@ const countries = require('world-countries').map(c => {
   const names = new Set([c.name.common, c.name.official, ...c.altSpellings].filter(n => latin(n) && n.length > 2 && !n.includes(',')));
   const demonyms = new Set(Object.values(c.demonyms?.eng ?? {}).filter(Boolean));
   return {
-    code: c.cca2, name: c.name.common, names: [...names], demonyms: [...demonyms],
+    code: c.cca2, name: c.name.common, independent: Boolean(c.independent), names: [...names], demonyms: [...demonyms],
     currencies: Object.entries(c.currencies ?? {}).map(([code, v]) => ({ code, name: v.name, symbol: v.symbol })),
     capital: c.capital ?? [],
   };

@@ -1,89 +1,274 @@
 // A corpus of articles: per-document analysis cached by text, corpus-level
-// entities, claims and conflicts recomputed only where a change touches them.
-import type { CorpusResult, Figure, Entity, Claim, Problem, Mention, DocumentInfo } from './types';
+// entities, claims and conflicts derived from those analyses.
+import type { CorpusResult, Figure, Entity, Claim, Problem, Mention, DocumentInfo, EntityKind, Verdict, RelatedInfo } from './types';
+import { Codes } from './types';
+import { lineStarts, positionAt } from './text';
+import { analyzeDocument, type DocAnalysis } from './document';
+import { buildEntities, type EntityIndex, type EntityRules } from './entities';
+import { ClaimBuilder, valuesAgree, displayValue, type ClaimInput, type ClaimRules } from './claims';
 
 export interface ChangeSet {
   /** Documents whose figures, entities, claims or problems changed. */
   docs: string[];
 }
-import { lineStarts, positionAt } from './text';
 
-export interface CorpusOptions {
-  /** Reserved for the annotation model (issue 4). */
-  annotations?: unknown;
+/** The user's judgements, resolved to documents and offsets (see annotations/). */
+export interface AnalysisRules {
+  sources?: Map<string, { published?: string | null; outlet?: string | null }>;
+  entities?: EntityRules['entities'];
+  notEntities?: string[];
+  tags?: EntityRules['tags'];
+  /** Figure spans joined as one quantity. */
+  joins?: { figures: { doc: string; start: number; end: number }[]; label?: string; id?: string }[];
+  splits?: { doc: string; start: number; end: number }[][];
+  verdicts?: { figure: { doc: string; start: number; end: number }; verdict: Verdict; note?: string | null }[];
+  labels?: { figure: { doc: string; start: number; end: number }; label: string }[];
+  /** Figure spans, or claim ids, whose conflicts are silenced. */
+  ignores?: { figure?: { doc: string; start: number; end: number }; claim?: string }[];
 }
 
+export interface CorpusOptions {
+  annotations?: AnalysisRules;
+  /** Severity per rule code (settings). */
+  severity?: Partial<Record<string, Problem['severity'] | 'off'>>;
+}
+
+interface DocState { text: string; analysis: DocAnalysis | null; lines: Int32Array | null; problems: Problem[] }
+
 export class Corpus {
-  private texts = new Map<string, string>();
-  private lines = new Map<string, Int32Array>();
+  private docsMap = new Map<string, DocState>();
   private cached: CorpusResult | null = null;
+  private entityIndex: EntityIndex | null = null;
+  private figureById = new Map<string, Figure>();
+  private claimByFigure = new Map<string, Claim>();
+  private figuresByDoc = new Map<string, Figure[]>();
+  private problemsByDoc = new Map<string, Problem[]>();
+  private lastProblemSig = new Map<string, string>();
 
-  constructor(readonly options: CorpusOptions = {}) {}
+  constructor(private options: CorpusOptions = {}) {}
 
-  /** Add or replace one document; only it is re-analysed. Returns the documents whose figures, claims or problems changed (to re-publish diagnostics for). */
-  set(doc: string, text: string): ChangeSet {
-    this.texts.set(doc, text);
-    this.lines.delete(doc);
-    this.cached = null;
-    return { docs: this.docs() };
+  /** Replace the user's judgements; every document whose results change is returned. */
+  setOptions(options: CorpusOptions): ChangeSet {
+    const pubChanged = JSON.stringify([...(this.options.annotations?.sources ?? new Map())]) !== JSON.stringify([...(options.annotations?.sources ?? new Map())]);
+    this.options = options;
+    if (pubChanged) for (const s of this.docsMap.values()) s.analysis = null;
+    this.invalidate();
+    return this.lazyChanges();
+  }
+
+  /** The documents whose problems changed, computed when first read (bulk loading never pays for it). */
+  private lazyChanges(also?: string): ChangeSet {
+    let memo: string[] | null = null;
+    const self = this;
+    return { get docs(): string[] { return memo ??= self.changedDocs(also); } };
+  }
+
+  /** Add or replace one document; only it is re-analysed. Returns the documents whose diagnostics changed. */
+  set(doc: string, text: string, problems: Problem[] = []): ChangeSet {
+    const old = this.docsMap.get(doc);
+    if (old && old.text === text && JSON.stringify(old.problems) === JSON.stringify(problems)) return { docs: [] };
+    this.docsMap.set(doc, { text, analysis: null, lines: null, problems });
+    this.invalidate();
+    return this.lazyChanges(doc);
   }
 
   /** Remove a document; returns the documents whose results changed. */
   delete(doc: string): ChangeSet {
-    this.lines.delete(doc);
-    this.cached = null;
-    const had = this.texts.delete(doc);
-    return { docs: had ? [doc, ...this.docs()] : [] };
+    if (!this.docsMap.delete(doc)) return { docs: [] };
+    this.invalidate();
+    return this.lazyChanges(doc);
   }
 
-  /** Extent of the sentence around an offset. */
-  sentenceAt(doc: string, offset: number): { start: number; end: number } {
-    const text = this.texts.get(doc) ?? '';
-    return { start: Math.max(0, Math.min(offset, text.length)), end: Math.min(text.length, offset) };
-  }
-
-  /** Entity mentions in one document, in text order. */
-  mentionsOf(doc: string): { entity: Entity; mention: Mention }[] {
-    const out: { entity: Entity; mention: Mention }[] = [];
-    for (const entity of this.result().entities) for (const mention of entity.mentions) if (mention.doc === doc) out.push({ entity, mention });
-    return out.sort((a, b) => a.mention.start - b.mention.start);
-  }
-
-  docInfo(doc: string): DocumentInfo | undefined { return this.result().docs.find(d => d.doc === doc); }
-
-  has(doc: string): boolean { return this.texts.has(doc); }
-  docs(): string[] { return [...this.texts.keys()]; }
-  text(doc: string): string | undefined { return this.texts.get(doc); }
+  has(doc: string): boolean { return this.docsMap.has(doc); }
+  docs(): string[] { return [...this.docsMap.keys()]; }
+  text(doc: string): string | undefined { return this.docsMap.get(doc)?.text; }
 
   /** 0-based line/character of an offset in a document. */
   position(doc: string, offset: number): { line: number; character: number } {
-    let starts = this.lines.get(doc);
-    if (!starts) { starts = lineStarts(this.texts.get(doc) ?? ''); this.lines.set(doc, starts); }
-    return positionAt(starts, offset);
+    const s = this.docsMap.get(doc);
+    if (!s) return { line: 0, character: 0 };
+    if (!s.lines) s.lines = lineStarts(s.text);
+    return positionAt(s.lines, Math.max(0, Math.min(offset, s.text.length)));
+  }
+
+  private analysis(doc: string): DocAnalysis | null {
+    const s = this.docsMap.get(doc);
+    if (!s) return null;
+    if (!s.analysis) {
+      const src = this.options.annotations?.sources?.get(doc);
+      s.analysis = analyzeDocument(doc, s.text, { published: src?.published ?? null, outlet: src?.outlet ?? null });
+    }
+    return s.analysis;
+  }
+
+  private invalidate(): void { this.cached = null; }
+
+  /** Documents whose problems differ from what was last reported (`also` is always included). */
+  private changedDocs(also?: string): string[] {
+    const r = this.result();
+    const out: string[] = [];
+    const docs = new Set([...this.docsMap.keys(), ...this.lastProblemSig.keys()]);
+    if (also) docs.add(also);
+    for (const d of docs) {
+      const sig = JSON.stringify((this.problemsByDoc.get(d) ?? []).map(p => [p.start, p.end, p.code, p.message, p.severity]));
+      if (this.lastProblemSig.get(d) !== sig || d === also) out.push(d);
+      if (this.docsMap.has(d)) this.lastProblemSig.set(d, sig); else this.lastProblemSig.delete(d);
+    }
+    void r;
+    return out;
   }
 
   result(): CorpusResult {
-    if (!this.cached) this.cached = { docs: [], figures: [], entities: [], claims: [], problems: [] };
+    if (this.cached) return this.cached;
+    const analyses: DocAnalysis[] = [];
+    for (const d of this.docsMap.keys()) { const a = this.analysis(d); if (a) analyses.push(a); }
+    const rules = this.options.annotations ?? {};
+    this.entityIndex = buildEntities(analyses, { entities: rules.entities ?? [], notEntities: rules.notEntities ?? [], tags: rules.tags ?? [] });
+
+    const figures: Figure[] = [];
+    const inputs: ClaimInput[] = [];
+    this.figureById.clear();
+    this.figuresByDoc.clear();
+    for (const a of analyses) {
+      this.figuresByDoc.set(a.doc, a.figures);
+      a.figures.forEach((f, k) => { figures.push(f); inputs.push({ figure: f, features: a.features[k]! }); this.figureById.set(f.id, f); });
+    }
+    const at = (s: { doc: string; start: number; end: number }) => this.figureAtSpan(s);
+    const claimRules: ClaimRules = {
+      joins: (rules.joins ?? []).map(j => ({ figures: j.figures.map(at).filter((f): f is Figure => !!f).map(f => f.id), ...(j.label ? { label: j.label } : {}), ...(j.id ? { id: j.id } : {}) })),
+      splits: (rules.splits ?? []).map(g => g.map(at).filter((f): f is Figure => !!f).map(f => f.id)),
+      labels: (rules.labels ?? []).map(l => ({ figure: at(l.figure)?.id ?? '', label: l.label })).filter(l => l.figure),
+    };
+    const claims = new ClaimBuilder(inputs, claimRules).build();
+    const inputById = new Map(inputs.map(c => [c.figure.id, c]));
+    const usedIds = new Map<string, number>();
+    this.claimByFigure.clear();
+    const joinIds = new Map<string, string>();
+    for (const j of claimRules.joins ?? []) if (j.id) for (const f of j.figures) joinIds.set(f, j.id);
+    for (const c of claims) {
+      let id = joinIds.get(c.figures[0]!) ?? 'c-' + shortHash(c.figures[0]!);
+      const n = usedIds.get(id) ?? 0; usedIds.set(id, n + 1); if (n) id += '-' + n;
+      c.id = id;
+      for (const f of c.figures) this.claimByFigure.set(f, c);
+    }
+    // verdicts and ignores
+    for (const v of rules.verdicts ?? []) {
+      const f = at(v.figure); if (!f) continue;
+      const c = this.claimByFigure.get(f.id); if (c) c.verdicts[f.id] = { verdict: v.verdict, note: v.note ?? null };
+    }
+    const ignoredFigures = new Set<string>(), ignoredClaims = new Set<string>();
+    for (const ig of rules.ignores ?? []) { if (ig.claim) ignoredClaims.add(ig.claim); if (ig.figure) { const f = at(ig.figure); if (f) ignoredFigures.add(f.id); } }
+
+    // problems: conflicts
+    const problems: Problem[] = [];
+    this.problemsByDoc.clear();
+    for (const [doc, s] of this.docsMap) for (const p of s.problems) { problems.push(p); this.pushProblem(doc, p); }
+    for (const c of claims) {
+      if (c.status !== 'conflict') continue;
+      const accepted = c.figures.filter(id => c.verdicts[id]?.verdict === 'accepted');
+      const wrong = new Set(c.figures.filter(id => c.verdicts[id]?.verdict === 'wrong'));
+      // settled: an accepted value, every disagreeing value marked wrong, or ignored
+      const live = c.figures.filter(id => !wrong.has(id) && !ignoredFigures.has(id));
+      const stillConflicting = live.some((a, i) => live.slice(i + 1).some(b => !valuesAgree(inputById.get(a)!, inputById.get(b)!)));
+      c.resolved = ignoredClaims.has(c.id) || accepted.length > 0 || !stillConflicting;
+      for (const id of c.figures) {
+        if (ignoredFigures.has(id) || ignoredClaims.has(c.id)) continue;
+        const f = this.figureById.get(id)!;
+        const me = inputById.get(id)!;
+        const others = c.figures.filter(o => o !== id).map(o => this.figureById.get(o)!);
+        const differ = others.filter(o => !valuesAgree(me, inputById.get(o.id)!));
+        if (!differ.length && !c.resolved) continue;
+        const where = (o: Figure) => `${o.text} in ${baseName(o.doc)}:${this.position(o.doc, o.start).line + 1}`;
+        const related: RelatedInfo[] = others.map(o => ({ doc: o.doc, start: o.start, end: o.end, message: `${o.text} (${displayValue(o)})${valuesAgree(me, inputById.get(o.id)!) ? ' agrees' : ' differs'}${c.verdicts[o.id] ? ` [${c.verdicts[o.id]!.verdict}]` : ''}` }));
+        const verdict = c.verdicts[id]?.verdict;
+        let message: string, code: string = Codes.conflictingFigure, severity: Problem['severity'] = this.severityOf(Codes.conflictingFigure, 'warning');
+        if (c.resolved) {
+          const acc = accepted.map(a => this.figureById.get(a)!).map(a => a.text);
+          message = `Resolved conflict on ${c.label}: ${acc.length ? `accepted value ${acc.join(', ')}` : 'settled in the annotation file'}${verdict ? `; this value is marked ${verdict}` : ''}. Other sources: ${differ.map(where).join('; ') || 'none differ'}.`;
+          code = Codes.resolvedConflict;
+          severity = this.severityOf(Codes.resolvedConflict, 'hint');
+        } else {
+          message = `Sources disagree on ${c.label}: ${f.text} here, but ${differ.map(where).join('; ')}.${verdict === 'disputed' ? ' (marked disputed)' : ''}`;
+        }
+        if ((severity as string) === 'off') continue;
+        const p: Problem = { doc: f.doc, start: f.start, end: f.end, severity, code, message, related, data: { claim: c.id, figure: id } };
+        problems.push(p);
+        this.pushProblem(f.doc, p);
+      }
+    }
+    const docs: DocumentInfo[] = analyses.map(a => ({ doc: a.doc, published: a.published, outlet: a.outlet, problems: this.docsMap.get(a.doc)?.problems ?? [] }));
+    this.cached = { docs, figures, entities: this.entityIndex.entities, claims, problems };
     return this.cached;
   }
 
-  figuresOf(doc: string): Figure[] { return this.result().figures.filter(f => f.doc === doc); }
-  figure(id: string): Figure | undefined { return this.result().figures.find(f => f.id === id); }
-  figureAt(doc: string, offset: number): Figure | undefined {
-    return this.result().figures.find(f => f.doc === doc && f.start <= offset && offset < f.end);
+  private severityOf(code: string, dflt: Problem['severity']): Problem['severity'] {
+    const s = this.options.severity?.[code];
+    return (s ?? dflt) as Problem['severity'];
   }
-  claimOf(figureId: string): Claim | undefined { return this.result().claims.find(c => c.figures.includes(figureId)); }
-  entity(id: string): Entity | undefined { return this.result().entities.find(e => e.id === id); }
-  entityAt(doc: string, offset: number): { entity: Entity; mention: Mention } | undefined {
-    for (const entity of this.result().entities) for (const mention of entity.mentions)
-      if (mention.doc === doc && mention.start <= offset && offset < mention.end) return { entity, mention };
+
+  private pushProblem(doc: string, p: Problem): void {
+    let l = this.problemsByDoc.get(doc); if (!l) this.problemsByDoc.set(doc, l = []); l.push(p);
+  }
+
+  private figureAtSpan(s: { doc: string; start: number; end: number }): Figure | undefined {
+    const fs = this.figuresByDoc.get(s.doc) ?? [];
+    return fs.find(f => f.start < s.end && s.start < f.end);
+  }
+
+  figuresOf(doc: string): Figure[] { this.result(); return this.figuresByDoc.get(doc) ?? []; }
+  figure(id: string): Figure | undefined { this.result(); return this.figureById.get(id); }
+  figureAt(doc: string, offset: number): Figure | undefined {
+    const fs = this.figuresOf(doc);
+    let lo = 0, hi = fs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1, f = fs[mid]!;
+      if (offset < f.start) hi = mid - 1; else if (offset >= f.end) lo = mid + 1; else return f;
+    }
     return undefined;
   }
-  problemsOf(doc: string): Problem[] { return this.result().problems.filter(p => p.doc === doc); }
+  claimOf(figureId: string): Claim | undefined { this.result(); return this.claimByFigure.get(figureId); }
+  entity(id: string): Entity | undefined { return this.result().entities.find(e => e.id === id); }
+  entityAt(doc: string, offset: number): { entity: Entity; mention: Mention } | undefined {
+    const ms = this.mentionsOf(doc);
+    let lo = 0, hi = ms.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1, m = ms[mid]!.mention;
+      if (offset < m.start) hi = mid - 1; else if (offset >= m.end) lo = mid + 1; else return ms[mid];
+    }
+    return undefined;
+  }
+  /** Entity mentions in one document, in text order. */
+  mentionsOf(doc: string): { entity: Entity; mention: Mention }[] { this.result(); return this.entityIndex?.byDoc.get(doc) ?? []; }
+  problemsOf(doc: string): Problem[] { this.result(); return this.problemsByDoc.get(doc) ?? []; }
+  docInfo(doc: string): DocumentInfo | undefined { return this.result().docs.find(d => d.doc === doc); }
+
+  /** Extent of the sentence around an offset. */
+  sentenceAt(doc: string, offset: number): { start: number; end: number } {
+    const a = this.analysis(doc);
+    if (!a) return { start: 0, end: 0 };
+    let lo = 0, hi = a.sentStart.length - 1, best = -1;
+    while (lo <= hi) { const mid = (lo + hi) >> 1; if (a.sentStart[mid]! <= offset) { best = mid; lo = mid + 1; } else hi = mid - 1; }
+    if (best < 0) return { start: offset, end: offset };
+    return { start: a.sentStart[best]!, end: Math.max(a.sentEnd[best]!, Math.min(offset, a.length)) };
+  }
+
+  /** Kinds the engine knows, for completion and validation. */
+  static readonly entityKinds: EntityKind[] = ['person', 'place', 'organization', 'other'];
 }
 
 export function analyzeCorpus(docs: { doc: string; text: string }[], options: CorpusOptions = {}): CorpusResult {
   const corpus = new Corpus(options);
   for (const d of docs) corpus.set(d.doc, d.text);
   return corpus.result();
+}
+
+export function baseName(doc: string): string {
+  const i = Math.max(doc.lastIndexOf('/'), doc.lastIndexOf('\\'));
+  return decodeURIComponent(i >= 0 ? doc.slice(i + 1) : doc);
+}
+
+function shortHash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193); }
+  return (h >>> 0).toString(36);
 }

@@ -1,0 +1,345 @@
+// Claims: figures grouped across documents as the same quantity (same dimension
+// and unit, compatible time, shared words and entities), then judged: do the
+// sources agree or conflict?
+import type { Claim, ClaimStatus, Figure, LinkReason } from './types';
+import type { FigureFeatures } from './document';
+import { dateInterval } from './dates';
+
+export interface ClaimInput { figure: Figure; features: FigureFeatures }
+
+export interface ClaimRules {
+  /** Groups of figure ids the user joined as one quantity, with an optional label. */
+  joins?: { figures: string[]; label?: string; id?: string }[];
+  /** Groups of figure ids the user split apart (no two in one claim). */
+  splits?: string[][];
+  /** Claim labels by figure id. */
+  labels?: { figure: string; label: string }[];
+}
+
+export const LINK_THRESHOLD = 0.4;
+const SMALL_GROUP = 300;
+
+interface Item { i: number; f: Figure; x: FigureFeatures; group: string; sentKey: string; norm: number; top: Map<string, number> }
+const TOP_TERMS = 8;
+
+/** Which figures may be compared at all: dimension, unit, and kind of date. */
+function groupKey(f: Figure, x: FigureFeatures): string | null {
+  if (f.aside || x.role === 'dateline' || x.role === 'modifier') return null;
+  if (f.kind === 'date') {
+    if (f.value === null) return null;
+    return x.weekday !== null && f.relative ? 'date:weekday' : 'date';
+  }
+  return `${f.kind}:${f.unit ?? ''}`;
+}
+
+function timeCompatible(a: Figure, b: Figure): boolean {
+  if (a.time.target !== b.time.target) return false;
+  const am = a.time.mode, bm = b.time.mode;
+  if (am === 'by' || bm === 'by') {
+    if (am === 'by' && bm === 'by') return a.time.when === b.time.when;
+    // a target without a year may match a target by a year
+    return (am === 'none' || bm === 'none');
+  }
+  if (am === 'at' && bm === 'at') return !a.time.when || !b.time.when || a.time.when === b.time.when;
+  return true;
+}
+
+/** The interval a written value stands for, given its precision and qualifier. */
+export function valueInterval(f: Figure, step: number, round: boolean): [number, number] | null {
+  const v = f.value;
+  if (typeof v === 'number') {
+    let lo = v, hi = v;
+    if (step < 1 || (step > 1 && !round)) { lo = v - step / 2; hi = v + step / 2 - step * 1e-6; }
+    else if (round) { lo = v * 0.95; hi = v * 1.05; }
+    switch (f.qualifier) {
+      case 'approx': return [Math.min(lo, v * 0.9), Math.max(hi, v * 1.1)];
+      case 'more-than': return [v, v * 1.5];
+      case 'at-least': return [v, v * 1.5];
+      case 'less-than': return [v * 0.6, v];
+      case 'up-to': return [0, v];
+      default: return [lo, hi];
+    }
+  }
+  if (Array.isArray(v)) return [v[0], v[1]];
+  return null;
+}
+
+export function valuesAgree(a: ClaimInput, b: ClaimInput): boolean {
+  const fa = a.figure, fb = b.figure;
+  if (fa.kind === 'date' || typeof fa.value === 'string' || typeof fb.value === 'string') {
+    const sa = String(fa.value), sb = String(fb.value);
+    if (a.features.weekday !== null && b.features.weekday !== null) return a.features.weekday === b.features.weekday;
+    const ia = dateInterval(sa), ib = dateInterval(sb);
+    if (!ia || !ib) return sa === sb;
+    return ia[0] <= ib[1] && ib[0] <= ia[1];
+  }
+  const ia = valueInterval(fa, a.features.step, a.features.round), ib = valueInterval(fb, b.features.step, b.features.round);
+  if (!ia || !ib) return true;
+  const eps = 1e-12 * Math.max(1, Math.abs(ia[1]), Math.abs(ib[1]));
+  return ia[0] <= ib[1] + eps && ib[0] <= ia[1] + eps;
+}
+
+/** Significant digits as written ("86.8" → 3, "150" → 2, "10,000" → 1). */
+function significant(f: Figure): number {
+  const digits = (f.text.match(/\d[\d,.]*/)?.[0] ?? '').replace(/[,.]/g, '').replace(/^0+/, '');
+  if (!digits) return 1;
+  return /[.]/.test(f.text) ? digits.length : digits.replace(/0+$/, '').length || 1;
+}
+
+function numeric(f: Figure): number | null {
+  if (typeof f.value === 'number') return f.value;
+  if (Array.isArray(f.value)) return (f.value[0] + f.value[1]) / 2;
+  return null;
+}
+
+export class ClaimBuilder {
+  private idf = new Map<string, number>();
+  private n = 0;
+
+  constructor(private readonly items: ClaimInput[], private readonly rules: ClaimRules = {}) {}
+
+  private built: Item[] = [];
+
+  /** Why two figures were (or were not) linked: the score, its reasons, or null when they may not be compared. */
+  explain(a: string, b: string): { score: number; why: string[] } | null {
+    const A = this.built.find(x => x.f.id === a), B = this.built.find(x => x.f.id === b);
+    return A && B ? this.score(A, B) : null;
+  }
+
+  build(): Claim[] {
+    const items: Item[] = [];
+    this.built = items;
+    const df = new Map<string, number>();
+    this.items.forEach((c, i) => {
+      const g = groupKey(c.figure, c.features);
+      const it: Item = { i, f: c.figure, x: c.features, group: g ?? '', sentKey: `${c.figure.doc}\u0000${c.features.sentence}`, norm: 0, top: new Map() };
+      items.push(it);
+      if (!g) return;
+      for (const t of new Set(c.features.terms)) df.set(t, (df.get(t) ?? 0) + 1);
+    });
+    this.n = items.filter(x => x.group).length || 1;
+    for (const [t, d] of df) this.idf.set(t, Math.log(1 + this.n / d));
+    for (const it of items) {
+      if (!it.group) continue;
+      // the figure's own context: its most telling nearby words
+      const ws = it.x.terms.map((t, k) => [t, (this.idf.get(t) ?? 0) * it.x.weights[k]!] as const).sort((a, b) => b[1] - a[1]).slice(0, TOP_TERMS);
+      let s = 0;
+      for (const [t, w] of ws) { it.top.set(t, w); s += w * w; }
+      it.norm = Math.sqrt(s);
+    }
+
+    // candidate pairs through an inverted index on rarer terms (and entities for dates)
+    const postings = new Map<string, number[]>();
+    const groupSize = new Map<string, number>();
+    for (const it of items) if (it.group) groupSize.set(it.group, (groupSize.get(it.group) ?? 0) + 1);
+    for (const it of items) {
+      if (!it.group) continue;
+      // small groups are compared pair by pair; large ones through shared rare terms
+      const keys = (groupSize.get(it.group) ?? 0) <= SMALL_GROUP ? ['*'] : this.blockKeys(it);
+      for (const k of keys) { const key = it.group + '\u0001' + k; let l = postings.get(key); if (!l) postings.set(key, l = []); l.push(it.i); }
+    }
+    const pairs: { a: number; b: number; score: number; why: string[] }[] = [];
+    const seen = new Set<number>();
+    const splitOf = this.splitSets();
+    for (const list of postings.values()) {
+      const cap = Math.min(list.length, SMALL_GROUP + 100);
+      for (let p = 0; p < cap; p++) for (let q = p + 1; q < cap; q++) {
+        const a = list[p]!, b = list[q]!;
+        const key = a < b ? a * 1048576 + b : b * 1048576 + a;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const r = this.score(items[a]!, items[b]!);
+        if (r && r.score >= LINK_THRESHOLD) pairs.push({ a, b, ...r });
+      }
+    }
+    pairs.sort((x, y) => y.score - x.score);
+
+    // constrained greedy merging
+    const parent = items.map((_, i) => i);
+    const find = (x: number): number => { while (parent[x] !== x) { parent[x] = parent[parent[x]!]!; x = parent[x]!; } return x; };
+    const members = new Map<number, number[]>(items.map((_, i) => [i, [i]]));
+    const links = new Map<number, LinkReason[]>();
+    const canMerge = (ra: number, rb: number): boolean => {
+      const A = members.get(ra)!, B = members.get(rb)!;
+      const sents = new Set(A.map(i => items[i]!.sentKey));
+      for (const i of B) if (sents.has(items[i]!.sentKey)) return false;
+      for (const i of A) for (const j of B) {
+        const fi = items[i]!.f, fj = items[j]!.f;
+        if (fi.holder && fj.holder && fi.holder !== fj.holder) return false;
+        if (!timeCompatible(fi, fj)) return false;
+        if (splitOf.get(fi.id)?.has(fj.id)) return false;
+      }
+      return true;
+    };
+    const merge = (a: number, b: number, why: LinkReason | null): boolean => {
+      const ra = find(a), rb = find(b);
+      if (ra === rb) { if (why) links.get(ra)?.push(why); return true; }
+      if (!canMerge(ra, rb)) return false;
+      parent[rb] = ra;
+      members.get(ra)!.push(...members.get(rb)!);
+      members.delete(rb);
+      const la = links.get(ra) ?? [], lb = links.get(rb) ?? [];
+      links.set(ra, [...la, ...lb, ...(why ? [why] : [])]);
+      links.delete(rb);
+      return true;
+    };
+    const idIndex = new Map(items.map(it => [it.f.id, it.i]));
+    for (const j of this.rules.joins ?? []) {
+      const ids = j.figures.map(id => idIndex.get(id)).filter((x): x is number => x !== undefined);
+      for (let k = 1; k < ids.length; k++) {
+        const ra = find(ids[0]!), rb = find(ids[k]!);
+        if (ra === rb) continue;
+        parent[rb] = ra; members.get(ra)!.push(...members.get(rb)!); members.delete(rb);
+        links.set(ra, [...(links.get(ra) ?? []), ...(links.get(rb) ?? []), { a: items[ids[0]!]!.f.id, b: items[ids[k]!]!.f.id, score: 1, why: ['joined in the annotation file'] }]);
+        links.delete(rb);
+      }
+    }
+    for (const p of pairs) merge(p.a, p.b, { a: items[p.a]!.f.id, b: items[p.b]!.f.id, score: Math.round(p.score * 100) / 100, why: p.why });
+
+    // modifier dates join the claim of the figure they date: all the "by 2030" of one target agree by construction
+    const claims: Claim[] = [];
+    const labels = new Map((this.rules.labels ?? []).map(l => [l.figure, l.label]));
+    const joinLabels = new Map<number, string>();
+    for (const j of this.rules.joins ?? []) { const i = idIndex.get(j.figures[0] ?? ''); if (i !== undefined && j.label) joinLabels.set(find(i), j.label); }
+    const roots = [...members.keys()].sort((a, b) => Math.min(...members.get(a)!) - Math.min(...members.get(b)!));
+    for (const r of roots) {
+      const ms = members.get(r)!.sort((a, b) => a - b);
+      const status = this.status(ms);
+      const figs = ms.map(i => items[i]!.f);
+      let label = joinLabels.get(r);
+      for (const f of figs) if (!label && labels.has(f.id)) label = labels.get(f.id);
+      const claim: Claim = {
+        id: '', label: label ?? labelOf(figs, ms.map(i => items[i]!.x)), status, figures: figs.map(f => f.id), links: links.get(r) ?? [],
+        values: [...new Set(figs.map(displayValue))], verdicts: {}, resolved: false,
+      };
+      claims.push(claim);
+    }
+    return claims;
+  }
+
+  private splitSets(): Map<string, Set<string>> {
+    const m = new Map<string, Set<string>>();
+    for (const group of this.rules.splits ?? []) for (const a of group) for (const b of group) if (a !== b) {
+      let s = m.get(a); if (!s) m.set(a, s = new Set()); s.add(b);
+    }
+    return m;
+  }
+
+  private blockKeys(it: Item): string[] {
+    const keys: string[] = [];
+    const terms = it.x.terms.map((t, k) => ({ t, w: (this.idf.get(t) ?? 0) * it.x.weights[k]! })).sort((a, b) => b.w - a.w).slice(0, 6);
+    for (const t of terms) keys.push('t:' + t.t);
+    if (it.f.head) keys.push('h:' + it.f.head);
+    if (it.f.kind === 'date') for (const e of it.f.entities.slice(0, 6)) keys.push('e:' + e);
+    if (it.x.event) keys.push('v:' + it.x.event + ':' + (it.x.phase ?? ''));
+    return keys;
+  }
+
+  score(a: Item, b: Item): { score: number; why: string[] } | null {
+    if (a.group !== b.group || !a.group) return null;
+    if (a.sentKey === b.sentKey) return null;
+    const fa = a.f, fb = b.f;
+    if (!timeCompatible(fa, fb)) return null;
+    if (fa.holder && fb.holder && fa.holder !== fb.holder) return null;
+    if (fa.kind === 'rank' && (!fa.holder || !fb.holder)) return null;
+    const why: string[] = [];
+    // weekdays only for the same event and phase ("the visit began on Monday")
+    if (a.group === 'date:weekday' && !(a.x.event && a.x.event === b.x.event && a.x.phase && a.x.phase === b.x.phase)) return null;
+    // shared context words (cosine over idf weights)
+    let dot = 0;
+    const shared: string[] = [];
+    for (const [t, wa] of a.top) {
+      const wb = b.top.get(t);
+      if (wb === undefined) continue;
+      dot += wa * wb;
+      shared.push(t);
+    }
+    const wide = a.norm && b.norm ? dot / (a.norm * b.norm) : 0;
+    // the words right around each figure: how much of the smaller neighbourhood the other shares
+    let la = 0, lb = 0, ls = 0;
+    for (let p = 0; p < a.x.terms.length; p++) if (a.x.weights[p]! >= 0.7) la += this.idf.get(a.x.terms[p]!) ?? 0;
+    for (let q = 0; q < b.x.terms.length; q++) if (b.x.weights[q]! >= 0.7) {
+      const idf = this.idf.get(b.x.terms[q]!) ?? 0;
+      lb += idf;
+      const p = a.x.terms.indexOf(b.x.terms[q]!);
+      if (p >= 0 && a.x.weights[p]! >= 0.7) ls += idf;
+    }
+    const local = la && lb ? ls / Math.min(la, lb) : 0;
+    if (shared.length) why.push(`shared words: ${shared.slice(0, 5).join(', ')}`);
+    // shared entities
+    let ent = 0;
+    if (fa.entities.length && fb.entities.length) {
+      const sb = new Set(fb.entities);
+      const common = fa.entities.filter(e => sb.has(e));
+      ent = common.length / Math.sqrt(fa.entities.length * fb.entities.length);
+      if (common.length) why.push(`same entities (${common.length})`);
+    }
+    let score = 0.45 * local + 0.25 * wide + 0.2 * ent;
+    if (fa.head && fa.head === fb.head) { score += 0.15; why.push(`both count "${fa.head}"`); }
+    if (a.x.event && a.x.event === b.x.event) { score += 0.15; if (a.x.phase && a.x.phase === b.x.phase) score += 0.2; why.push(`both date the ${a.x.event}${a.x.phase ? ' ' + a.x.phase : ''}`); }
+    // values: the same or close values are likely the same quantity, the more so when written precisely
+    const va = numeric(fa), vb = numeric(fb);
+    const precise = !a.x.round && !b.x.round && significant(fa) >= 3 && significant(fb) >= 3;
+    if (va !== null && vb !== null) {
+      const d = Math.abs(va - vb) / Math.max(Math.abs(va), Math.abs(vb), 1e-9);
+      if (d <= 1e-9) { score += precise ? 0.35 : 0.2; why.push('same value'); }
+      else if (d <= 0.02) { score += precise ? 0.3 : 0.15; why.push('close values'); }
+      else if (d <= 0.05) { score += 0.12; why.push('close values'); }
+      else if (d <= 0.2) score += 0.02;
+      else if (d > 0.5) score -= 0.35;
+    } else if (fa.kind === 'date' && typeof fa.value === 'string' && typeof fb.value === 'string') {
+      if (fa.value === fb.value) { score += 0.15; why.push('same date'); }
+      else if (fa.value.slice(4, 7) === fb.value.slice(4, 7) && fa.value.length > 4 && fb.value.length > 4) { score += 0.12; why.push('same month'); }
+    }
+    if (fa.time.target && fb.time.target) { score += 0.05; why.push('both targets'); }
+    if (fa.time.when && fa.time.when === fb.time.when) { score += 0.08; why.push(`both ${fa.time.mode === 'by' ? 'by' : 'in'} ${fa.time.when}`); }
+    return { score, why };
+  }
+
+  private status(ms: number[]): ClaimStatus {
+    if (ms.length < 2) return 'single';
+    for (let p = 0; p < ms.length; p++) for (let q = p + 1; q < ms.length; q++) {
+      if (!valuesAgree(this.items[ms[p]!]!, this.items[ms[q]!]!)) return 'conflict';
+    }
+    return 'agree';
+  }
+}
+
+export function displayValue(f: Figure): string {
+  const v = f.value;
+  const unit = f.unit ?? '';
+  const num = (n: number) => {
+    const a = Math.abs(n);
+    if (f.kind === 'money' || a >= 1e6) {
+      if (a >= 1e12) return `${+(n / 1e12).toPrecision(6)} trillion`;
+      if (a >= 1e9) return `${+(n / 1e9).toPrecision(6)} billion`;
+      if (a >= 1e6) return `${+(n / 1e6).toPrecision(6)} million`;
+    }
+    return n.toLocaleString('en-US', { maximumFractionDigits: 6 });
+  };
+  const q = f.qualifier ? { approx: '≈', 'more-than': '>', 'less-than': '<', 'at-least': '≥', 'up-to': '≤' }[f.qualifier] + ' ' : '';
+  if (v === null) return f.relative ? `${f.relative} (unresolved)` : f.text;
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return `${q}${num(v[0])}–${num(v[1])}${unit === '%' ? '%' : unit ? ' ' + unit : ''}`;
+  if (f.kind === 'money') return `${q}${unit} ${num(v)}`;
+  if (f.kind === 'percent') return `${q}${num(v)}${unit === '%' ? '%' : ' ' + unit}`;
+  if (f.kind === 'duration') return `${q}${num(v)} ${unit}${v === 1 ? '' : 's'}`;
+  if (f.kind === 'rank') return `#${v}`;
+  return `${q}${num(v)}`;
+}
+
+const KIND_WORD: Record<string, string> = { money: 'amount', percent: 'share', count: 'number', date: 'date', duration: 'length', rank: 'rank' };
+
+function labelOf(figs: Figure[], xs: FigureFeatures[]): string {
+  const f = figs[0]!;
+  // the most shared content words
+  const counts = new Map<string, number>();
+  figs.forEach((g, k) => {
+    if (g.head) counts.set(g.head, (counts.get(g.head) ?? 0) + 3);
+    xs[k]!.terms.forEach((t, i) => counts.set(t, (counts.get(t) ?? 0) + xs[k]!.weights[i]!));
+  });
+  const top = [...counts.entries()].filter(e => e[0].length > 2).sort((a, b) => b[1] - a[1]).slice(0, 2).map(e => e[0]);
+  const what = f.kind === 'date' ? `date of ${xs[0]!.event ?? top[0] ?? 'event'}` : `${KIND_WORD[f.kind]}: ${top.join(' ') || f.head || f.kind}`;
+  const time = f.time.mode === 'by' ? ` (target by ${f.time.when})` : f.time.target ? ' (target)' : f.time.mode === 'at' && f.time.when ? ` (${f.time.when})` : f.time.mode === 'current' ? ' (current)' : '';
+  return what + time;
+}

