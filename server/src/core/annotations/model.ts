@@ -268,7 +268,7 @@ export function suggest(word: string, known: readonly string[]): string | undefi
   if (syn && known.includes(syn)) return syn;
   const singular = known.find(k => k === w + 's' || k + 's' === w || k === w + 'es');
   if (singular) return singular;
-  const cap = Math.max(1, Math.min(3, Math.floor(w.length / 3)));
+  const cap = w.length <= 3 ? 1 : Math.min(3, Math.max(2, Math.floor(w.length / 3)));
   let best: string | undefined;
   let bestD = cap + 1;
   for (const k of known) {
