@@ -52,6 +52,9 @@ export function startServer(connection: Connection): void {
   let folders: string[] = [];
   let shuttingDown = false;
 
+  /** Documents open in the client, by canonical URI. */
+  const open = new Map<string, TextDocument>();
+
   // ---- diagnostics and status, batched ----------------------------------
   const dirty = new Set<string>();
   let flushTimer: NodeJS.Timeout | undefined;
@@ -208,7 +211,7 @@ export function startServer(connection: Connection): void {
     const next = await fetchSettings(raw);
     if (workspace.setSettings(next)) reindex();
     // Severities may have changed: publish every document again.
-    for (const d of corpus.docs()) dirty.add(d);
+    for (const d of [...corpus.docs(), ...open.keys()]) dirty.add(d);
     scheduleFlush();
   }, 'Applying settings failed'));
 
@@ -218,7 +221,6 @@ export function startServer(connection: Connection): void {
   });
 
   // ---- documents and files ------------------------------------------------
-  const open = new Map<string, TextDocument>();
   let queue: Promise<void> = Promise.resolve();
   const enqueue = (f: () => Promise<void>, what: string) => {
     queue = queue.then(f).catch(e => log.error(`${what}: ${String(e instanceof Error ? e.stack : e)}`));

@@ -3,6 +3,7 @@
 // where there is nothing to answer.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { TestClient, copySeeds, fileUri, listSeeds, removeDir, waitFor } from './client';
 
@@ -122,6 +123,58 @@ test('the claims request answers with a list, also while the corpus is empty', a
     await client.indexed(listSeeds().length);
     const after = await client.request<{ claims: { status: string }[] }>('triangulate/claims', { conflictsOnly: true });
     assert.ok(after.claims.every(c => c.status === 'conflict'));
+  } finally {
+    await client.stop();
+    removeDir(dir);
+  }
+});
+
+test('files created, renamed and deleted on disk are followed through workspace/didChangeWatchedFiles', async () => {
+  const dir = copySeeds();
+  const client = await TestClient.start({ folder: dir });
+  try {
+    const n = listSeeds().length;
+    await client.indexed(n);
+    const fresh = path.join(dir, 'fresh.txt');
+    writeFileSync(fresh, 'Exports rose 12 per cent in 2024, the ministry said.\n');
+    client.fileChanged([{ uri: fileUri(fresh), type: 1 }]);
+    await waitFor('the new file to be indexed', () => client.status?.documents === n + 1);
+    await waitFor('diagnostics published for the new file', () => client.diagnostics.has(fileUri(fresh)));
+    const moved = path.join(dir, 'sub', 'moved.txt');
+    mkdirSync(path.dirname(moved));
+    renameSync(fresh, moved);
+    client.fileChanged([{ uri: fileUri(fresh), type: 3 }, { uri: fileUri(moved), type: 1 }]);
+    await waitFor('the renamed file to be indexed', () => client.diagnostics.has(fileUri(moved)));
+    assert.equal(client.status?.documents, n + 1);
+    assert.deepEqual(client.diagnostics.get(fileUri(fresh)), [], 'the old name has its diagnostics cleared');
+    rmSync(path.dirname(moved), { recursive: true });
+    client.fileChanged([{ uri: fileUri(path.dirname(moved)), type: 3 }]);
+    await waitFor('the deleted folder to leave the corpus', () => client.status?.documents === n);
+    assert.ok(await client.alive());
+  } finally {
+    await client.stop();
+    removeDir(dir);
+  }
+});
+
+test('a settings change re-publishes diagnostics at the new severity, and a new exclude glob re-indexes', async () => {
+  const dir = copySeeds();
+  writeFileSync(path.join(dir, 'blob.txt'), Buffer.from([0, 1, 2, 3, 0, 0]));
+  const settings: Record<string, unknown> = {};
+  const client = await TestClient.start({ folder: dir, settings });
+  try {
+    await client.indexed(listSeeds().length);
+    const uri = client.open(path.join(dir, 'blob.txt'), 'plaintext', '\u0000\u0001\u0002\u0003\u0000\u0000');
+    await waitFor('a warning on the binary file', () => client.diagnostics.get(uri)?.[0]?.severity === 2);
+    settings.severity = { unreadableFile: 'error' };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await waitFor('the diagnostic as an error', () => client.diagnostics.get(uri)?.[0]?.severity === 1);
+    settings.severity = { unreadableFile: 'off' };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await waitFor('the diagnostic turned off', () => client.diagnostics.get(uri)?.length === 0);
+    settings.exclude = ['00[0-2]_*.txt'];
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await waitFor('three seeds excluded', () => client.status && !client.status.indexing && client.status.documents === listSeeds().length - 3);
   } finally {
     await client.stop();
     removeDir(dir);
