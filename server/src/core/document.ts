@@ -3,7 +3,7 @@
 import { tokenize, asideRanges, TK, TF, type Tokens, isPossessive } from './scan';
 import { FigureReader, type RawFigure } from './figures';
 import { readMentions, resolveShortForms, type RawMention, type AliasPair } from './mentions';
-import { Cat, fold, conceptOf, hashFold } from './lexicon';
+import { Cat, fold, conceptOf, isConcept, hashFold } from './lexicon';
 import { parseIso, type YMD } from './dates';
 import type { Figure } from './types';
 
@@ -137,15 +137,17 @@ function contextTerms(text: string, t: Tokens, R: FigureReader, f: RawFigure, fi
 
 /** The noun the figure counts or measures: "10,000 Korean companies" → "company". */
 function head(text: string, t: Tokens, R: FigureReader, f: RawFigure): string | null {
-  let last: number = -1;
+  // the words right after the figure: "Korean companies", "cooperation documents", "visit began"
+  const run: string[] = [];
   for (let j = f.last + 1; j < t.n && j <= f.last + 4 && t.sent[j] === f.sent; j++) {
     if (t.kind[j] !== TK.Word) { if (R.isDash(j) && R.glued(j - 1)) continue; break; }
-    if (R.has(j, SKIP)) break;
-    if (R.has(j, Cat.SpeechVerb)) break;
-    if (t.flags[j]! & TF.Lower) last = j;
+    if (R.has(j, SKIP) || R.has(j, Cat.SpeechVerb)) break;
+    if (t.flags[j]! & TF.Lower) run.push(fold(text.slice(t.start[j]!, t.end[j]!)));
+    if (run.length >= 3) break;
   }
-  if (last < 0) return null;
-  return conceptOf(fold(text.slice(t.start[last]!, t.end[last]!)));
+  if (!run.length) return null;
+  const known = run.find(isConcept) ?? run.find(w => /[^s]s$/.test(w)) ?? run[0]!;
+  return conceptOf(known);
 }
 
 /** "Vietnam's third-largest trading partner": the possessor of a rank or share. */

@@ -72,7 +72,7 @@ export function buildEntities(docs: { doc: string; mentions: RawMention[]; alias
 
   // support: keys seen outside headlines and not only as a sentence's first word
   const support = new Map<string, number>();
-  for (const { m } of all) if ((!m.weak && !m.initial) || m.place || m.via !== 'name' || (m.kind && !m.weak)) support.set(m.key, (support.get(m.key) ?? 0) + 1);
+  for (const { m } of all) if ((!m.weak && !m.initial) || m.place || m.via !== 'name' || (m.kind && (!m.weak || Math.max(m.ev.organization, m.ev.place) >= 3))) support.set(m.key, (support.get(m.key) ?? 0) + 1);
 
   for (const d of docs) for (const a of d.aliases) uf.union(a.a, a.b);
 

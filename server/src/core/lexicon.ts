@@ -194,9 +194,12 @@ for (const [concept, words] of Object.entries({
   people: 'people persons residents citizens nationals',
   growth: 'growth grow grew expansion',
   share: 'share shares stake',
+  start: 'begin began begun begins beginning start started starts starting',
+  end: 'end ended ends ending concluded concludes finished',
 })) for (const w of words.split(' ')) CONCEPTS[w] = concept;
 
 /** The concept a (folded, lower-case) word stands for, or the word's stem. */
+export function isConcept(word: string): boolean { return word in CONCEPTS; }
 export function conceptOf(word: string): string {
   return CONCEPTS[word] ?? stem(word);
 }

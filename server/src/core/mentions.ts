@@ -97,7 +97,7 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     const weak = t.titleLine[a] === 1;
     // leading function words: The, In, But, This...
     // (only where a capital says nothing: at a sentence start or in a headline; "To Lam" mid-sentence is a name)
-    while (ps.length && (initial || weak || ps[0] !== a) && R.has(ps[0]!, Cat.Stop) && !(t.flags[ps[0]!]! & TF.AllCaps)) ps = ps.slice(1);
+    while (ps.length && (initial || weak || ps[0] !== a || R.lw(ps[0]!) === 'the') && R.has(ps[0]!, Cat.Stop) && !(t.flags[ps[0]!]! & TF.AllCaps)) ps = ps.slice(1);
     ps = ps.filter(k => t.end[k]! - t.start[k]! > 1 || R.ch(k + 1) === 46);
     if (!ps.length) return;
     // leading demonyms: Vietnamese, South Korean
@@ -187,7 +187,8 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
       }
       const pc = personContext(first, lastTok) || hyphenName(ps);
       if (pc) { emit(first, lastTok, full, 'person', 2, 'context', weak, false, role, null); return; }
-      if (sourceContext(first) || companyContext(first)) { emit(first, lastTok, full, 'organization', 2, 'context', weak, false, role, null); return; }
+      if (sourceContext(first)) { emit(first, lastTok, full, 'organization', 3, 'credited as the source', weak, false, role, null); return; }
+      if (companyContext(first)) { emit(first, lastTok, full, 'organization', 2, 'context', weak, false, role, null); return; }
       emit(first, lastTok, full, looksLikeName(ps) ? 'person' : null, looksLikeName(ps) ? 1 : 0, looksLikeName(ps) ? 'name shape' : '', weak, false, role, null);
     }
   }
@@ -278,7 +279,7 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
   }
   function sourceContext(a: number): boolean {
     // "Source: Nikkei Asia", "according to Canalys", "told This Week in Asia"
-    if (R.ch(a - 1) === 58 && R.is(a - 2, 'source')) return true;
+    if (R.ch(a - 1) === 58 && R.lw(a - 2) === 'source') return true;
     if (R.is(a - 1, 'to') && R.is(a - 2, 'according')) return false;
     return false;
   }
