@@ -69,6 +69,8 @@ export function startServer(connection: Connection): void {
       scheduleFlush();
     },
     indexed() {
+      // Indexing does not track which documents each file touched: publish them all.
+      for (const d of [...corpus.docs(), ...open.keys()]) dirty.add(d);
       version++;
       scheduleFlush();
     },

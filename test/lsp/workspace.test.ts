@@ -93,12 +93,12 @@ test('open documents outside the folder join the corpus while open; excluded fil
     assert.equal(t.corpus.text(outside), 'Loose.');
     await t.ws.didClose(outside);
     assert.equal(t.corpus.has(outside), false);
-    t.ws.didOpen(t.uri('skip/x.txt'), 'plaintext', 1, 'X.');
-    assert.equal(t.corpus.has(t.uri('skip/x.txt')), false);
+    t.ws.didOpen(t.uri('skip/x.txt'), 'article', 1, 'X.');
+    assert.equal(t.corpus.has(t.uri('skip/x.txt')), false, 'inside the folder, the exclude setting decides, whatever the language');
     t.ws.didOpen('file:///elsewhere/readme.md', 'markdown', 1, '# R');
     assert.equal(t.corpus.has('file:///elsewhere/readme.md'), false);
     t.ws.didOpen('file:///elsewhere/chosen', 'article', 1, 'Chosen as an article.');
-    assert.equal(t.corpus.has('file:///elsewhere/chosen'), true, 'the article language always counts');
+    assert.equal(t.corpus.has('file:///elsewhere/chosen'), true, 'outside the folders, the article language counts');
   } finally {
     removeDir(t.dir);
   }

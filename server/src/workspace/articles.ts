@@ -106,13 +106,16 @@ export class ArticleWorkspace {
     return this.folders.some(f => relativeTo(f, file) !== undefined);
   }
 
-  /** Whether an open editor document is analysed as an article. */
+  /**
+   * Whether an open editor document is analysed as an article: inside a
+   * workspace folder the include/exclude settings decide; outside, the
+   * `article` language or a file name the include globs match.
+   */
   private accepts(uri: string, languageId: string): boolean {
     if (languageId === 'markdown' && !this.settings.markdown) return false;
-    if (languageId === 'article') return true;
     const file = uriToPath(uri);
     if (file !== undefined && this.inFolder(file)) return this.isArticlePath(file);
-    // Outside every workspace folder: judge by the file name alone.
+    if (languageId === 'article') return true;
     const name = file !== undefined ? path.basename(file) : uri.split('/').pop() ?? '';
     return this.filter.isArticle(name);
   }
@@ -145,7 +148,7 @@ export class ArticleWorkspace {
       if (stale()) return;
       const wanted = new Set(files.map(fileUri));
       for (const uri of [...this.onDisk, ...this.unreadable.keys()]) {
-        if (!wanted.has(uri)) this.forget(uri);
+        if (!wanted.has(uri)) this.forget(uri, true);
       }
       await progress.begin(files.length);
       this.host.log('info', `Indexing ${files.length} article file(s) in ${this.folders.length} folder(s)`);
@@ -173,42 +176,48 @@ export class ArticleWorkspace {
 
   /** Read one file from disk into the corpus (unless the editor holds it). */
   private async load(uri: string, file: string, why: 'indexing' | 'watch'): Promise<void> {
+    const bulk = why === 'indexing';
     const result = await readArticle(file);
     if (this.open.has(uri)) { this.onDisk.add(uri); return; }
     if (result.kind === 'gone') {
       if (why === 'indexing') this.host.log('info', `${file} was deleted while indexing; skipped`);
-      this.forget(uri);
+      this.forget(uri, bulk);
       return;
     }
     if (result.kind === 'unreadable') {
       if (this.unreadable.get(uri) !== result.reason) this.host.log('warn', `Skipped ${file}: ${result.reason}`);
       this.unreadable.set(uri, result.reason);
       this.onDisk.delete(uri);
-      this.removeFromCorpus(uri);
+      this.removeFromCorpus(uri, bulk);
       return;
     }
     this.unreadable.delete(uri);
     this.onDisk.add(uri);
-    this.setText(uri, result.text);
+    this.setText(uri, result.text, bulk);
   }
 
   /** Drop a document that is no longer an article file (deleted, excluded). */
-  private forget(uri: string): void {
+  private forget(uri: string, bulk = false): void {
     this.onDisk.delete(uri);
     this.unreadable.delete(uri);
-    if (!this.open.has(uri)) this.removeFromCorpus(uri);
+    if (!this.open.has(uri)) this.removeFromCorpus(uri, bulk);
   }
 
-  private removeFromCorpus(uri: string): void {
+  /**
+   * While indexing, the documents a change touched are not asked for: the
+   * engine computes them lazily, and asking after every file would analyse the
+   * whole corpus once per file. Every document is published when indexing ends.
+   */
+  private removeFromCorpus(uri: string, bulk = false): void {
     if (!this.corpus.has(uri)) return;
     const changes = this.corpus.delete(uri);
-    this.host.changed([uri, ...changes.docs]);
+    this.host.changed(bulk ? [uri] : [uri, ...changes.docs]);
   }
 
-  private setText(uri: string, text: string): void {
+  private setText(uri: string, text: string, bulk = false): void {
     if (this.corpus.text(uri) === text) return;
     const changes = this.corpus.set(uri, text);
-    this.host.changed([uri, ...changes.docs]);
+    this.host.changed(bulk ? [uri] : [uri, ...changes.docs]);
   }
 
   // ---- file watching ------------------------------------------------------

@@ -54,11 +54,19 @@ function flatTag(a: Anchor, fields: Record<string, unknown>): Record<string, unk
   return { ...d, ...context };
 }
 
-/** Whether two anchors name the same text: same file and exact text, and the same position or context. */
+/** Whether two anchors name the same text: same file and exact text, and agreeing context or position (an anchor without either matches any). */
 export function sameAnchor(a: Anchor, b: Anchor): boolean {
   if (normalizeArticlePath(a.file) !== normalizeArticlePath(b.file) || a.exact !== b.exact) return false;
-  if (a.start !== undefined && b.start !== undefined) return a.start === b.start;
-  return (a.prefix ?? '') === (b.prefix ?? '') && (a.suffix ?? '') === (b.suffix ?? '');
+  const bare = (x: Anchor) => x.start === undefined && !x.prefix && !x.suffix;
+  // An anchor with no context names the text wherever it is.
+  if (bare(a) || bare(b)) return true;
+  const hasContext = (x: Anchor) => !!x.prefix || !!x.suffix;
+  if (hasContext(a) && hasContext(b)) {
+    // Context that agrees (one may be longer than the other) names the same passage, even if it moved.
+    const pa = a.prefix ?? '', pb = b.prefix ?? '', sa = a.suffix ?? '', sb = b.suffix ?? '';
+    return (pa.endsWith(pb) || pb.endsWith(pa)) && (sa.startsWith(sb) || sb.startsWith(sa));
+  }
+  return a.start !== undefined && a.start === b.start;
 }
 
 /** Sort removals last, and among them the later list items first, so earlier paths stay valid. */

@@ -186,8 +186,18 @@ function toText(doc: Document, indent: number): string {
   return doc.toString({ lineWidth: 0, indent, indentSeq: true, defaultKeyType: 'PLAIN' });
 }
 
-/** A value on one line (scalars quoted as needed, collections in flow style). */
+/** A value on one line (scalars quoted as needed, collections in flow style), safe inside a flow collection too. */
 function renderInline(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    // Rendered as the item of a flow list, so that ",", "]" and "}" are quoted when they must be.
+    const inList = renderFlow([value]);
+    const m = /^\[ ?([\s\S]*?) ?\]$/.exec(inList);
+    if (m) return m[1];
+  }
+  return renderFlow(value);
+}
+
+function renderFlow(value: unknown): string {
   const doc = new Document(value);
   visit(doc, {
     Seq(_, n) { n.flow = true; },
@@ -208,6 +218,7 @@ function indentLines(block: string, col: number, eol: string): string {
 function renderItem(value: unknown, col: number, eol: string, unit: number): string {
   const doc = new Document([value]);
   styled(doc);
+  if (isSeq(doc.contents)) doc.contents.flow = false;
   return indentLines(toText(doc, unit), col, eol);
 }
 
