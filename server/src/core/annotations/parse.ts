@@ -2,7 +2,7 @@
 // Never throws. Syntax errors, a file too large, too many aliases or a top level that is not a map
 // give no model (`model: null`: the caller keeps the last good one); a bad tag inside a good file
 // is left out of the model with a problem, and the rest of the file applies.
-import { parseDocument, isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
+import { parseDocument, isAlias, isMap, isPair, isScalar, isSeq, visit } from 'yaml';
 import type { Document, Node as YNode, Pair, Scalar, YAMLMap } from 'yaml';
 import type { EntityKind, Severity, Verdict } from '../types';
 import {
@@ -118,7 +118,7 @@ class Reader {
     while (isAlias(n)) {
       if (first) { r = nodeRange(n, range); first = false; }
       if (++this.aliasUses > MAX_ALIAS_USES) this.abortAliases(r);
-      const target = n.resolve(this.doc);
+      const target = this.resolveAlias(n);
       if (!target) {
         this.report(AnnotationCodes.parseError, 'error', `Unresolved alias *${n.source}.`, r);
         return { node: null, range: r, path };
@@ -127,6 +127,32 @@ class Reader {
     }
     const yn = (n ?? null) as YNode | null;
     return { node: yn, range: first ? nodeRange(yn, range) : r, path };
+  }
+
+  private anchors: Map<string, { pos: number; node: YNode }[]> | null = null;
+
+  /** The node an alias names: the last anchor of that name before it (anchors indexed once: Alias.resolve walks the whole document each time). */
+  private resolveAlias(a: { source: string; range?: [number, number, number] | null }): YNode | undefined {
+    if (!this.anchors) {
+      const anchors = new Map<string, { pos: number; node: YNode }[]>();
+      visit(this.doc, {
+        Node(_, node) {
+          const name = (node as { anchor?: string }).anchor;
+          if (name && node.range) {
+            const list = anchors.get(name) ?? [];
+            list.push({ pos: node.range[0], node: node as YNode });
+            anchors.set(name, list);
+          }
+        },
+      });
+      this.anchors = anchors;
+    }
+    const list = this.anchors.get(a.source);
+    if (!list) return undefined;
+    const at = a.range ? a.range[0] : Infinity;
+    let found: YNode | undefined;
+    for (const e of list) if (e.pos < at) found = e.node;
+    return found;
   }
 
   private abortAliases(r: TextRange): never {
