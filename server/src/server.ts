@@ -17,7 +17,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ArticleWorkspace, type IndexProgress, type LogLevel } from './workspace/articles';
 import { articleGlobs, readSettings, type Settings } from './workspace/settings';
 import { canonicalUri, uriToPath } from './workspace/uri';
-import { ClaimsRequest, StatusNotification, type ClaimsResult } from './protocol';
+import { ClaimsRequest, StatusNotification, type ClaimsResult, type StatusParams } from './protocol';
 import { runSafe, runSafeVoid, type Log } from './features/runner';
 import { hover } from './features/hover';
 import { diagnostics } from './features/diagnostics';
@@ -91,10 +91,12 @@ export function startServer(connection: Connection): void {
   }
 
   function flush(): void {
-    // While indexing, only open documents are published; the rest once indexing ends.
+    // While indexing, nothing that needs the corpus-level analysis is published
+    // (computing it after every file would cost the whole corpus each time):
+    // only documents that left the corpus or are refused. The rest once indexing ends.
     let published = 0;
     for (const uri of [...dirty]) {
-      if (workspace.indexing && !workspace.isOpen(uri)) continue;
+      if (workspace.indexing && corpus.has(uri)) continue;
       dirty.delete(uri);
       publish(uri);
       published++;
@@ -106,12 +108,17 @@ export function startServer(connection: Connection): void {
     if (dirty.size && !workspace.indexing) scheduleFlush();
   }
 
-  function sendStatus(throttled: boolean): void {
+  let lastCounts: StatusParams | undefined;
+  function sendStatus(indexing: boolean): void {
     if (!options.customMessages) return;
     const now = Date.now();
-    if (throttled && now - lastStatus < 500) return;
+    if (indexing && now - lastStatus < 500) return;
     lastStatus = now;
-    void connection.sendNotification(StatusNotification, status(corpus, { indexing: workspace.indexing, skipped: workspace.skippedCount, version }));
+    const counts: StatusParams = indexing
+      // Cheap while indexing: the document count, and the last full counts.
+      ? { ...(lastCounts ?? { figures: 0, entities: 0, claims: 0, conflicts: 0 }), documents: corpus.docs().length, skipped: workspace.skippedCount, indexing: true, version }
+      : (lastCounts = status(corpus, { indexing: false, skipped: workspace.skippedCount, version }));
+    void connection.sendNotification(StatusNotification, counts);
   }
 
   // ---- settings and indexing ----------------------------------------------

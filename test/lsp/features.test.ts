@@ -14,7 +14,8 @@ import { workspaceSymbols } from '../../server/src/features/workspaceSymbols';
 import { claims } from '../../server/src/features/claims';
 import { status } from '../../server/src/features/status';
 import { formatValue } from '../../server/src/features/util';
-import { A, B, TEXT_A, TEXT_B, fixture, pos } from './fixture';
+import type { Claim, Figure } from '../../server/src/core/types';
+import { A, B, FixtureCorpus, TEXT_A, TEXT_B, fixture, pos } from './fixture';
 
 const doc = (uri: string) => ({ textDocument: { uri } });
 
@@ -157,4 +158,28 @@ test('normalised values read as a person would write them', () => {
   assert.equal(formatValue({ ...base, kind: 'date', value: '2025-08-11' }), '2025-08-11');
   assert.equal(formatValue({ ...base, kind: 'date', value: null, relative: 'last August' }), 'unresolved (“last August”)');
   assert.equal(formatValue({ ...base, kind: 'count', value: 4.7e6, qualifier: 'more-than' }), '> 4.7 million');
+});
+
+test('a claim with many figures shows the hovered one, every distinct value, and a count of the rest', () => {
+  const texts = new Map<string, string>();
+  const figures: Figure[] = [];
+  for (let i = 0; i < 40; i++) {
+    const uri = `file:///big/d${String(i).padStart(2, '0')}.txt`;
+    const value = i === 33 ? '$9 billion' : '$5 billion';
+    const text = `Trade hit ${value} this year.`;
+    texts.set(uri, text);
+    figures.push({
+      doc: uri, start: 10, end: 10 + value.length, id: `${uri}#10`, text: value, kind: 'money', value: i === 33 ? 9e9 : 5e9, unit: 'USD', qualifier: null, relative: null,
+      time: { mode: 'none', when: null, text: null, target: false }, sentenceStart: 0, sentenceEnd: text.length, aside: false, context: [], head: null, entities: [], holder: null,
+    });
+  }
+  const claim: Claim = { id: 'c', label: 'trade', status: 'conflict', figures: figures.map(f => f.id), links: [], values: ['5 billion USD', '9 billion USD'], verdicts: {}, resolved: false };
+  const c = new FixtureCorpus(texts, { docs: [], figures, entities: [], claims: [claim], problems: [] }).asCorpus();
+  const h = hover(c, { textDocument: { uri: 'file:///big/d39.txt' }, position: { line: 0, character: 11 } });
+  const md = (h!.contents as { value: string }).value;
+  const rows = md.split('\n').filter(l => /^\| \S/.test(l) && !l.startsWith('| As written') && !l.startsWith('| ---'));
+  assert.equal(rows.length, 25);
+  assert.ok(rows.some(r => r.includes('◀') && r.includes('d39.txt')), 'the hovered figure is shown');
+  assert.ok(rows.some(r => r.includes('$9 billion')), 'the other value is shown');
+  assert.match(md, /… and 15 more figure\(s\) from 15 source\(s\): see the claims view\./);
 });

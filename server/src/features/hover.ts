@@ -37,7 +37,25 @@ function figureRow(corpus: Corpus, f: Figure, current: Figure, claim: Claim | un
   return `| ${escapeMarkdown(f.text)}${marker} | ${escapeMarkdown(value)} | ${sourceCell(corpus, f.doc)} | [${pos.line + 1}](${placeLink(f.doc, pos.line, pos.character)}) | ${sentenceWithBold(text, f.sentenceStart, f.sentenceEnd, f.start, f.end)} |`;
 }
 
-export function figureHover(corpus: Corpus, figure: Figure): string {
+/**
+ * The rows of a large claim worth a hover: the hovered figure, then one
+ * figure per distinct value, then the rest, each group in corpus order.
+ */
+function rowsToShow(figures: Figure[], current: Figure, max: number): Figure[] {
+  if (figures.length <= max) return figures;
+  const pick = new Set<Figure>([current]);
+  const values = new Set<string>([JSON.stringify(current.value)]);
+  for (const f of figures) {
+    if (pick.size >= max) break;
+    const v = JSON.stringify(f.value);
+    if (!values.has(v)) { values.add(v); pick.add(f); }
+  }
+  for (const f of figures) { if (pick.size >= max) break; pick.add(f); }
+  return figures.filter(f => pick.has(f));
+}
+
+/** Hover text of a figure; a claim of more than `maxRows` figures shows a selection of rows. */
+export function figureHover(corpus: Corpus, figure: Figure, maxRows = 25): string {
   const claim = corpus.claimOf(figure.id);
   const lines: string[] = [];
   if (!claim) {
@@ -56,7 +74,12 @@ export function figureHover(corpus: Corpus, figure: Figure): string {
     lines.push('Only one figure reports this quantity.');
   }
   lines.push('', '| As written | Value | Source | Line | Sentence |', '| --- | --- | --- | --- | --- |');
-  for (const f of figures) lines.push(figureRow(corpus, f, figure, claim));
+  const shown = rowsToShow(figures, figure, maxRows);
+  for (const f of shown) lines.push(figureRow(corpus, f, figure, claim));
+  if (shown.length < figures.length) {
+    const hidden = figures.filter(f => !shown.includes(f));
+    lines.push('', `… and ${hidden.length} more figure(s) from ${new Set(hidden.map(f => f.doc)).size} source(s): see the claims view.`);
+  }
   const reasons = claim.links.filter(l => l.a === figure.id || l.b === figure.id).sort((x, y) => y.score - x.score).slice(0, 5);
   if (reasons.length) {
     lines.push('', '**Why these figures were linked**', '');
