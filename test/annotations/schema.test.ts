@@ -74,3 +74,19 @@ test('the schema and the parser agree on what is a clean file', () => {
     assert.equal(schemaErrors.length === 0, clean, `schema on ${JSON.stringify(text)}: ${schemaErrors.join('; ')}`);
   }
 });
+
+test('the example in docs/annotations.md is clean for the parser, the schema and the resolver', async () => {
+  const { resolveAnnotations } = await import('../../server/src/core/annotations');
+  const { articles } = await import('./fixtures');
+  const md = readFileSync(path.join(root, 'docs/annotations.md'), 'utf8');
+  const block = /```yaml\n([\s\S]*?)```/.exec(md);
+  assert.ok(block, 'the doc has a YAML example');
+  const r = parseAnnotations(block[1]);
+  assert.deepEqual(r.problems, []);
+  assert.deepEqual(validate(schema, parse(block[1])), []);
+  const res = resolveAnnotations(r.model!, articles);
+  assert.deepEqual(res.problems, []);
+  assert.equal(res.resolved.verdicts[0].start, 219);
+  // Every key of the format is documented.
+  for (const k of new Set(Object.values(Keys).flat())) assert.ok(md.includes('`' + k + '`'), `docs mention ${k}`);
+});
