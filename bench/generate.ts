@@ -1,6 +1,6 @@
 // Deterministic generator of an article-like corpus for the benchmark.
 //
-//   node out/bench/generate.js --mb 10 [--seed triangulate] [--out .bench/corpus-10]
+//   node out/bench/generate.js --mb 10 | --articles 5000 [--seed triangulate] [--out .bench/corpus-10]
 //
 // Articles come from a seeded stream: article i depends only on the seed and
 // i, so a 2x corpus starts with the 1x corpus. Events span ~20 articles each
@@ -87,42 +87,51 @@ export function generateCorpus(mb: number, seed: string = DEFAULT_SEED): { docs:
   return { docs, stats: stream.stats() };
 }
 
+/** A corpus size: MiB of UTF-8 text, or a number of articles. */
+export type CorpusSize = number | { articles: number };
+
 export interface Manifest {
   generator: number;
   seed: string;
-  mb: number;
+  size: CorpusSize;
   files: string[];
+  /** Articles that carry a planted wrong value (each conflicts with another article). */
+  disputed: string[];
   stats: CorpusStats;
 }
 
-export function corpusDir(root: string, mb: number, seed: string = DEFAULT_SEED): string {
-  return path.join(root, '.bench', seed === DEFAULT_SEED ? `corpus-${mb}` : `corpus-${mb}-${seed.replace(/[^\w.-]/g, '_')}`);
+/** Where a corpus is kept: `.bench/corpus-<mb>/` or `.bench/articles-<n>/` (plus the seed when not the default). */
+export function corpusDir(root: string, size: CorpusSize, seed: string = DEFAULT_SEED): string {
+  const base = typeof size === 'number' ? `corpus-${size}` : `articles-${size.articles}`;
+  return path.join(root, '.bench', seed === DEFAULT_SEED ? base : `${base}-${seed.replace(/[^\w.-]/g, '_')}`);
 }
 
 /** The corpus on disk, generated (streaming, never all in memory) unless a complete one with the same generator and seed is there. */
-export function ensureCorpus(dir: string, mb: number, seed: string = DEFAULT_SEED, log: (s: string) => void = () => {}): Manifest {
+export function ensureCorpus(dir: string, size: CorpusSize, seed: string = DEFAULT_SEED, log: (s: string) => void = () => {}): Manifest {
   const manifestPath = path.join(dir, 'manifest.json');
   if (existsSync(manifestPath)) {
     try {
       const m = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
       const present = new Set(readdirSync(dir));
-      if (m.generator === GENERATOR_VERSION && m.seed === seed && m.mb === mb && m.files.every(f => present.has(f))) return m;
+      if (m.generator === GENERATOR_VERSION && m.seed === seed && JSON.stringify(m.size) === JSON.stringify(size) && m.files.every(f => present.has(f))) return m;
     } catch { /* regenerate */ }
   }
-  log(`generating ${mb} MB corpus in ${dir}`);
+  log(`generating a corpus of ${typeof size === 'number' ? `${size} MB` : `${size.articles} articles`} in ${dir}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const stream = new ArticleStream(seed);
   const files: string[] = [];
-  const target = mb * MB;
+  const disputed: string[] = [];
+  const done = typeof size === 'number' ? (() => { const target = size * MB; return () => bytes >= target; })() : () => files.length >= size.articles;
   let bytes = 0;
-  while (bytes < target) {
+  while (!done()) {
     const a = stream.next();
     writeFileSync(path.join(dir, a.name), a.text);
     files.push(a.name);
+    if (a.disputed === 'alt') disputed.push(a.name);
     bytes += a.bytes;
   }
-  const m: Manifest = { generator: GENERATOR_VERSION, seed, mb, files, stats: stream.stats() };
+  const m: Manifest = { generator: GENERATOR_VERSION, seed, size, files, disputed, stats: stream.stats() };
   writeFileSync(manifestPath, JSON.stringify(m, null, 1));
   return m;
 }
@@ -130,10 +139,12 @@ export function ensureCorpus(dir: string, mb: number, seed: string = DEFAULT_SEE
 function main(argv: string[]): void {
   const arg = (name: string) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
   const mb = Number(arg('--mb') ?? 50);
-  if (!(mb > 0)) throw new Error('--mb must be a positive number');
+  const articles = arg('--articles') === undefined ? null : Number(arg('--articles'));
+  if (!(mb > 0) || (articles !== null && !(articles >= 1))) throw new Error('usage: generate [--mb 50 | --articles 5000] [--seed s] [--out dir]');
   const seed = arg('--seed') ?? DEFAULT_SEED;
-  const dir = path.resolve(arg('--out') ?? corpusDir(process.cwd(), mb, seed));
-  const m = ensureCorpus(dir, mb, seed, s => process.stderr.write(s + '\n'));
+  const size: CorpusSize = articles !== null ? { articles: Math.floor(articles) } : mb;
+  const dir = path.resolve(arg('--out') ?? corpusDir(process.cwd(), size, seed));
+  const m = ensureCorpus(dir, size, seed, s => process.stderr.write(s + '\n'));
   process.stdout.write(JSON.stringify({ dir, ...m.stats }) + '\n');
 }
 

@@ -1,0 +1,79 @@
+// Our engine, end to end: figures, entities, claims and conflicts for a whole
+// corpus with `analyzeCorpus`, on the main thread of this process.
+import type { Measurement } from '../harness';
+import { collectGarbage, cpuSeconds, loadCorpus } from './load';
+import type { CorpusRef } from './load';
+
+export interface EngineParams {
+  corpus: CorpusRef;
+  /** A different, small corpus analysed first so the timed run sees warmed-up code, not cached texts. */
+  warmup: CorpusRef;
+}
+
+export interface EngineResult {
+  docs: number;
+  bytes: number;
+  loadS: number;
+  warmupS: number;
+  /** Wall time of analyzeCorpus over the texts already in memory. */
+  seconds: number;
+  /** CPU time of this process during the analysis (above `seconds` means more than one core was busy). */
+  cpuS: number;
+  figures: number;
+  entities: number;
+  claims: number;
+  /** Claims whose status is 'conflict'. */
+  conflicts: number;
+  /** Problems with the conflicting-figure code (one per figure in a conflict). */
+  conflictProblems: number;
+  /** Worker threads the engine started (it must start none: one core). */
+  workerThreads: number;
+  heapUsedMb: number;
+}
+
+/** Count worker threads started from here on (before the engine is loaded). */
+function countWorkers(): () => number {
+  const wt = require('node:worker_threads') as typeof import('node:worker_threads');
+  const Original = wt.Worker;
+  let n = 0;
+  class Counted extends Original {
+    constructor(...args: ConstructorParameters<typeof Original>) { n++; super(...args); }
+  }
+  wt.Worker = Counted;
+  return () => n;
+}
+
+export const engineMeasurement: Measurement<EngineParams, EngineResult> = {
+  id: 'engine',
+  async run(p) {
+    const workers = countWorkers();
+    const core = await import('../../server/src/core');
+
+    let t = performance.now();
+    const warm = loadCorpus(p.warmup);
+    core.analyzeCorpus(warm.docs);
+    const warmupS = (performance.now() - t) / 1000;
+
+    t = performance.now();
+    const { docs, bytes } = loadCorpus(p.corpus);
+    const loadS = (performance.now() - t) / 1000;
+    collectGarbage();
+
+    const cpu = process.cpuUsage();
+    t = performance.now();
+    const result = core.analyzeCorpus(docs);
+    const seconds = (performance.now() - t) / 1000;
+    const cpuS = cpuSeconds(cpu);
+
+    return {
+      docs: docs.length, bytes, loadS, warmupS, seconds, cpuS,
+      figures: result.figures.length,
+      entities: result.entities.length,
+      claims: result.claims.length,
+      conflicts: result.claims.filter(c => c.status === 'conflict').length,
+      conflictProblems: result.problems.filter(x => x.code === core.Codes.conflictingFigure).length,
+      workerThreads: workers(),
+      heapUsedMb: process.memoryUsage().heapUsed / 1048576,
+    };
+  },
+};

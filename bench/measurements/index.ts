@@ -1,0 +1,7 @@
+// Every measurement a child process can run, by id. Add new ones here.
+import type { Measurement } from '../harness';
+import { engineMeasurement } from './engine';
+import { winkMeasurement } from './wink';
+import { lspMeasurement } from './lsp';
+
+export const MEASUREMENTS: Measurement<never, unknown>[] = [engineMeasurement, winkMeasurement, lspMeasurement];

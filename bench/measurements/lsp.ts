@@ -1,0 +1,258 @@
+// The language server as an editor sees it: the built server started over
+// stdio on a folder of generated articles, driven by a plain LSP client.
+// Measures the time to the first diagnostic, the end of indexing, hover and
+// edit latencies, and the server's peak memory.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  HoverRequest,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  WorkDoneProgress,
+  WorkDoneProgressCreateRequest,
+} from 'vscode-languageserver-protocol/node';
+import type { ProtocolConnection, WorkDoneProgressBegin, WorkDoneProgressEnd, WorkDoneProgressReport } from 'vscode-languageserver-protocol/node';
+import type { Measurement } from '../harness';
+import { percentile } from '../harness';
+import { Rng } from '../generator/rng';
+import type { CorpusRef } from './load';
+
+export interface LspParams {
+  /** The built server's entry (dist/server.js or out/server/src/main.js). */
+  server: string;
+  corpus: CorpusRef;
+  /** Articles with a planted wrong value: one of them is open from the start, as in an editor. */
+  disputed: string[];
+  hovers: number;
+  edits: number;
+  /** Deadline for each waiting phase, in seconds. */
+  deadlineS: number;
+}
+
+export interface LspResult {
+  articles: number;
+  initializeMs: number | null;
+  /** Server start to the first publishDiagnostics carrying a diagnostic (for any document). */
+  firstDiagnosticsMs: number | null;
+  /** Server start to the end of the indexing progress. */
+  indexedMs: number | null;
+  /** Server start until every article had its diagnostics published once. */
+  allPublishedMs: number | null;
+  documentsPublished: number;
+  documentsWithDiagnostics: number;
+  diagnostics: number;
+  hovers: number;
+  hoverP50Ms: number | null;
+  hoverP95Ms: number | null;
+  /** Hovers that returned content. */
+  hoverNonEmpty: number;
+  edits: number;
+  /** didChange to the next publishDiagnostics of the edited document (the server's debounce set to 0). */
+  editP50Ms: number | null;
+  editP95Ms: number | null;
+  editTimeouts: number;
+  serverPeakRssMb: number | null;
+  notes: string[];
+}
+
+type Waiter = { check: () => boolean; resolve: (ok: boolean) => void; timer: NodeJS.Timeout };
+
+/** Resolves waiters whenever something arrives from the server; no polling sleeps. */
+class Events {
+  private waiters: Waiter[] = [];
+  until(check: () => boolean, deadlineMs: number): Promise<boolean> {
+    if (check()) return Promise.resolve(true);
+    return new Promise(resolve => {
+      const w: Waiter = { check, resolve, timer: setTimeout(() => { this.waiters = this.waiters.filter(x => x !== w); resolve(false); }, deadlineMs) };
+      this.waiters.push(w);
+    });
+  }
+  fire(): void {
+    for (const w of [...this.waiters]) if (w.check()) { clearTimeout(w.timer); this.waiters = this.waiters.filter(x => x !== w); w.resolve(true); }
+  }
+}
+
+function peakRssMb(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const m = /VmHWM:\s+(\d+)\s*kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Line and UTF-16 character of an offset. */
+function position(text: string, offset: number): { line: number; character: number } {
+  let line = 0, start = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) { line++; start = i + 1; }
+  return { line, character: offset - start };
+}
+
+export const lspMeasurement: Measurement<LspParams, LspResult> = {
+  id: 'lsp',
+  async run(p) {
+    const notes: string[] = [];
+    const deadline = p.deadlineS * 1000;
+    const t0 = performance.now();
+    const since = () => performance.now() - t0;
+    const proc = spawn(process.execPath, [p.server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    proc.stderr.on('data', (b: Buffer) => process.stderr.write(`[server] ${b}`));
+    const conn: ProtocolConnection = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+    const events = new Events();
+
+    const uriOf = (file: string) => pathToFileURL(path.join(p.corpus.dir, file)).href;
+    const published = new Map<string, number>();
+    const lastPublish = new Map<string, number>();
+    let firstDiagnosticsMs: number | null = null;
+    let indexedMs: number | null = null;
+    let progressToken: string | number | null = null;
+    let errors = 0;
+
+    conn.onNotification(PublishDiagnosticsNotification.type, d => {
+      const t = since();
+      published.set(d.uri, d.diagnostics.length);
+      lastPublish.set(d.uri, t);
+      if (d.diagnostics.length && firstDiagnosticsMs === null) firstDiagnosticsMs = t;
+      events.fire();
+    });
+    // The server reports indexing as work-done progress (the first one it creates).
+    conn.onRequest(WorkDoneProgressCreateRequest.type, params => {
+      if (progressToken === null) {
+        progressToken = params.token;
+        conn.onProgress(WorkDoneProgress.type, params.token, (v: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd) => {
+          if (v.kind === 'end' && indexedMs === null) { indexedMs = since(); events.fire(); }
+        });
+      }
+    });
+    conn.onNotification('triangulate/status', (s: { indexing?: boolean }) => {
+      if (s.indexing === false && indexedMs === null && progressToken === null) { indexedMs = since(); events.fire(); }
+    });
+    conn.onNotification('window/logMessage', (m: { type: number; message: string }) => {
+      if (m.type === 1) { errors++; if (errors <= 5) process.stderr.write(`[server error] ${m.message.slice(0, 500)}\n`); }
+    });
+    conn.onRequest('client/registerCapability', () => null);
+    conn.onRequest('workspace/configuration', (x: { items: unknown[] }) => x.items.map(() => ({ debounce: 0 })));
+    conn.onRequest('workspace/semanticTokens/refresh', () => null);
+    let exited = false;
+    proc.on('exit', () => { exited = true; events.fire(); });
+    conn.listen();
+
+    const folder = pathToFileURL(p.corpus.dir).href;
+    await conn.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: folder,
+      workspaceFolders: [{ uri: folder, name: path.basename(p.corpus.dir) }],
+      capabilities: {
+        window: { workDoneProgress: true },
+        textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] }, publishDiagnostics: { relatedInformation: true } },
+      },
+      initializationOptions: { customMessages: true, settings: { debounce: 0 } },
+    });
+    const initializeMs = since();
+    await conn.sendNotification(InitializedNotification.type, {});
+
+    // The user has one article open while the folder is indexed.
+    const texts = new Map<string, { text: string; version: number }>();
+    const openDoc = async (file: string) => {
+      const uri = uriOf(file);
+      if (texts.has(uri)) return uri;
+      const text = readFileSync(path.join(p.corpus.dir, file), 'utf8');
+      texts.set(uri, { text, version: 1 });
+      await conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'article', version: 1, text } });
+      return uri;
+    };
+    const first = p.disputed[0] ?? p.corpus.files[0]!;
+    await openDoc(first);
+
+    const n = p.corpus.files.length;
+    if (!await events.until(() => indexedMs !== null || exited, deadline)) notes.push(`indexing did not finish within ${p.deadlineS} s`);
+    const allUris = p.corpus.files.map(uriOf);
+    const allDone = () => allUris.every(u => published.has(u));
+    let allPublishedMs: number | null = null;
+    if (await events.until(() => allDone() || exited, deadline) && allDone()) allPublishedMs = Math.max(...allUris.map(u => lastPublish.get(u)!));
+    else notes.push(`only ${allUris.filter(u => published.has(u)).length} of ${n} articles had diagnostics published within ${p.deadlineS} s of indexing`);
+    if (firstDiagnosticsMs === null) notes.push('no diagnostic was published (no conflicts found)');
+
+    // Hovers on figures and names in a few open articles.
+    const r = new Rng('lsp-bench');
+    const hoverMs: number[] = [];
+    let hoverNonEmpty = 0;
+    const docsForHover = r.sample(p.corpus.files, Math.min(20, n));
+    const targets: { uri: string; pos: { line: number; character: number } }[] = [];
+    for (const f of docsForHover) {
+      const uri = await openDoc(f);
+      const text = texts.get(uri)!.text;
+      const spots = [...text.matchAll(/\d[\d,.]*|\b[A-Z][a-z]+/g)].map(m => m.index!);
+      for (const o of r.sample(spots, Math.ceil(p.hovers / docsForHover.length))) targets.push({ uri, pos: position(text, o) });
+    }
+    for (const t of targets.slice(0, p.hovers)) {
+      if (exited) break;
+      const start = performance.now();
+      const h = await conn.sendRequest(HoverRequest.type, { textDocument: { uri: t.uri }, position: t.pos });
+      hoverMs.push(performance.now() - start);
+      if (h) hoverNonEmpty++;
+    }
+
+    // Edits: change one digit of a figure, wait for the document's diagnostics, then change it back.
+    const editMs: number[] = [];
+    let editTimeouts = 0;
+    const editUris = [await openDoc(first), ...(await Promise.all(docsForHover.slice(0, 4).map(openDoc)))];
+    for (let i = 0; i < p.edits && !exited; i++) {
+      const uri = editUris[i % editUris.length]!;
+      const doc = texts.get(uri)!;
+      const digits = [...doc.text.matchAll(/\d/g)].map(m => m.index!);
+      if (!digits.length) continue;
+      const at = digits[Math.floor(i / editUris.length) % digits.length]!;
+      const old = doc.text[at]!;
+      const replacement = old === '9' ? '8' : String(Number(old) + 1);
+      for (const ch of [replacement, old]) {
+        const pos = position(doc.text, at);
+        doc.text = doc.text.slice(0, at) + ch + doc.text.slice(at + 1);
+        doc.version++;
+        const before = lastPublish.get(uri) ?? -1;
+        const start = performance.now();
+        await conn.sendNotification(DidChangeTextDocumentNotification.type, {
+          textDocument: { uri, version: doc.version },
+          contentChanges: [{ range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: ch }],
+        });
+        if (await events.until(() => (lastPublish.get(uri) ?? -1) > before || exited, 30_000) && !exited) editMs.push(performance.now() - start);
+        else editTimeouts++;
+      }
+    }
+
+    const serverPeakRssMb = peakRssMb(proc.pid);
+    if (!exited) {
+      try {
+        await conn.sendRequest(ShutdownRequest.type);
+        await conn.sendNotification(ExitNotification.type);
+      } catch (e) {
+        notes.push(`shutdown failed: ${String(e)}`);
+      }
+      if (!await events.until(() => exited, 10_000)) { notes.push('the server did not exit after shutdown; killed'); proc.kill('SIGKILL'); }
+    } else notes.push('the server exited during the run');
+    conn.dispose();
+    if (errors) notes.push(`${errors} error(s) logged by the server`);
+
+    const diagnostics = [...published.values()].reduce((a, b) => a + b, 0);
+    return {
+      articles: n, initializeMs, firstDiagnosticsMs, indexedMs, allPublishedMs,
+      documentsPublished: published.size,
+      documentsWithDiagnostics: [...published.values()].filter(x => x > 0).length,
+      diagnostics,
+      hovers: hoverMs.length, hoverP50Ms: percentile(hoverMs, 50), hoverP95Ms: percentile(hoverMs, 95), hoverNonEmpty,
+      edits: editMs.length, editP50Ms: percentile(editMs, 50), editP95Ms: percentile(editMs, 95), editTimeouts,
+      serverPeakRssMb, notes,
+    };
+  },
+};
