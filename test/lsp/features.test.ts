@@ -28,12 +28,12 @@ function hoverText(uri: string, text: string, needle: string, delta = 1, nth = 1
 test('hover on a figure: claim label, conflict, a row per figure with source, line, bold sentence and a link', () => {
   const md = hoverText(A, TEXT_A, 'US$86.8 billion', 4);
   assert.match(md, /bilateral trade \(USD\)/);
-  assert.match(md, /Sources conflict.*86\.8 billion USD vs 86\.7 billion USD/);
+  assert.match(md, /Sources conflict.*USD 86\.8 billion vs USD 86\.7 billion/);
   const rows = md.split('\n').filter(l => l.startsWith('| ') && !l.startsWith('| As written') && !l.startsWith('| ---'));
   assert.equal(rows.length, 2);
-  assert.match(rows[0]!, /US\$86\.8 billion ◀ \| 86\.8 billion USD \| `alpha_report\.txt` \(Alpha Daily, 2025-08-12\) \| \[1\]\(file:\/\/\/news\/alpha_report\.txt#L1,11\)/);
+  assert.match(rows[0]!, /US\$86\.8 billion ◀ \| USD 86\.8 billion \| `alpha_report\.txt` \(Alpha Daily, 2025-08-12\) \| \[1\]\(file:\/\/\/news\/alpha_report\.txt#L1,11\)/);
   assert.match(rows[0]!, /\*\*US\$86\.8 billion\*\*/);
-  assert.match(rows[1]!, /\$86\.7 billion \| 86\.7 billion USD \| `beta_wire\.txt` \| \[1\]\(file:\/\/\/news\/beta_wire\.txt#L1,25\)/);
+  assert.match(rows[1]!, /\$86\.7 billion \| USD 86\.7 billion \| `beta_wire\.txt` \| \[1\]\(file:\/\/\/news\/beta_wire\.txt#L1,25\)/);
   assert.match(rows[1]!, /Bilateral trade reached \*\*\$86\.7 billion\*\* in 2024/);
   assert.match(md, /Why these figures were linked[\s\S]*\$86\.7 billion in `beta_wire\.txt` line 1: shared words: trade; same unit: USD \(score 0\.82\)/);
 });
@@ -125,7 +125,7 @@ test('document symbols outline entities (with their mentions) and figures', () =
   assert.deepEqual(symbols.map(s => s.name), ['Entities', 'Figures']);
   const [entities, figures] = symbols;
   assert.deepEqual(entities!.children!.map(s => [s.name, s.kind, s.children?.length]), [['Anna Berg', SymbolKind.Object, 2], ['Oslo', SymbolKind.Namespace, 1]]);
-  assert.deepEqual(figures!.children!.map(s => [s.name, s.detail]), [['US$86.8 billion', 'money: 86.8 billion USD'], ['20 minutes', 'duration: 20 minute']]);
+  assert.deepEqual(figures!.children!.map(s => [s.name, s.detail]), [['US$86.8 billion', 'money: USD 86.8 billion'], ['20 minutes', 'duration: 20 minutes']]);
 });
 
 test('workspace symbols find entities by name, case- and accent-insensitively', () => {
@@ -152,7 +152,10 @@ test('claims: conflicts first, figures grouped by source, singles only on reques
 
 test('normalised values read as a person would write them', () => {
   const base = { unit: null, qualifier: null, relative: null } as const;
-  assert.equal(formatValue({ ...base, kind: 'money', value: 86.8e9, unit: 'USD' }), '86.8 billion USD');
+  assert.equal(formatValue({ ...base, kind: 'money', value: 86.8e9, unit: 'USD' }), 'USD 86.8 billion');
+  assert.equal(formatValue({ ...base, kind: 'duration', value: 4, unit: 'day' }), '4 days');
+  assert.equal(formatValue({ ...base, kind: 'duration', value: 1, unit: 'year' }), '1 year');
+  assert.equal(formatValue({ ...base, kind: 'rank', value: 3 }), '#3');
   assert.equal(formatValue({ ...base, kind: 'count', value: 10000, qualifier: 'approx' }), '≈ 10,000');
   assert.equal(formatValue({ ...base, kind: 'percent', value: [8.3, 8.5] }), '8.3–8.5%');
   assert.equal(formatValue({ ...base, kind: 'date', value: '2025-08-11' }), '2025-08-11');

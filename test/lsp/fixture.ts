@@ -80,7 +80,7 @@ export function fixture(): FixtureCorpus {
   const conflict: Claim = {
     id: 'trade', label: 'bilateral trade (USD)', status: 'conflict', figures: [fa.id, fb.id],
     links: [{ a: fa.id, b: fb.id, score: 0.82, why: ['shared words: trade', 'same unit: USD'] }],
-    values: ['86.8 billion USD', '86.7 billion USD'], verdicts: {}, resolved: false,
+    values: ['USD 86.8 billion', 'USD 86.7 billion'], verdicts: {}, resolved: false,
   };
   const single: Claim = { id: 'meeting', label: 'meeting length', status: 'single', figures: [fDur.id], links: [], values: ['20 minute'], verdicts: {}, resolved: false };
   const agree: Claim = { id: 'year', label: 'year', status: 'agree', figures: [fYear.id], links: [], values: ['2024'], verdicts: {}, resolved: false };

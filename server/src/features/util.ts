@@ -57,16 +57,25 @@ function formatNumber(n: number): string {
 
 const QUALIFIERS: Record<string, string> = { approx: '≈ ', 'more-than': '> ', 'less-than': '< ', 'at-least': '≥ ', 'up-to': '≤ ' };
 
-/** A figure's normalised value for display: "86.8 billion USD", "≈ 10,000", "8.3–8.5 %", "2025-08-11". */
+/**
+ * A figure's normalised value for display, written the way the engine writes a
+ * claim's values: "USD 86.8 billion", "≈ 10,000", "8.3–8.5%", "4 days", "2025-08-11".
+ */
 export function formatValue(figure: Pick<Figure, 'value' | 'unit' | 'qualifier' | 'relative' | 'kind'>): string {
   const v: FigureValue = figure.value;
-  let body: string;
+  const q = figure.qualifier ? QUALIFIERS[figure.qualifier] ?? '' : '';
+  const unit = figure.unit ?? '';
+  const pct = (u: string) => (u === '%' || (!u && figure.kind === 'percent') ? '%' : u ? ` ${u}` : '');
   if (v === null) return figure.relative ? `unresolved (“${figure.relative}”)` : 'unresolved';
-  if (typeof v === 'number') body = formatNumber(v);
-  else if (Array.isArray(v)) body = `${formatNumber(v[0])}–${formatNumber(v[1])}`;
-  else body = v;
-  const unit = figure.unit ? (figure.kind === 'percent' && figure.unit === '%' ? '%' : ` ${figure.unit}`) : figure.kind === 'percent' ? '%' : '';
-  return (figure.qualifier ? QUALIFIERS[figure.qualifier] ?? '' : '') + body + unit;
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return `${q}${formatNumber(v[0])}–${formatNumber(v[1])}${pct(unit)}`;
+  switch (figure.kind) {
+    case 'money': return `${q}${unit ? unit + ' ' : ''}${formatNumber(v)}`;
+    case 'percent': return `${q}${formatNumber(v)}${pct(unit)}`;
+    case 'duration': return `${q}${formatNumber(v)}${unit ? ` ${unit}${v === 1 || unit.endsWith('s') ? '' : 's'}` : ''}`;
+    case 'rank': return `#${v}`;
+    default: return `${q}${formatNumber(v)}${unit ? ` ${unit}` : ''}`;
+  }
 }
 
 /** File name, outlet and date of a source, as known. */
