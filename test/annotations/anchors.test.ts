@@ -121,3 +121,26 @@ test('property: an anchor made on a text resolves to its own span, also after te
     },
   ), { numRuns: 400 });
 });
+
+test('property: the bit-parallel approximate search gives the same distances as the plain dynamic programme', async () => {
+  const { approximateEnds } = await import('../../server/src/core/annotations/anchors');
+  const naive = (text: string, p: string, k: number) => {
+    const out: { end: number; d: number }[] = [];
+    let col = Array.from({ length: p.length + 1 }, (_, i) => i);
+    for (let j = 1; j <= text.length; j++) {
+      const next = [0];
+      for (let i = 1; i <= p.length; i++) next[i] = Math.min(col[i] + 1, next[i - 1] + 1, col[i - 1] + (p[i - 1] === text[j - 1] ? 0 : 1));
+      col = next;
+      if (col[p.length] <= k) out.push({ end: j, d: col[p.length] });
+    }
+    return out;
+  };
+  const chars = fc.constantFrom('a', 'b', 'c', ' ', '1', '\u00e9');
+  fc.assert(fc.property(fc.string({ maxLength: 80, unit: chars }), fc.string({ minLength: 1, maxLength: 31, unit: chars }), fc.nat(6), (text, p, k) => {
+    assert.deepEqual(approximateEnds(text, p, k), naive(text, p, k));
+  }), { numRuns: 500 });
+  // Long patterns take the other path and agree too.
+  const long = 'the harbor authority said cargo volume reached';
+  const text = 'Yesterday the harbour authority said that cargo volumes reached a record.';
+  assert.deepEqual(approximateEnds(text, long, 12), naive(text, long, 12));
+});

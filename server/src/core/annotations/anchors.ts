@@ -200,7 +200,7 @@ function fuzzyCandidate(text: string, exact: string, prefix: string, suffix: str
     }
   }
   // 2. Approximate occurrences of the exact text (Sellers' algorithm).
-  if (exact.length <= MAX_FUZZY_EXACT) for (const c of approximateMatches(text, exact, Math.max(1, Math.floor(exact.length * 0.4)))) cands.push(c);
+  if (exact.length <= MAX_FUZZY_EXACT) for (const c of approximateMatches(text, exact, Math.max(1, Math.floor(exact.length * 0.4)), hint)) cands.push(c);
   let best: { start: number; end: number } | null = null;
   let bestQ = -1;
   let bestDist = Infinity;
@@ -215,13 +215,44 @@ function fuzzyCandidate(text: string, exact: string, prefix: string, suffix: str
   return best && bestQ >= MIN_FUZZY_QUALITY ? best : null;
 }
 
-/** Substrings of `text` within edit distance `k` of `pattern`: the best few, by distance. */
-function approximateMatches(text: string, pattern: string, k: number): { start: number; end: number }[] {
+/** Characters of text searched around the position hint for an exact text too long for the bit-parallel search. */
+const LONG_PATTERN_WINDOW = 4000;
+
+/**
+ * Ends of the substrings of `text` within edit distance `k` of `pattern`, with their distance.
+ * Myers' bit-parallel algorithm (one pass, O(n)) for patterns of up to 31 characters; the classic
+ * dynamic programme (Sellers) otherwise.
+ */
+export function approximateEnds(text: string, pattern: string, k: number): { end: number; d: number }[] {
   const m = pattern.length;
+  const ends: { end: number; d: number }[] = [];
+  if (!m) return ends;
+  if (m <= 31) {
+    const peq = new Map<number, number>();
+    for (let i = 0; i < m; i++) { const c = pattern.charCodeAt(i); peq.set(c, (peq.get(c) ?? 0) | (1 << i)); }
+    const last = 1 << (m - 1);
+    let pv = -1;
+    let mv = 0;
+    let score = m;
+    for (let j = 0; j < text.length; j++) {
+      const eq = peq.get(text.charCodeAt(j)) ?? 0;
+      const xv = eq | mv;
+      const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
+      let ph = mv | ~(xh | pv);
+      let mh = pv & xh;
+      if (ph & last) score++;
+      else if (mh & last) score--;
+      ph <<= 1;
+      mh <<= 1;
+      pv = mh | ~(xv | ph);
+      mv = ph & xv;
+      if (score <= k) ends.push({ end: j + 1, d: score });
+    }
+    return ends;
+  }
   let col = new Int32Array(m + 1);
   for (let i = 0; i <= m; i++) col[i] = i;
   let next = new Int32Array(m + 1);
-  const ends: { end: number; d: number }[] = [];
   for (let j = 1; j <= text.length; j++) {
     next[0] = 0;
     const c = text[j - 1];
@@ -234,6 +265,20 @@ function approximateMatches(text: string, pattern: string, k: number): { start: 
     [col, next] = [next, col];
     if (col[m] <= k) ends.push({ end: j, d: col[m] });
   }
+  return ends;
+}
+
+/** Substrings of `text` within edit distance `k` of `pattern`: the best few, by distance. */
+function approximateMatches(text: string, pattern: string, k: number, hint: number | undefined): { start: number; end: number }[] {
+  const m = pattern.length;
+  let offset = 0;
+  let hay = text;
+  if (m > 31 && text.length > LONG_PATTERN_WINDOW * 2) {
+    if (hint === undefined) return [];
+    offset = Math.max(0, Math.min(text.length, hint) - LONG_PATTERN_WINDOW);
+    hay = text.slice(offset, offset + LONG_PATTERN_WINDOW * 2 + m);
+  }
+  const ends = approximateEnds(hay, pattern, k).map(e => ({ end: e.end + offset, d: e.d }));
   // Keep the best end of each run of neighbouring ends, best first.
   const minima: { end: number; d: number }[] = [];
   let run: { last: number; best: { end: number; d: number } } | null = null;
@@ -247,7 +292,8 @@ function approximateMatches(text: string, pattern: string, k: number): { start: 
     }
   }
   if (run) minima.push(run.best);
-  minima.sort((a, b) => a.d - b.d);
+  const near = (e: number) => (hint === undefined ? 0 : Math.abs(e - m - hint));
+  minima.sort((a, b) => a.d - b.d || near(a.end) - near(b.end));
   const out: { start: number; end: number }[] = [];
   for (const { end, d } of minima.slice(0, 6)) {
     let bestStart = Math.max(0, end - m);

@@ -4,7 +4,7 @@
 // over a file the user is in the middle of fixing). Everything outside the edited node is kept byte
 // for byte: comments, blank lines, key order, spacing.
 import type { EntityKind, Verdict } from '../types';
-import { parseAnnotations } from './parse';
+import { parseAnnotationsWithDocument } from './parse';
 import { normalizeArticlePath, slugify } from './model';
 import type { Anchor, AnchorRef, AnnotationModel, TagPath, TextQuote } from './model';
 import { applyEdits, keysAt } from './yaml-edit';
@@ -21,20 +21,16 @@ export type IgnoreSpec =
   | { code: string; file?: string }
   | { file: string };
 
-function readModel(text: string): AnnotationModel | string {
-  const { model, problems } = parseAnnotations(text);
-  if (model) return model;
-  const first = problems.find(p => p.severity === 'error') ?? problems[0];
-  return `The annotation file cannot be edited until its problems are fixed${first ? ` (${first.message})` : ''}; nothing was written.`;
-}
-
 function run(text: string, build: (m: AnnotationModel) => EditOp[] | string): EditResult {
-  const m = readModel(text);
-  if (typeof m === 'string') return { ok: false, error: m };
-  const ops = build(m);
+  const { result: { model, problems }, doc } = parseAnnotationsWithDocument(text);
+  if (!model) {
+    const first = problems.find(p => p.severity === 'error') ?? problems[0];
+    return { ok: false, error: `The annotation file cannot be edited until its problems are fixed${first ? ` (${first.message})` : ''}; nothing was written.` };
+  }
+  const ops = build(model);
   if (typeof ops === 'string') return { ok: false, error: ops };
   if (!ops.length) return { ok: true, text, edits: [] };
-  return applyEdits(text, ops);
+  return applyEdits(text, ops, doc);
 }
 
 /** The anchor as written in the file: file, exact, then the context. */

@@ -31,15 +31,21 @@ interface At {
 const MAX_VISITS = 2_000_000;
 
 export function parseAnnotations(text: string): ParseResult {
+  return parseAnnotationsWithDocument(text).result;
+}
+
+/** Also hands back the parsed YAML Document (null when it was not parsed), so an edit can reuse it. */
+export function parseAnnotationsWithDocument(text: string): { result: ParseResult; doc: Document.Parsed | null } {
+  const holder: { doc: Document.Parsed | null } = { doc: null };
   try {
-    return parseInner(text);
+    return { result: parseInner(text, holder), doc: holder.doc };
   } catch (e) {
     // A guard: nothing below is meant to throw, but a hostile file must never crash the server.
-    return { model: null, problems: [problem(text, AnnotationCodes.parseError, 'error', `The annotation file could not be read: ${e instanceof Error ? e.message : String(e)}`, { start: 0, end: Math.min(text.length, 1) })] };
+    return { result: { model: null, problems: [problem(text, AnnotationCodes.parseError, 'error', `The annotation file could not be read: ${e instanceof Error ? e.message : String(e)}`, { start: 0, end: Math.min(text.length, 1) })] }, doc: null };
   }
 }
 
-function parseInner(text: string): ParseResult {
+function parseInner(text: string, holder: { doc: Document.Parsed | null }): ParseResult {
   if (text.length > MAX_ANNOTATION_CHARS) {
     const lineEnd = text.indexOf('\n');
     return {
@@ -55,6 +61,7 @@ function parseInner(text: string): ParseResult {
   } catch (e) {
     return { model: null, problems: [problem(text, AnnotationCodes.parseError, 'error', `The annotation file could not be parsed: ${e instanceof Error ? e.message : String(e)}`, { start: 0, end: Math.min(text.length, 1) })] };
   }
+  holder.doc = doc;
   const problems: AnnotationProblem[] = [];
   for (const err of doc.errors) {
     const code: AnnotationCode = err.code === 'DUPLICATE_KEY' ? AnnotationCodes.duplicateKey : AnnotationCodes.parseError;

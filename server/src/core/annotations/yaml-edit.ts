@@ -28,30 +28,33 @@ const ANCHOR_KEY_SET = new Set<string>(Keys.anchor);
 const MAX_ALIASES_IN_EDIT = 100;
 
 /** Applies the changes in order; the result's edits turn the old text into the new one. */
-export function applyEdits(text: string, ops: EditOp[]): EditResult {
+export function applyEdits(text: string, ops: EditOp[], parsedDoc?: Document.Parsed | null): EditResult {
   if (text.length > MAX_ANNOTATION_CHARS) return { ok: false, error: 'The annotation file is too large to edit.' };
-  const first = parseForEdit(text);
+  const first = parseForEdit(text, parsedDoc ?? undefined);
   if (typeof first === 'string') return { ok: false, error: first };
   // A new (or empty) file starts with its format version.
   if ((first.data === null || first.data === undefined) && ops.length && !ops.some(o => o.path[0] === 'version')) ops = [{ op: 'set', path: ['version'], value: 1 }, ...ops];
   let cur = text;
+  let parsed: Parsed = first;
   for (const op of ops) {
-    const r = applyOne(cur, op);
+    const r = applyOne(cur, parsed, op);
     if (!r.ok) return r;
     cur = r.text;
+    parsed = r.parsed;
   }
   return { ok: true, text: cur, edits: diffEdits(text, cur) };
 }
 
 interface Parsed {
-  doc: ReturnType<typeof parseDocument>;
+  doc: Document.Parsed;
   data: unknown;
 }
 
-function parseForEdit(text: string): Parsed | string {
-  let doc: ReturnType<typeof parseDocument>;
+/** `pre`: the Document already parsed from exactly this text (it is not modified). */
+function parseForEdit(text: string, pre?: Document.Parsed): Parsed | string {
+  let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { uniqueKeys: true });
+    doc = pre ?? parseDocument(text, { uniqueKeys: true });
   } catch {
     return 'The annotation file could not be parsed; nothing was written.';
   }
@@ -63,9 +66,7 @@ function parseForEdit(text: string): Parsed | string {
   }
 }
 
-function applyOne(text: string, op: EditOp): EditResult {
-  const parsed = parseForEdit(text);
-  if (typeof parsed === 'string') return { ok: false, error: parsed };
+function applyOne(text: string, parsed: Parsed, op: EditOp): { ok: true; text: string; parsed: Parsed } | { ok: false; error: string } {
   const expected = applyToData(parsed.data, op);
   if (typeof expected === 'string') return { ok: false, error: expected };
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
@@ -75,15 +76,18 @@ function applyOne(text: string, op: EditOp): EditResult {
   } catch {
     spliced = null;
   }
-  if (spliced !== null && checks(spliced, expected.data)) return { ok: true, text: spliced, edits: diffEdits(text, spliced) };
+  const check = (t: string | null) => {
+    if (t === null) return null;
+    const p = parseForEdit(t);
+    return typeof p !== 'string' && deepEqual(p.data, expected.data) ? p : null;
+  };
+  const a = check(spliced);
+  if (a) return { ok: true, text: spliced!, parsed: a };
+  // The splice could not be made (or did not give the intended data): the Document API, printed whole.
   const whole = viaDocument(text, op);
-  if (whole !== null && checks(whole, expected.data)) return { ok: true, text: whole, edits: diffEdits(text, whole) };
+  const b = check(whole);
+  if (b) return { ok: true, text: whole!, parsed: b };
   return { ok: false, error: 'The change could not be written without disturbing the rest of the file; nothing was written.' };
-}
-
-function checks(text: string, expected: unknown): boolean {
-  const p = parseForEdit(text);
-  return typeof p !== 'string' && deepEqual(p.data, expected);
 }
 
 // ---- the change on plain data (what the edited text must parse to) ----
@@ -241,7 +245,7 @@ type Located = { node: YNode | null; pair?: Pair; parent: YAMLMap | YAMLSeq | nu
 class Splicer {
   private readonly unit: number;
 
-  constructor(private readonly text: string, private readonly doc: ReturnType<typeof parseDocument>, private readonly eol: string) {
+  constructor(private readonly text: string, private readonly doc: Document.Parsed, private readonly eol: string) {
     this.unit = detectIndent(text);
   }
 
