@@ -117,14 +117,19 @@ test('definition goes to the first mention in corpus order; references list ever
   const figureRefs = references(c, { ...doc(A), position: pos(TEXT_A, 'US$86.8', 3), context: { includeDeclaration: true } });
   assert.deepEqual(figureRefs.map(r => r.uri), [A, B]);
   assert.equal(definition(c, { ...doc(A), position: pos(TEXT_A, 'Trade') }), null);
+  // Corpus order is by document, not by the order documents were opened or indexed in.
+  const f = fixture();
+  const reversed = new FixtureCorpus(new Map([...f.texts].reverse()), f.fixture).asCorpus();
+  assert.equal(definition(reversed, { ...doc(B), position: pos(TEXT_B, 'Anna Berg', 2) })?.uri, A);
+  assert.deepEqual(references(reversed, { ...doc(A), position: pos(TEXT_A, 'Berg', 1, 2), context: { includeDeclaration: true } }).map(r => r.uri), [A, A, B]);
 });
 
-test('document symbols outline entities (with their mentions) and figures', () => {
+test('document symbols outline entities (at their first mention, with a count) and figures', () => {
   const c = fixture().asCorpus();
   const symbols = documentSymbols(c, doc(A));
   assert.deepEqual(symbols.map(s => s.name), ['Entities', 'Figures']);
   const [entities, figures] = symbols;
-  assert.deepEqual(entities!.children!.map(s => [s.name, s.kind, s.children?.length]), [['Anna Berg', SymbolKind.Object, 2], ['Oslo', SymbolKind.Namespace, 1]]);
+  assert.deepEqual(entities!.children!.map(s => [s.name, s.kind, s.detail, s.range.start]), [['Anna Berg', SymbolKind.Object, 'person · 2 mentions', pos(TEXT_A, 'Anna Berg')], ['Oslo', SymbolKind.Namespace, 'place · 1 mention', pos(TEXT_A, 'Oslo')]]);
   assert.deepEqual(figures!.children!.map(s => [s.name, s.detail]), [['US$86.8 billion', 'money: USD 86.8 billion'], ['20 minutes', 'duration: 20 minutes']]);
 });
 

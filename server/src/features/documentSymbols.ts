@@ -20,21 +20,18 @@ const FIGURE_SYMBOL: Record<FigureKind, SymbolKind> = {
 export function documentSymbols(corpus: Corpus, params: DocumentSymbolParams): DocumentSymbol[] {
   const doc = params.textDocument.uri;
   if (!corpus.has(doc)) return [];
+  // One symbol per entity, at its first mention in this document.
   const entities: DocumentSymbol[] = [];
-  const byEntity = new Map<string, DocumentSymbol>();
+  const byEntity = new Map<string, { sym: DocumentSymbol; count: number; kind: string }>();
   for (const { entity, mention } of corpus.mentionsOf(doc)) {
+    const hit = byEntity.get(entity.id);
+    if (hit) { hit.count++; continue; }
     const range = rangeOf(corpus, mention);
-    let sym = byEntity.get(entity.id);
-    if (!sym) {
-      sym = { name: entity.name, detail: entity.kind, kind: ENTITY_SYMBOL[entity.kind], range, selectionRange: range, children: [] };
-      byEntity.set(entity.id, sym);
-      entities.push(sym);
-    } else {
-      sym.range = { start: sym.range.start, end: range.end };
-    }
-    sym.children!.push({ name: mention.text, detail: mention.role ?? mention.via, kind: ENTITY_SYMBOL[entity.kind], range, selectionRange: range });
+    const sym: DocumentSymbol = { name: entity.name, kind: ENTITY_SYMBOL[entity.kind], range, selectionRange: range };
+    byEntity.set(entity.id, { sym, count: 1, kind: entity.kind });
+    entities.push(sym);
   }
-  for (const sym of entities) sym.detail = `${sym.detail} · ${sym.children!.length} mention(s)`;
+  for (const { sym, count, kind } of byEntity.values()) sym.detail = `${kind} · ${count} mention${count === 1 ? '' : 's'}`;
   const figures: DocumentSymbol[] = corpus.figuresOf(doc).map(f => {
     const range = rangeOf(corpus, f);
     return { name: f.text, detail: `${f.kind}: ${formatValue(f)}`, kind: FIGURE_SYMBOL[f.kind], range, selectionRange: range };

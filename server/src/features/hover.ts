@@ -99,9 +99,21 @@ function firstMention(corpus: Corpus, entity: Entity): Mention | undefined {
   return firstOf(corpus, entity.mentions);
 }
 
-/** Position of each document in corpus order. */
+const orderCache = new WeakMap<Corpus, { docs: number; result: object; order: Map<string, number> }>();
+
+/**
+ * Position of each document in corpus order: by document id, so by file name
+ * within a folder, the same whatever order files were opened or indexed in.
+ * Cached until the analysis changes.
+ */
 export function docOrder(corpus: Corpus): Map<string, number> {
-  return new Map(corpus.docs().map((d, i) => [d, i]));
+  const result = corpus.result();
+  const hit = orderCache.get(corpus);
+  const docs = corpus.docs();
+  if (hit && hit.result === result && hit.docs === docs.length) return hit.order;
+  const order = new Map([...docs].sort().map((d, i) => [d, i]));
+  orderCache.set(corpus, { docs: docs.length, result, order });
+  return order;
 }
 
 /** The first mention in corpus order (document order of the corpus, then offset); an annotation wins. */

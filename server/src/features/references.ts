@@ -3,6 +3,7 @@
 import type { Location, ReferenceParams } from 'vscode-languageserver';
 import type { Corpus } from '../core/corpus';
 import type { Span } from '../core/types';
+import { docOrder } from './hover';
 import { offsetOf, rangeOf } from './util';
 
 export function references(corpus: Corpus, params: ReferenceParams): Location[] {
@@ -18,7 +19,7 @@ export function references(corpus: Corpus, params: ReferenceParams): Location[] 
     const claim = figure && corpus.claimOf(figure.id);
     if (claim) spans = claim.figures.map(id => corpus.figure(id)).filter((f): f is NonNullable<typeof f> => !!f);
   }
-  const order = new Map(corpus.docs().map((d, i) => [d, i]));
+  const order = docOrder(corpus);
   return spans
     .filter(s => order.has(s.doc))
     .sort((a, b) => order.get(a.doc)! - order.get(b.doc)! || a.start - b.start)
