@@ -126,6 +126,7 @@ function applyToData(data: unknown, op: EditOp): { data: unknown } | string {
       const cur = getChild(parent, last);
       if (cur === undefined || cur === null) { if (!setChild(parent, last, [clone(op.value)])) return `Cannot write at ${formatPath(path)}.`; }
       else if (Array.isArray(cur)) cur.push(clone(op.value));
+      else if (typeof cur !== 'object') { if (!setChild(parent, last, [cur, clone(op.value)])) return `Cannot write at ${formatPath(path)}.`; }
       else return `${formatPath(path)} is not a list.`;
       break;
     }
@@ -421,6 +422,8 @@ class Splicer {
       if (!pair) return null;
       return this.replacePairValue(pair, node, [value], !!loc.parent?.flow);
     }
+    // One value written alone ("aliases: Ay") becomes a list of two.
+    if (isScalar(node) && pair) return this.replacePairValue(pair, node, [node.toJSON(), value], !!loc.parent?.flow);
     if (!isSeq(node)) return null;
     if (node.flow || !node.items.length) {
       if (!node.items.length && pair && isBlockValue([value]) && !loc.parent?.flow) return this.replacePairValue(pair, node, [value], false);
@@ -540,6 +543,7 @@ function viaDocument(text: string, op: EditOp): string | null {
       case 'append': {
         const cur = doc.getIn(op.path, true);
         if (isSeq(cur)) cur.items.push(node(op.value));
+        else if (isScalar(cur) && cur.value !== null) doc.setIn(op.path, node([cur.toJSON(), op.value]));
         else doc.setIn(op.path, node([op.value]));
         break;
       }
