@@ -74,3 +74,13 @@ test('nothing in comments, unknown sections or past the end', () => {
   assert.doesNotThrow(() => completeAt('', 0));
   assert.ok(completeAt('', 0).items.some(i => i.label === 'verdicts'));
 });
+
+test('likely entities for "alias of": surname, acronym, near spelling; not the same name or unrelated ones', async () => {
+  const { likelyAliasTargets } = await import('../../server/src/core/annotations');
+  const names = ['Mira Okonkwo', 'Harbor Authority', 'Port Ellery', 'Nordlift AS', 'Ada Okonkwo-Bell'];
+  assert.deepEqual(likelyAliasTargets('Okonkwo', names), ['Mira Okonkwo', 'Ada Okonkwo-Bell']);
+  assert.deepEqual(likelyAliasTargets('HA', names), ['Harbor Authority']);
+  assert.deepEqual(likelyAliasTargets('Port Elery', names), ['Port Ellery']);
+  assert.deepEqual(likelyAliasTargets('Mira Okonkwo', ['Mira Okonkwo']), []);
+  assert.deepEqual(likelyAliasTargets('Zebra', names), []);
+});

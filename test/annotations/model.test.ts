@@ -38,3 +38,15 @@ test('slugify makes short ASCII ids; article paths compare in one form; ISO date
   assert.equal(isoDate('2025-02-29'), undefined);
   assert.equal(isoDate('3 March 2025'), undefined);
 });
+
+test('the nearest triangulate.yaml above an article applies, and article paths are relative to it', async () => {
+  const { nearestAnnotationFile, articlePathFrom } = await import('../../server/src/core/annotations');
+  const files = ['/news/triangulate.yaml', '/news/asia/triangulate.yaml', '/other/triangulate.yaml', '/news/asia/notes.yaml'];
+  assert.equal(nearestAnnotationFile('/news/asia/korea/visit.txt', files), '/news/asia/triangulate.yaml');
+  assert.equal(nearestAnnotationFile('/news/europe/a.txt', files), '/news/triangulate.yaml');
+  assert.equal(nearestAnnotationFile('/newsroom/a.txt', files), undefined, 'a folder name that only starts the same does not count');
+  assert.equal(nearestAnnotationFile('file:///c%3A/corpus/a.txt', ['file:///c%3A/corpus/triangulate.yaml']), 'file:///c%3A/corpus/triangulate.yaml');
+  assert.equal(articlePathFrom('/news/triangulate.yaml', '/news/asia/korea/visit.txt'), 'asia/korea/visit.txt');
+  assert.equal(articlePathFrom('/news/triangulate.yaml', '/other/a.txt'), undefined);
+  assert.equal(articlePathFrom('triangulate.yaml', 'a.txt'), 'a.txt');
+});

@@ -2,7 +2,7 @@
 // reliability, article files, entity names, claim ids, diagnostic codes) from lists passed in.
 // Works line by line on the text, so it helps while the file is half written and does not parse.
 import { Codes } from '../types';
-import { ENTITY_KINDS, Keys, RELIABILITIES, VERDICTS } from './model';
+import { ENTITY_KINDS, Keys, RELIABILITIES, VERDICTS, editDistance } from './model';
 import type { KeyContext, TextRange } from './model';
 
 export interface CompletionLists {
@@ -235,4 +235,32 @@ function openFlow(before: string): { char: '{' | '['; start: number; at: number 
     else if (c === ',' && stack.length) stack[stack.length - 1].at = i;
   }
   return stack.length ? stack[stack.length - 1] : null;
+}
+
+/**
+ * The entities a mention is most likely another name of, best first (for the "alias of ..." quick fix):
+ * a name that contains all the mention's words ("Okonkwo" → "Mira Okonkwo"), an acronym ("HA" →
+ * "Harbor Authority"), then near spellings.
+ */
+export function likelyAliasTargets(mention: string, names: readonly string[], max = 3): string[] {
+  const norm = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const m = norm(mention);
+  if (!m) return [];
+  const mWords = m.split(' ');
+  const scored: { name: string; score: number }[] = [];
+  for (const name of new Set(names)) {
+    const n = norm(name);
+    if (!n || n === m) continue;
+    const words = n.split(' ');
+    let score = 0;
+    if (mWords.every(w => words.includes(w))) score = 3 + mWords.length / words.length;
+    else if (mention.replace(/[^A-Z]/g, '').length >= 2 && words.map(w => w[0]).join('') === m.replace(/ /g, '')) score = 3;
+    else {
+      const d = editDistance(m, n, 3);
+      if (d <= Math.max(1, Math.floor(m.length / 4))) score = 2 - d / 10;
+      else if (mWords.some(w => w.length > 3 && words.includes(w))) score = 1;
+    }
+    if (score > 0) scored.push({ name, score });
+  }
+  return scored.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name)).slice(0, max).map(s => s.name);
 }

@@ -19,7 +19,7 @@ export {
 } from './edit';
 export type { IgnoreSpec, EditResult, TextEdit, EditOp } from './edit';
 export { diffEdits, formatPath, keysAt } from './yaml-edit';
-export { completeAt } from './complete';
+export { completeAt, likelyAliasTargets } from './complete';
 export type { CompletionLists, AnnotationCompletion, CompletionResult } from './complete';
 export { tagAt, tagByPath, describeTag, describeAnchor, escapeMarkdown } from './describe';
 export type { TagHit, ArticleLookup } from './describe';

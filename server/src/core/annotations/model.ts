@@ -290,3 +290,36 @@ export function normalizeArticlePath(p: string): string {
   while (s.startsWith('./')) s = s.slice(2);
   return s.replace(/\/{2,}/g, '/');
 }
+
+/** The folder part of a '/'-separated path or URI ('' for a bare name). */
+function folderOf(p: string): string {
+  const i = p.lastIndexOf('/');
+  return i < 0 ? '' : p.slice(0, i);
+}
+
+/**
+ * The annotation file that applies to an article: the `triangulate.yaml` in the article's folder or
+ * the nearest folder above it. Paths are '/'-separated (POSIX paths or URIs, all of one kind).
+ */
+export function nearestAnnotationFile(articlePath: string, annotationFiles: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestLen = -1;
+  const article = articlePath.replace(/\\/g, '/');
+  for (const f of annotationFiles) {
+    const norm = f.replace(/\\/g, '/');
+    if (norm.slice(norm.lastIndexOf('/') + 1) !== ANNOTATION_FILE_NAME) continue;
+    const folder = folderOf(norm);
+    const inside = folder === '' ? !article.startsWith('/') && !/^[a-z][\w+.-]*:/i.test(article) : article.startsWith(folder + '/');
+    if (inside && folder.length > bestLen) { best = f; bestLen = folder.length; }
+  }
+  return best;
+}
+
+/** An article's path as written in an annotation file: relative to the file's folder, with '/'. Undefined when the article is not below it. */
+export function articlePathFrom(annotationFile: string, articlePath: string): string | undefined {
+  const folder = folderOf(annotationFile.replace(/\\/g, '/'));
+  const article = articlePath.replace(/\\/g, '/');
+  if (folder === '') return normalizeArticlePath(article);
+  if (!article.startsWith(folder + '/')) return undefined;
+  return normalizeArticlePath(article.slice(folder.length + 1));
+}
