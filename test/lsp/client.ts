@@ -4,7 +4,7 @@
 // diagnostics, progress, log messages and status it sends, and offers helpers
 // to open, edit and close documents and to poll with a deadline.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -61,7 +61,7 @@ export function tempDir(): string {
 
 export function listSeeds(): string[] {
   if (!existsSync(seedsDir)) throw new Error(`seed articles not found at ${seedsDir}`);
-  return (require('node:fs') as typeof import('node:fs')).readdirSync(seedsDir).filter(f => f.endsWith('.txt')).sort();
+  return readdirSync(seedsDir).filter(f => f.endsWith('.txt')).sort();
 }
 
 export interface StartOptions {
