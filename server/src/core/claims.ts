@@ -17,7 +17,10 @@ export interface ClaimRules {
 }
 
 export const LINK_THRESHOLD = 0.4;
-const SMALL_GROUP = 300;
+const SMALL_GROUP = 64;
+const WINDOW = 24;
+const MAX_LINKS = 40;
+interface Summary { members: number[]; near: Set<string>; sents: Set<string>; holder: string | null; by: string | null; at: string | null; target: boolean; splits: Set<string>; ids: Set<string>; links: LinkReason[] }
 
 interface Item { i: number; f: Figure; x: FigureFeatures; group: string; sentKey: string; norm: number; top: Map<string, number> }
 const TOP_TERMS = 8;
@@ -27,6 +30,7 @@ function groupKey(f: Figure, x: FigureFeatures): string | null {
   if (f.aside || x.role === 'dateline' || x.role === 'modifier') return null;
   if (f.kind === 'date') {
     if (f.value === null) return null;
+    if (x.relativeDate && !x.event) return null;
     return x.weekday !== null && f.relative ? 'date:weekday' : 'date';
   }
   return `${f.kind}:${f.unit ?? ''}`;
@@ -68,7 +72,7 @@ export function valuesAgree(a: ClaimInput, b: ClaimInput): boolean {
   const fa = a.figure, fb = b.figure;
   if (fa.kind === 'date' || typeof fa.value === 'string' || typeof fb.value === 'string') {
     const sa = String(fa.value), sb = String(fb.value);
-    if (a.features.weekday !== null && b.features.weekday !== null) return a.features.weekday === b.features.weekday;
+    if (a.features.weekday !== null && b.features.weekday !== null && !/^\d/.test(sa) && !/^\d/.test(sb)) return a.features.weekday === b.features.weekday;
     const ia = dateInterval(sa), ib = dateInterval(sb);
     if (!ia || !ib) return sa === sb;
     return ia[0] <= ib[1] && ib[0] <= ia[1];
@@ -128,59 +132,84 @@ export class ClaimBuilder {
       it.norm = Math.sqrt(s);
     }
 
-    // candidate pairs through an inverted index on rarer terms (and entities for dates)
-    const postings = new Map<string, number[]>();
+    // candidate pairs: small groups pair by pair; large ones through shared telling words, each figure
+    // compared with the most recent few that share a key (bounded work however large the corpus)
     const groupSize = new Map<string, number>();
     for (const it of items) if (it.group) groupSize.set(it.group, (groupSize.get(it.group) ?? 0) + 1);
-    for (const it of items) {
-      if (!it.group) continue;
-      // small groups are compared pair by pair; large ones through shared rare terms
-      const keys = (groupSize.get(it.group) ?? 0) <= SMALL_GROUP ? ['*'] : this.blockKeys(it);
-      for (const k of keys) { const key = it.group + '\u0001' + k; let l = postings.get(key); if (!l) postings.set(key, l = []); l.push(it.i); }
-    }
+    const postings = new Map<string, number[]>();
     const pairs: { a: number; b: number; score: number; why: string[] }[] = [];
     const seen = new Set<number>();
-    const splitOf = this.splitSets();
-    for (const list of postings.values()) {
-      const cap = Math.min(list.length, SMALL_GROUP + 100);
-      for (let p = 0; p < cap; p++) for (let q = p + 1; q < cap; q++) {
-        const a = list[p]!, b = list[q]!;
-        const key = a < b ? a * 1048576 + b : b * 1048576 + a;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const r = this.score(items[a]!, items[b]!);
-        if (r && r.score >= LINK_THRESHOLD) pairs.push({ a, b, ...r });
+    const consider = (a: number, b: number) => {
+      const key = a < b ? a * 4194304 + b : b * 4194304 + a;
+      if (seen.has(key)) return;
+      seen.add(key);
+      const r = this.score(items[a]!, items[b]!);
+      if (r && r.score >= LINK_THRESHOLD) pairs.push({ a, b, ...r });
+    };
+    for (const it of items) {
+      if (!it.group) continue;
+      const small = (groupSize.get(it.group) ?? 0) <= SMALL_GROUP;
+      const keys = small ? ['*'] : this.blockKeys(it);
+      for (const k of keys) {
+        const key = it.group + '\u0001' + k;
+        let l = postings.get(key);
+        if (!l) postings.set(key, l = []);
+        const from = small ? 0 : Math.max(0, l.length - WINDOW);
+        for (let p = from; p < l.length; p++) consider(l[p]!, it.i);
+        l.push(it.i);
       }
     }
     pairs.sort((x, y) => y.score - x.score);
 
-    // constrained greedy merging
+    // constrained greedy merging over cluster summaries
     const parent = items.map((_, i) => i);
     const find = (x: number): number => { while (parent[x] !== x) { parent[x] = parent[parent[x]!]!; x = parent[x]!; } return x; };
-    const members = new Map<number, number[]>(items.map((_, i) => [i, [i]]));
-    const links = new Map<number, LinkReason[]>();
-    const canMerge = (ra: number, rb: number): boolean => {
-      const A = members.get(ra)!, B = members.get(rb)!;
-      const sents = new Set(A.map(i => items[i]!.sentKey));
-      for (const i of B) if (sents.has(items[i]!.sentKey)) return false;
-      for (const i of A) for (const j of B) {
-        const fi = items[i]!.f, fj = items[j]!.f;
-        if (fi.holder && fj.holder && fi.holder !== fj.holder) return false;
-        if (!timeCompatible(fi, fj)) return false;
-        if (splitOf.get(fi.id)?.has(fj.id)) return false;
+    const splitOf = this.splitSets();
+    const sum = new Map<number, Summary>();
+    const summaryOf = (i: number): Summary => {
+      let s = sum.get(i);
+      if (!s) {
+        const f = items[i]!.f;
+        s = { members: [i], near: new Set(items[i]!.x.near), sents: new Set([items[i]!.sentKey]), holder: f.holder, by: f.time.mode === 'by' ? f.time.when : null, at: f.time.mode === 'at' ? f.time.when : null, target: f.time.target, splits: new Set(splitOf.get(f.id) ?? []), ids: new Set([f.id]), links: [] };
+        sum.set(i, s);
+      }
+      return s;
+    };
+    const canMerge = (A: Summary, B: Summary): boolean => {
+      if (A.target !== B.target) return false;
+      if (A.holder && B.holder && A.holder !== B.holder) return false;
+      if (A.by && B.by && A.by !== B.by) return false;
+      if (A.at && B.at && A.at !== B.at) return false;
+      const [small, big] = A.members.length < B.members.length ? [A, B] : [B, A];
+      for (const k of small.sents) if (big.sents.has(k)) return false;
+      for (const id of small.ids) if (big.splits.has(id)) return false;
+      // both about named things, and never the same ones
+      if (small.near.size && big.near.size) { let shared = false; for (const k of small.near) if (big.near.has(k)) { shared = true; break; } if (!shared) return false; }
+      // two groups join only when they hang together on average, not through one chance pair
+      if (A.members.length > 1 || B.members.length > 1) {
+        let total = 0, n = 0;
+        for (let p = 0; p < Math.min(A.members.length, 5); p++) for (let q = 0; q < Math.min(B.members.length, 5); q++) {
+          const r = this.score(items[A.members[p]!]!, items[B.members[q]!]!);
+          total += r ? r.score : -0.5; n++;
+        }
+        if (total / n < LINK_THRESHOLD - 0.1) return false;
       }
       return true;
     };
-    const merge = (a: number, b: number, why: LinkReason | null): boolean => {
-      const ra = find(a), rb = find(b);
-      if (ra === rb) { if (why) links.get(ra)?.push(why); return true; }
-      if (!canMerge(ra, rb)) return false;
-      parent[rb] = ra;
-      members.get(ra)!.push(...members.get(rb)!);
-      members.delete(rb);
-      const la = links.get(ra) ?? [], lb = links.get(rb) ?? [];
-      links.set(ra, [...la, ...lb, ...(why ? [why] : [])]);
-      links.delete(rb);
+    const union = (ra: number, rb: number, why: LinkReason | null, force: boolean): boolean => {
+      const A = summaryOf(ra), B = summaryOf(rb);
+      if (!force && !canMerge(A, B)) return false;
+      const [keep, gone, rk, rg] = A.members.length >= B.members.length ? [A, B, ra, rb] : [B, A, rb, ra];
+      parent[rg] = rk;
+      for (const m of gone.members) keep.members.push(m);
+      for (const k of gone.sents) keep.sents.add(k);
+      for (const k of gone.splits) keep.splits.add(k);
+      for (const k of gone.ids) keep.ids.add(k);
+      for (const k of gone.near) keep.near.add(k);
+      keep.holder ??= gone.holder; keep.by ??= gone.by; keep.at ??= gone.at;
+      for (const l of gone.links) keep.links.push(l);
+      if (why) keep.links.push(why);
+      sum.delete(rg);
       return true;
     };
     const idIndex = new Map(items.map(it => [it.f.id, it.i]));
@@ -188,22 +217,31 @@ export class ClaimBuilder {
       const ids = j.figures.map(id => idIndex.get(id)).filter((x): x is number => x !== undefined);
       for (let k = 1; k < ids.length; k++) {
         const ra = find(ids[0]!), rb = find(ids[k]!);
-        if (ra === rb) continue;
-        parent[rb] = ra; members.get(ra)!.push(...members.get(rb)!); members.delete(rb);
-        links.set(ra, [...(links.get(ra) ?? []), ...(links.get(rb) ?? []), { a: items[ids[0]!]!.f.id, b: items[ids[k]!]!.f.id, score: 1, why: ['joined in the annotation file'] }]);
-        links.delete(rb);
+        if (ra !== rb) union(ra, rb, { a: items[ids[0]!]!.f.id, b: items[ids[k]!]!.f.id, score: 1, why: ['joined in the annotation file'] }, true);
       }
     }
-    for (const p of pairs) merge(p.a, p.b, { a: items[p.a]!.f.id, b: items[p.b]!.f.id, score: Math.round(p.score * 100) / 100, why: p.why });
+    for (const p of pairs) {
+      const ra = find(p.a), rb = find(p.b);
+      const why = { a: items[p.a]!.f.id, b: items[p.b]!.f.id, score: Math.round(p.score * 100) / 100, why: p.why };
+      if (ra === rb) { const s = summaryOf(ra); if (s.links.length < MAX_LINKS) s.links.push(why); continue; }
+      union(ra, rb, why, false);
+    }
+    const members = new Map<number, number[]>();
+    const links = new Map<number, LinkReason[]>();
+    for (let i = 0; i < items.length; i++) {
+      const r = find(i);
+      let l = members.get(r); if (!l) members.set(r, l = []); l.push(i);
+    }
+    for (const [r, s] of sum) links.set(r, s.links.slice(0, MAX_LINKS));
 
     // modifier dates join the claim of the figure they date: all the "by 2030" of one target agree by construction
     const claims: Claim[] = [];
     const labels = new Map((this.rules.labels ?? []).map(l => [l.figure, l.label]));
     const joinLabels = new Map<number, string>();
     for (const j of this.rules.joins ?? []) { const i = idIndex.get(j.figures[0] ?? ''); if (i !== undefined && j.label) joinLabels.set(find(i), j.label); }
-    const roots = [...members.keys()].sort((a, b) => Math.min(...members.get(a)!) - Math.min(...members.get(b)!));
+    const roots = [...members.keys()].sort((a, b) => members.get(a)![0]! - members.get(b)![0]!);
     for (const r of roots) {
-      const ms = members.get(r)!.sort((a, b) => a - b);
+      const ms = members.get(r)!;
       const status = this.status(ms);
       const figs = ms.map(i => items[i]!.f);
       let label = joinLabels.get(r);
@@ -264,7 +302,7 @@ export class ClaimBuilder {
       const p = a.x.terms.indexOf(b.x.terms[q]!);
       if (p >= 0 && a.x.weights[p]! >= 0.7) ls += idf;
     }
-    const local = la && lb ? ls / Math.min(la, lb) : 0;
+    const local = la && lb ? (ls / (la + lb - ls) + ls / Math.min(la, lb)) / 2 : 0;
     if (shared.length) why.push(`shared words: ${shared.slice(0, 5).join(', ')}`);
     // shared entities
     let ent = 0;
@@ -274,7 +312,16 @@ export class ClaimBuilder {
       ent = common.length / Math.sqrt(fa.entities.length * fb.entities.length);
       if (common.length) why.push(`same entities (${common.length})`);
     }
-    let score = 0.45 * local + 0.25 * wide + 0.2 * ent;
+    let score = 0.5 * local + 0.25 * wide + 0.2 * ent;
+    // about different things: both name what they are about, and the names differ
+    if (a.x.near.length && b.x.near.length) {
+      const nb = new Set(b.x.near);
+      const common = a.x.near.filter(k => nb.has(k)).length;
+      const j = common / (a.x.near.length + b.x.near.length - common);
+      if (!common) { score -= 0.4; why.push('about different entities'); }
+      else if (j < 0.5) score -= 0.15;
+      else score += 0.08;
+    }
     if (fa.head && fa.head === fb.head) { score += 0.15; why.push(`both count "${fa.head}"`); }
     if (a.x.event && a.x.event === b.x.event) { score += 0.15; if (a.x.phase && a.x.phase === b.x.phase) score += 0.2; why.push(`both date the ${a.x.event}${a.x.phase ? ' ' + a.x.phase : ''}`); }
     // values: the same or close values are likely the same quantity, the more so when written precisely
@@ -291,18 +338,40 @@ export class ClaimBuilder {
       if (fa.value === fb.value) { score += 0.15; why.push('same date'); }
       else if (fa.value.slice(4, 7) === fb.value.slice(4, 7) && fa.value.length > 4 && fb.value.length > 4) { score += 0.12; why.push('same month'); }
     }
-    if (fa.time.target && fb.time.target) { score += 0.05; why.push('both targets'); }
-    if (fa.time.when && fa.time.when === fb.time.when) { score += 0.08; why.push(`both ${fa.time.mode === 'by' ? 'by' : 'in'} ${fa.time.when}`); }
+    if (fa.time.target && fb.time.target) { score += 0.1; why.push('both targets'); }
+    if (fa.time.when && fa.time.when === fb.time.when) { score += fa.time.mode === 'by' ? 0.15 : 0.08; why.push(`both ${fa.time.mode === 'by' ? 'by' : 'in'} ${fa.time.when}`); }
     return { score, why };
   }
 
   private status(ms: number[]): ClaimStatus {
     if (ms.length < 2) return 'single';
-    for (let p = 0; p < ms.length; p++) for (let q = p + 1; q < ms.length; q++) {
-      if (!valuesAgree(this.items[ms[p]!]!, this.items[ms[q]!]!)) return 'conflict';
-    }
-    return 'agree';
+    return commonValue(ms.map(i => this.items[i]!)) ? 'agree' : 'conflict';
   }
+}
+
+/** Whether the values of these figures can all be true at once (intervals that pairwise overlap share a point). */
+export function commonValue(xs: ClaimInput[]): boolean {
+  let lo = -Infinity, hi = Infinity, weekday: number | null = null;
+  for (const c of xs) {
+    let iv: [number, number] | null;
+    if (c.features.weekday !== null && typeof c.figure.value === 'string' && !/^\d/.test(c.figure.value)) {
+      if (weekday !== null && weekday !== c.features.weekday) return false;
+      weekday = c.features.weekday;
+      continue;
+    }
+    if (c.figure.kind === 'date' || typeof c.figure.value === 'string') iv = typeof c.figure.value === 'string' ? dateInterval(c.figure.value) : null;
+    else iv = valueInterval(c.figure, c.features.step, c.features.round);
+    if (!iv) continue;
+    lo = Math.max(lo, iv[0]); hi = Math.min(hi, iv[1]);
+    if (lo > hi + 1e-12 * Math.max(1, Math.abs(hi))) return false;
+  }
+  return true;
+}
+
+function groupDigits(n: number): string {
+  const [int, frac] = String(Math.round(n * 1e6) / 1e6).split('.');
+  const g = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return frac ? `${g}.${frac}` : g;
 }
 
 export function displayValue(f: Figure): string {
@@ -315,7 +384,7 @@ export function displayValue(f: Figure): string {
       if (a >= 1e9) return `${+(n / 1e9).toPrecision(6)} billion`;
       if (a >= 1e6) return `${+(n / 1e6).toPrecision(6)} million`;
     }
-    return n.toLocaleString('en-US', { maximumFractionDigits: 6 });
+    return groupDigits(n);
   };
   const q = f.qualifier ? { approx: '≈', 'more-than': '>', 'less-than': '<', 'at-least': '≥', 'up-to': '≤' }[f.qualifier] + ' ' : '';
   if (v === null) return f.relative ? `${f.relative} (unresolved)` : f.text;

@@ -33,6 +33,9 @@ export interface CorpusOptions {
   severity?: Partial<Record<string, Problem['severity'] | 'off'>>;
 }
 
+const MAX_RELATED = 20;
+const MAX_LISTED = 6;
+
 interface DocState { text: string; analysis: DocAnalysis | null; lines: Int32Array | null; problems: Problem[] }
 
 export class Corpus {
@@ -179,16 +182,19 @@ export class Corpus {
         const differ = others.filter(o => !valuesAgree(me, inputById.get(o.id)!));
         if (!differ.length && !c.resolved) continue;
         const where = (o: Figure) => `${o.text} in ${baseName(o.doc)}:${this.position(o.doc, o.start).line + 1}`;
-        const related: RelatedInfo[] = others.map(o => ({ doc: o.doc, start: o.start, end: o.end, message: `${o.text} (${displayValue(o)})${valuesAgree(me, inputById.get(o.id)!) ? ' agrees' : ' differs'}${c.verdicts[o.id] ? ` [${c.verdicts[o.id]!.verdict}]` : ''}` }));
+        // the differing values first; long claims are summarised
+        others.sort((x, y) => Number(differ.includes(y)) - Number(differ.includes(x)));
+        const related: RelatedInfo[] = others.slice(0, MAX_RELATED).map(o => ({ doc: o.doc, start: o.start, end: o.end, message: `${o.text} (${displayValue(o)})${valuesAgree(me, inputById.get(o.id)!) ? ' agrees' : ' differs'}${c.verdicts[o.id] ? ` [${c.verdicts[o.id]!.verdict}]` : ''}` }));
         const verdict = c.verdicts[id]?.verdict;
         let message: string, code: string = Codes.conflictingFigure, severity: Problem['severity'] = this.severityOf(Codes.conflictingFigure, 'warning');
         if (c.resolved) {
           const acc = accepted.map(a => this.figureById.get(a)!).map(a => a.text);
-          message = `Resolved conflict on ${c.label}: ${acc.length ? `accepted value ${acc.join(', ')}` : 'settled in the annotation file'}${verdict ? `; this value is marked ${verdict}` : ''}. Other sources: ${differ.map(where).join('; ') || 'none differ'}.`;
+          message = `Resolved conflict on ${c.label}: ${acc.length ? `accepted value ${acc.join(', ')}` : 'settled in the annotation file'}${verdict ? `; this value is marked ${verdict}` : ''}. Other sources: ${differ.slice(0, MAX_LISTED).map(where).join('; ') || 'none differ'}.`;
           code = Codes.resolvedConflict;
           severity = this.severityOf(Codes.resolvedConflict, 'hint');
         } else {
-          message = `Sources disagree on ${c.label}: ${f.text} here, but ${differ.map(where).join('; ')}.${verdict === 'disputed' ? ' (marked disputed)' : ''}`;
+          const listed = differ.slice(0, MAX_LISTED).map(where).join('; ') + (differ.length > MAX_LISTED ? `; and ${differ.length - MAX_LISTED} more` : '');
+          message = `Sources disagree on ${c.label}: ${f.text} here, but ${listed}.${verdict === 'disputed' ? ' (marked disputed)' : ''}`;
         }
         if ((severity as string) === 'off') continue;
         const p: Problem = { doc: f.doc, start: f.start, end: f.end, severity, code, message, related, data: { claim: c.id, figure: id } };

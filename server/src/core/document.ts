@@ -19,6 +19,10 @@ export interface FigureFeatures {
   phase: string | null;
   weekday: number | null;
   sentence: number;
+  /** Entities named right around the figure (within a few words), speakers left out: what the figure is about. */
+  near: string[];
+  /** Relative dates ("this year") resolved against the publication date. */
+  relativeDate: boolean;
 }
 
 export interface DocAnalysis {
@@ -95,9 +99,11 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
   const features: FigureFeatures[] = [];
   const figTok = new Uint8Array(t.n);
   for (const f of raw) for (let k = f.first; k <= f.last; k++) figTok[k] = 1;
+  const mentionTok = new Uint8Array(t.n);
+  for (const m of mentions) if (m.first >= 0) mentionTok[m.first] = 1;
   for (const f of raw) {
     if (dateline && f.kind === 'date' && f.start >= dateline.start && f.end <= dateline.end + 1) f.role = 'dateline';
-    const { terms, weights } = contextTerms(text, t, R, f, figTok);
+    const { terms, weights } = contextTerms(text, t, R, f, figTok, mentionTok);
     const sentMentions = bySent.get(f.sent) ?? [];
     const ents = [...new Set(sentMentions.filter(m => !m.weak || m.place).map(m => m.key))];
     figures.push({
@@ -106,7 +112,9 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
       sentenceStart: t.sentStart[f.sent]!, sentenceEnd: t.sentEnd[f.sent]!, aside: inAside(f.start),
       context: terms, head: head(text, t, R, f), entities: ents, holder: holder(t, R, f, sentMentions),
     });
-    features.push({ terms, weights, step: f.step, round: f.round, role: f.role, event: f.event, phase: f.phase, weekday: f.weekday, sentence: f.sent });
+    const near = [...new Set(sentMentions.filter(m => m.last >= f.first - 12 && m.first <= f.last + 12 && !isSpeaker(t, R, m) && !(m.initial && m.tokens === 1 && !m.place && m.via === 'name')).map(m => m.key))];
+    const relativeDate = f.kind === 'date' && R.has(f.first, Cat.Relative);
+    features.push({ terms, weights, step: f.step, round: f.round, role: f.role, event: f.event, phase: f.phase, weekday: f.weekday, sentence: f.sent, near, relativeDate });
   }
   return {
     doc, length: text.length, published, outlet: options.outlet ?? dateline?.outlet ?? null, figures, features, mentions, aliases,
@@ -114,9 +122,16 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
   };
 }
 
+/** "..., said Jane Doe" / "Jane Doe told": who speaks is not what the figure is about. */
+function isSpeaker(t: Tokens, R: FigureReader, m: RawMention): boolean {
+  if (R.has(m.first - 1, Cat.SpeechVerb) || R.has(m.last + 1, Cat.SpeechVerb)) return true;
+  if (isPossessive(t, m.last + 1) && R.lw(m.last + 2) === 'office') return true;
+  return false;
+}
+
 const SKIP = Cat.Stop | Cat.NumberWord | Cat.Month | Cat.Weekday | Cat.Qualifier | Cat.Scale | Cat.Relative | Cat.Determiner | Cat.Ordinal;
 
-function contextTerms(text: string, t: Tokens, R: FigureReader, f: RawFigure, figTok: Uint8Array): { terms: string[]; weights: number[] } {
+function contextTerms(text: string, t: Tokens, R: FigureReader, f: RawFigure, figTok: Uint8Array, mentionTok: Uint8Array): { terms: string[]; weights: number[] } {
   const s = f.sent;
   const first = t.sentFirst[s]!;
   const sentEndTok = s + 1 < t.sentFirst.length ? t.sentFirst[s + 1]! : t.n;
@@ -128,7 +143,7 @@ function contextTerms(text: string, t: Tokens, R: FigureReader, f: RawFigure, fi
     if (at >= 0) { if (weights[at]! < w) weights[at] = w; return; }
     terms.push(term); weights.push(w);
   };
-  const content = (j: number) => !figTok[j] && t.kind[j] === TK.Word && (t.flags[j]! & TF.Lower) !== 0 && t.end[j]! - t.start[j]! >= 3 && !R.has(j, SKIP);
+  const content = (j: number) => !figTok[j] && t.kind[j] === TK.Word && ((t.flags[j]! & TF.Lower) !== 0 || (j === first && !(t.flags[j]! & TF.AllCaps) && !mentionTok[j])) && t.end[j]! - t.start[j]! >= 3 && !R.has(j, SKIP);
   // distance in content words, both ways, within the sentence
   for (let j = f.first - 1, d = 0; j >= first && d < 24; j--) if (content(j)) take(j, ++d);
   for (let j = f.last + 1, d = 0; j < sentEndTok && d < 24; j++) if (content(j)) take(j, ++d);

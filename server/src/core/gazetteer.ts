@@ -16,8 +16,15 @@ export interface Place {
 }
 
 /** Letters only, folded: "Lee Jae-myung" and "Lee Jae Myung" → "leejaemyung". */
+const keyCache = new Map<string, string>();
 export function nameKey(s: string): string {
-  return fold(s).replace(/[^a-z0-9]/g, '');
+  let k = keyCache.get(s);
+  if (k === undefined) {
+    k = fold(s).replace(/[^a-z0-9]/g, '');
+    if (keyCache.size > 200000) keyCache.clear();
+    keyCache.set(s, k);
+  }
+  return k;
 }
 
 const places = new Map<string, Place>();
