@@ -155,3 +155,16 @@ test('a figure in two claims is reported; an ignored claim id that does not exis
   assert.equal(unknown?.data?.suggestion, 'cargo-2024');
   assert.deepEqual(unknown?.data?.path, ['ignore', 0, 'claim']);
 });
+
+test('annotation problems convert to engine problems on the YAML document, with their fix data', async () => {
+  const { toEngineProblem } = await import('../../server/src/core/annotations');
+  const text = 'version:\nverdicts:\n  - { file: harbor.txt, exact: "$310 million", verdict: acepted }\n';
+  const { model, problems } = parseAnnotations(text);
+  assert.ok(model, 'an empty version is no version');
+  const p = toEngineProblem(problems[0], 'file:///corpus/triangulate.yaml');
+  assert.equal(p.doc, 'file:///corpus/triangulate.yaml');
+  assert.equal(p.code, AnnotationCodes.unknownVerdict);
+  assert.equal(text.slice(p.start, p.end), 'acepted');
+  assert.deepEqual(p.data, { path: ['verdicts', 0, 'verdict'], value: 'acepted', suggestion: 'accepted' });
+  assert.deepEqual(p.related, []);
+});

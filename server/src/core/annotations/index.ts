@@ -7,7 +7,7 @@ export { AnchorText, makeAnchor, resolveAnchor, reanchorCandidate, normalizeWith
 export type { AnchorMatch } from './anchors';
 export {
   resolveAnnotations, emptyResolved, nameKey, sameName, spansOverlap, verdictFor, isFigureIgnored, joinFor, areSplit,
-  entityRuleFor, isNotEntity, isSilenced,
+  entityRuleFor, isNotEntity, isSilenced, toEngineProblem,
 } from './resolve';
 export type {
   ArticleInput, FromTag, SourceInfo, EntityRule, TaggedSpan, AnnotatedSpan, ClaimJoin, ClaimSplit, FigureVerdict, Ignores,

@@ -182,8 +182,8 @@ class Reader {
     }
     const entries = this.entries(at, 'root');
     const version = entries.get('version');
-    if (version) {
-      const v = this.deref(version.value, version.range, ['version']);
+    const v = version ? this.deref(version.value, version.range, ['version']) : null;
+    if (v && !this.isNull(v)) {
       const n = isScalar(v.node) ? Number(v.node.value) : NaN;
       if (n !== ANNOTATION_FORMAT_VERSION) {
         this.report(AnnotationCodes.unsupportedVersion, 'error', `Unsupported annotation format version ${isScalar(v.node) ? String(v.node.value) : describeNode(v.node)}: this Triangulate reads version ${ANNOTATION_FORMAT_VERSION}.`, v.range, { path: ['version'], suggestion: String(ANNOTATION_FORMAT_VERSION) });

@@ -1,7 +1,7 @@
 // Turns the annotation model (YAML terms: files and text quotes) into what the engine consumes
 // (document ids and offsets), reporting anchors that no longer match, articles that are not there,
 // and tags that contradict each other.
-import type { EntityKind, Severity, Span, Verdict } from '../types';
+import type { EntityKind, Problem, Severity, Span, Verdict } from '../types';
 import { AnchorText, makeAnchor, resolveAnchor } from './anchors';
 import { AnnotationCodes, editDistance, normalizeArticlePath, suggest } from './model';
 import type {
@@ -407,4 +407,14 @@ export function isSilenced(r: ResolvedAnnotations, d: { code: string; doc: strin
   if (d.claim !== undefined && r.ignores.claims.includes(d.claim)) return true;
   if (d.start !== undefined && d.end !== undefined && isFigureIgnored(r, { doc: d.doc, start: d.start, end: Math.max(d.end, d.start + 1) })) return true;
   return false;
+}
+
+/** An annotation problem as an engine Problem on the YAML document `doc` (offsets stay offsets into the YAML text). */
+export function toEngineProblem(p: AnnotationProblem, doc: string): Problem {
+  const out: Problem = {
+    doc, start: p.start, end: p.end, severity: p.severity, code: p.code, message: p.message,
+    related: (p.related ?? []).map(r => ({ doc, start: r.start, end: r.end, message: r.message })),
+  };
+  if (p.data) out.data = { ...p.data };
+  return out;
 }
