@@ -8,6 +8,7 @@ import {
   WatchKind,
   type CancellationToken,
   type ClientCapabilities,
+  type Disposable,
   type Connection,
   type InitializeParams,
   type InitializeResult,
@@ -158,19 +159,26 @@ export function startServer(connection: Connection): void {
     void workspace.index(progress());
   }
 
+  let watching: { key: string; registration: Disposable } | undefined;
+  /** Watch the article globs (again, when the settings change them). */
   async function registerWatchers(): Promise<void> {
     if (!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       log.info('The client cannot register file watchers: changes on disk are seen only when files are opened or the server restarts');
       return;
     }
     const globs = [...new Set([...articleGlobs(workspace.currentSettings), '**/*.txt'])];
-    await connection.client.register(DidChangeWatchedFilesNotification.type, {
+    const key = JSON.stringify(globs);
+    if (key === watching?.key) return;
+    watching?.registration.dispose();
+    watching = undefined;
+    const registration = await connection.client.register(DidChangeWatchedFilesNotification.type, {
       watchers: [
         ...globs.map(globPattern => ({ globPattern })),
         // Folders deleted or renamed as a whole.
         { globPattern: '**/*', kind: WatchKind.Delete },
       ],
     });
+    watching = { key, registration };
   }
 
   // ---- lifecycle ----------------------------------------------------------
@@ -218,7 +226,10 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(change => runSafeVoid(log, async () => {
     const raw = (change.settings as { triangulate?: unknown } | null)?.triangulate;
     const next = await fetchSettings(raw);
-    if (workspace.setSettings(next)) reindex();
+    if (workspace.setSettings(next)) {
+      await registerWatchers();
+      reindex();
+    }
     // Severities may have changed: publish every document again.
     for (const d of [...corpus.docs(), ...open.keys()]) dirty.add(d);
     scheduleFlush();

@@ -157,7 +157,7 @@ test('files created, renamed and deleted on disk are followed through workspace/
   }
 });
 
-test('a settings change re-publishes diagnostics at the new severity, and a new exclude glob re-indexes', async () => {
+test('a settings change re-publishes diagnostics at the new severity; Markdown and exclude changes re-watch and re-index', async () => {
   const dir = copySeeds();
   writeFileSync(path.join(dir, 'blob.txt'), Buffer.from([0, 1, 2, 3, 0, 0]));
   const settings: Record<string, unknown> = {};
@@ -172,6 +172,9 @@ test('a settings change re-publishes diagnostics at the new severity, and a new 
     settings.severity = { unreadableFile: 'off' };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await waitFor('the diagnostic turned off', () => client.diagnostics.get(uri)?.length === 0);
+    settings.markdown = true;
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await waitFor('*.md watched once Markdown is opted in', () => client.registrations.some(r => r.method === 'workspace/didChangeWatchedFiles' && JSON.stringify(r.registerOptions).includes('**/*.md')));
     settings.exclude = ['00[0-2]_*.txt'];
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await waitFor('three seeds excluded', () => client.status && !client.status.indexing && client.status.documents === listSeeds().length - 3);
