@@ -39,7 +39,9 @@ export class ClaimsTree implements vscode.TreeDataProvider<Node>, vscode.Disposa
       try {
         const result = await c.sendRequest(ClaimsRequest, { conflictsOnly: this.conflictsOnly });
         if (!result.claims.length) return [{ type: 'message', text: this.conflictsOnly ? 'No conflicts found' : 'No claims yet' }];
-        return result.claims.map(claim => ({ type: 'claim', claim }));
+        const nodes: Node[] = result.claims.map(claim => ({ type: 'claim', claim }));
+        if (result.total > result.claims.length) nodes.push({ type: 'message', text: `… and ${result.total - result.claims.length} more claims` });
+        return nodes;
       } catch {
         return [{ type: 'message', text: 'Claims are not available (see the Triangulate output)' }];
       }

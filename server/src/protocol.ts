@@ -44,10 +44,14 @@ export interface ClaimsParams {
   conflictsOnly?: boolean;
   /** Include claims held by a single figure (default false). */
   includeSingles?: boolean;
+  /** At most this many claims (default 500), conflicts first. */
+  limit?: number;
 }
 
 export interface ClaimsResult {
   claims: ClaimItem[];
+  /** How many claims matched before the limit. */
+  total: number;
 }
 
 /** `triangulate/claims`: every claim of the corpus, conflicts first. */

@@ -288,5 +288,5 @@ export function startServer(connection: Connection): void {
   connection.onDocumentSymbol(onDocument('Document symbols', [], p => documentSymbols(corpus, p)));
   connection.languages.semanticTokens.on(onDocument('Semantic tokens', { data: [] }, p => semanticTokens(corpus, p)));
   connection.onWorkspaceSymbol((params, token) => runSafe(log, () => workspaceSymbols(corpus, params), [], 'Workspace symbols failed', token));
-  connection.onRequest(ClaimsRequest, (params, token) => runSafe<ClaimsResult>(log, () => claims(corpus, params ?? {}), { claims: [] }, 'Listing claims failed', token));
+  connection.onRequest(ClaimsRequest, (params, token) => runSafe<ClaimsResult>(log, () => claims(corpus, params ?? {}), { claims: [], total: 0 }, 'Listing claims failed', token));
 }

@@ -151,6 +151,8 @@ test('claims: conflicts first, figures grouped by source, singles only on reques
   assert.deepEqual(all[0]!.sources[1]!.figures[0]!.range.start, pos(TEXT_B, '$86.7 billion'));
   assert.deepEqual(claims(c, { includeSingles: true }).claims.map(x => x.id), ['trade', 'year', 'meeting']);
   assert.deepEqual(claims(c, { conflictsOnly: true }).claims.map(x => x.id), ['trade']);
+  const limited = claims(c, { includeSingles: true, limit: 1 });
+  assert.deepEqual([limited.claims.map(x => x.id), limited.total], [['trade'], 3]);
   const s = status(c, { indexing: false, skipped: 2, version: 7 });
   assert.deepEqual(s, { documents: 2, figures: 4, entities: 3, claims: 2, conflicts: 1, skipped: 2, indexing: false, version: 7 });
 });

@@ -18,11 +18,11 @@ export interface ClaimRules {
 
 export const LINK_THRESHOLD = 0.4;
 const SMALL_GROUP = 64;
-const WINDOW = 24;
+const WINDOW = 12;
 const MAX_LINKS = 40;
 interface Summary { members: number[]; near: Set<string>; sents: Set<string>; holder: string | null; by: string | null; at: string | null; target: boolean; splits: Set<string>; ids: Set<string>; links: LinkReason[] }
 
-interface Item { i: number; f: Figure; x: FigureFeatures; group: string; sentKey: string; norm: number; top: Map<string, number> }
+interface Item { i: number; f: Figure; x: FigureFeatures; group: string; sentKey: string; norm: number; top: Map<string, number>; local: Map<string, number>; localSum: number; precise: boolean }
 const TOP_TERMS = 8;
 
 /** Which figures may be compared at all: dimension, unit, and kind of date. */
@@ -116,7 +116,7 @@ export class ClaimBuilder {
     const df = new Map<string, number>();
     this.items.forEach((c, i) => {
       const g = groupKey(c.figure, c.features);
-      const it: Item = { i, f: c.figure, x: c.features, group: g ?? '', sentKey: `${c.figure.doc}\u0000${c.features.sentence}`, norm: 0, top: new Map() };
+      const it: Item = { i, f: c.figure, x: c.features, group: g ?? '', sentKey: `${c.figure.doc}\u0000${c.features.sentence}`, norm: 0, top: new Map(), local: new Map(), localSum: 0, precise: false };
       items.push(it);
       if (!g) return;
       for (const t of new Set(c.features.terms)) df.set(t, (df.get(t) ?? 0) + 1);
@@ -130,6 +130,8 @@ export class ClaimBuilder {
       let s = 0;
       for (const [t, w] of ws) { it.top.set(t, w); s += w * w; }
       it.norm = Math.sqrt(s);
+      for (let k = 0; k < it.x.terms.length; k++) if (it.x.weights[k]! >= 0.7) { const idf = this.idf.get(it.x.terms[k]!) ?? 0; it.local.set(it.x.terms[k]!, idf); it.localSum += idf; }
+      it.precise = !it.x.round && significant(it.f) >= 3;
     }
 
     // candidate pairs: small groups pair by pair; large ones through shared telling words, each figure
@@ -137,14 +139,14 @@ export class ClaimBuilder {
     const groupSize = new Map<string, number>();
     for (const it of items) if (it.group) groupSize.set(it.group, (groupSize.get(it.group) ?? 0) + 1);
     const postings = new Map<string, number[]>();
-    const pairs: { a: number; b: number; score: number; why: string[] }[] = [];
+    const pairs: { a: number; b: number; score: number }[] = [];
     const seen = new Set<number>();
     const consider = (a: number, b: number) => {
       const key = a < b ? a * 4194304 + b : b * 4194304 + a;
       if (seen.has(key)) return;
       seen.add(key);
-      const r = this.score(items[a]!, items[b]!);
-      if (r && r.score >= LINK_THRESHOLD) pairs.push({ a, b, ...r });
+      const sc = this.scoreOf(items[a]!, items[b]!);
+      if (sc >= LINK_THRESHOLD) pairs.push({ a, b, score: sc });
     };
     for (const it of items) {
       if (!it.group) continue;
@@ -188,9 +190,9 @@ export class ClaimBuilder {
       // two groups join only when they hang together on average, not through one chance pair
       if (A.members.length > 1 || B.members.length > 1) {
         let total = 0, n = 0;
-        for (let p = 0; p < Math.min(A.members.length, 5); p++) for (let q = 0; q < Math.min(B.members.length, 5); q++) {
-          const r = this.score(items[A.members[p]!]!, items[B.members[q]!]!);
-          total += r ? r.score : -0.5; n++;
+        for (let p = 0; p < Math.min(A.members.length, 3); p++) for (let q = 0; q < Math.min(B.members.length, 3); q++) {
+          const sc = this.scoreOf(items[A.members[p]!]!, items[B.members[q]!]!);
+          total += sc === -Infinity ? -0.5 : sc; n++;
         }
         if (total / n < LINK_THRESHOLD - 0.1) return false;
       }
@@ -222,9 +224,10 @@ export class ClaimBuilder {
     }
     for (const p of pairs) {
       const ra = find(p.a), rb = find(p.b);
-      const why = { a: items[p.a]!.f.id, b: items[p.b]!.f.id, score: Math.round(p.score * 100) / 100, why: p.why };
-      if (ra === rb) { const s = summaryOf(ra); if (s.links.length < MAX_LINKS) s.links.push(why); continue; }
-      union(ra, rb, why, false);
+      const link = () => ({ a: items[p.a]!.f.id, b: items[p.b]!.f.id, score: Math.round(p.score * 100) / 100, why: this.reasons(items[p.a]!, items[p.b]!) });
+      if (ra === rb) { const s = summaryOf(ra); if (s.links.length < MAX_LINKS) s.links.push(link()); continue; }
+      const A = summaryOf(ra), B = summaryOf(rb);
+      if (canMerge(A, B)) union(ra, rb, A.links.length + B.links.length < MAX_LINKS ? link() : null, true);
     }
     const members = new Map<number, number[]>();
     const links = new Map<number, LinkReason[]>();
@@ -265,82 +268,99 @@ export class ClaimBuilder {
 
   private blockKeys(it: Item): string[] {
     const keys: string[] = [];
-    const terms = it.x.terms.map((t, k) => ({ t, w: (this.idf.get(t) ?? 0) * it.x.weights[k]! })).sort((a, b) => b.w - a.w).slice(0, 6);
-    for (const t of terms) keys.push('t:' + t.t);
+    // the two most telling nearby words, the head noun, the event, and the value itself (close values are the usual conflict)
     if (it.f.head) keys.push('h:' + it.f.head);
-    if (it.f.kind === 'date') for (const e of it.f.entities.slice(0, 6)) keys.push('e:' + e);
     if (it.x.event) keys.push('v:' + it.x.event + ':' + (it.x.phase ?? ''));
+    const v = numeric(it.f);
+    if (v !== null && v > 0) { const b = Math.floor(Math.log10(v) * 40); keys.push('n:' + b, 'n:' + (b + 1)); }
+    else if (typeof it.f.value === 'string') keys.push('d:' + it.f.value.slice(0, 4));
     return keys;
   }
 
-  score(a: Item, b: Item): { score: number; why: string[] } | null {
-    if (a.group !== b.group || !a.group) return null;
-    if (a.sentKey === b.sentKey) return null;
+  /** Hard rules first: figures that may never be one quantity. */
+  private comparable(a: Item, b: Item): boolean {
+    if (a.group !== b.group || !a.group) return false;
+    if (a.sentKey === b.sentKey) return false;
     const fa = a.f, fb = b.f;
-    if (!timeCompatible(fa, fb)) return null;
-    if (fa.holder && fb.holder && fa.holder !== fb.holder) return null;
-    if (fa.kind === 'rank' && (!fa.holder || !fb.holder)) return null;
-    const why: string[] = [];
+    if (!timeCompatible(fa, fb)) return false;
+    if (fa.holder && fb.holder && fa.holder !== fb.holder) return false;
+    if (fa.kind === 'rank' && (!fa.holder || !fb.holder)) return false;
     // weekdays only for the same event and phase ("the visit began on Monday")
-    if (a.group === 'date:weekday' && !(a.x.event && a.x.event === b.x.event && a.x.phase && a.x.phase === b.x.phase)) return null;
-    // shared context words (cosine over idf weights)
+    if (a.group === 'date:weekday' && !(a.x.event && a.x.event === b.x.event && a.x.phase && a.x.phase === b.x.phase)) return false;
+    return true;
+  }
+
+  /** How likely two figures measure the same quantity; -Infinity when they may not be compared. */
+  scoreOf(a: Item, b: Item): number {
+    if (!this.comparable(a, b)) return -Infinity;
+    const fa = a.f, fb = b.f;
     let dot = 0;
-    const shared: string[] = [];
-    for (const [t, wa] of a.top) {
-      const wb = b.top.get(t);
-      if (wb === undefined) continue;
-      dot += wa * wb;
-      shared.push(t);
-    }
+    const [sa, sb] = a.top.size <= b.top.size ? [a, b] : [b, a];
+    for (const [t, wa] of sa.top) { const wb = sb.top.get(t); if (wb !== undefined) dot += wa * wb; }
     const wide = a.norm && b.norm ? dot / (a.norm * b.norm) : 0;
-    // the words right around each figure: how much of the smaller neighbourhood the other shares
-    let la = 0, lb = 0, ls = 0;
-    for (let p = 0; p < a.x.terms.length; p++) if (a.x.weights[p]! >= 0.7) la += this.idf.get(a.x.terms[p]!) ?? 0;
-    for (let q = 0; q < b.x.terms.length; q++) if (b.x.weights[q]! >= 0.7) {
-      const idf = this.idf.get(b.x.terms[q]!) ?? 0;
-      lb += idf;
-      const p = a.x.terms.indexOf(b.x.terms[q]!);
-      if (p >= 0 && a.x.weights[p]! >= 0.7) ls += idf;
-    }
-    const local = la && lb ? (ls / (la + lb - ls) + ls / Math.min(la, lb)) / 2 : 0;
-    if (shared.length) why.push(`shared words: ${shared.slice(0, 5).join(', ')}`);
-    // shared entities
+    // the words right around each figure
+    let ls = 0;
+    const [la, lb] = a.local.size <= b.local.size ? [a, b] : [b, a];
+    for (const [t, idf] of la.local) if (lb.local.has(t)) ls += idf;
+    const local = a.localSum && b.localSum ? (ls / (a.localSum + b.localSum - ls) + ls / Math.min(a.localSum, b.localSum)) / 2 : 0;
     let ent = 0;
     if (fa.entities.length && fb.entities.length) {
-      const sb = new Set(fb.entities);
-      const common = fa.entities.filter(e => sb.has(e));
-      ent = common.length / Math.sqrt(fa.entities.length * fb.entities.length);
-      if (common.length) why.push(`same entities (${common.length})`);
+      let common = 0;
+      for (const e of fa.entities) if (fb.entities.includes(e)) common++;
+      ent = common / Math.sqrt(fa.entities.length * fb.entities.length);
     }
     let score = 0.5 * local + 0.25 * wide + 0.2 * ent;
     // about different things: both name what they are about, and the names differ
     if (a.x.near.length && b.x.near.length) {
-      const nb = new Set(b.x.near);
-      const common = a.x.near.filter(k => nb.has(k)).length;
+      let common = 0;
+      for (const k of a.x.near) if (b.x.near.includes(k)) common++;
       const j = common / (a.x.near.length + b.x.near.length - common);
-      if (!common) { score -= 0.4; why.push('about different entities'); }
-      else if (j < 0.5) score -= 0.15;
-      else score += 0.08;
+      score += !common ? -0.4 : j < 0.5 ? -0.15 : 0.08;
     }
-    if (fa.head && fa.head === fb.head) { score += 0.15; why.push(`both count "${fa.head}"`); }
-    if (a.x.event && a.x.event === b.x.event) { score += 0.15; if (a.x.phase && a.x.phase === b.x.phase) score += 0.2; why.push(`both date the ${a.x.event}${a.x.phase ? ' ' + a.x.phase : ''}`); }
-    // values: the same or close values are likely the same quantity, the more so when written precisely
+    if (fa.head && fa.head === fb.head) score += 0.15;
+    if (a.x.event && a.x.event === b.x.event) { score += 0.15; if (a.x.phase && a.x.phase === b.x.phase) score += 0.2; }
     const va = numeric(fa), vb = numeric(fb);
-    const precise = !a.x.round && !b.x.round && significant(fa) >= 3 && significant(fb) >= 3;
     if (va !== null && vb !== null) {
       const d = Math.abs(va - vb) / Math.max(Math.abs(va), Math.abs(vb), 1e-9);
-      if (d <= 1e-9) { score += precise ? 0.35 : 0.2; why.push('same value'); }
-      else if (d <= 0.02) { score += precise ? 0.3 : 0.15; why.push('close values'); }
-      else if (d <= 0.05) { score += 0.12; why.push('close values'); }
+      const precise = a.precise && b.precise;
+      if (d <= 1e-9) score += precise ? 0.35 : 0.2;
+      else if (d <= 0.02) score += precise ? 0.3 : 0.15;
+      else if (d <= 0.05) score += 0.12;
       else if (d <= 0.2) score += 0.02;
       else if (d > 0.5) score -= 0.35;
     } else if (fa.kind === 'date' && typeof fa.value === 'string' && typeof fb.value === 'string') {
-      if (fa.value === fb.value) { score += 0.15; why.push('same date'); }
-      else if (fa.value.slice(4, 7) === fb.value.slice(4, 7) && fa.value.length > 4 && fb.value.length > 4) { score += 0.12; why.push('same month'); }
+      if (fa.value === fb.value) score += 0.15;
+      else if (fa.value.length > 4 && fb.value.length > 4 && fa.value.slice(4, 7) === fb.value.slice(4, 7)) score += 0.12;
     }
-    if (fa.time.target && fb.time.target) { score += 0.1; why.push('both targets'); }
-    if (fa.time.when && fa.time.when === fb.time.when) { score += fa.time.mode === 'by' ? 0.15 : 0.08; why.push(`both ${fa.time.mode === 'by' ? 'by' : 'in'} ${fa.time.when}`); }
-    return { score, why };
+    if (fa.time.target && fb.time.target) score += 0.1;
+    if (fa.time.when && fa.time.when === fb.time.when) score += fa.time.mode === 'by' ? 0.15 : 0.08;
+    return score;
+  }
+
+  /** The reasons behind a link, in words (computed only for links that are kept). */
+  reasons(a: Item, b: Item): string[] {
+    const why: string[] = [];
+    const fa = a.f, fb = b.f;
+    const shared = [...a.top.keys()].filter(t => b.top.has(t));
+    if (shared.length) why.push(`shared words: ${shared.slice(0, 5).join(', ')}`);
+    const ents = fa.entities.filter(e => fb.entities.includes(e)).length;
+    if (ents) why.push(`same entities (${ents})`);
+    if (a.x.near.length && b.x.near.length && !a.x.near.some(k => b.x.near.includes(k))) why.push('about different entities');
+    if (fa.head && fa.head === fb.head) why.push(`both count "${fa.head}"`);
+    if (a.x.event && a.x.event === b.x.event) why.push(`both date the ${a.x.event}${a.x.phase && a.x.phase === b.x.phase ? ' ' + a.x.phase : ''}`);
+    const va = numeric(fa), vb = numeric(fb);
+    if (va !== null && vb !== null) {
+      const d = Math.abs(va - vb) / Math.max(Math.abs(va), Math.abs(vb), 1e-9);
+      if (d <= 1e-9) why.push('same value'); else if (d <= 0.05) why.push('close values');
+    } else if (fa.value === fb.value && fa.value !== null) why.push('same date');
+    if (fa.time.target && fb.time.target) why.push('both targets');
+    if (fa.time.when && fa.time.when === fb.time.when) why.push(`both ${fa.time.mode === 'by' ? 'by' : 'in'} ${fa.time.when}`);
+    return why;
+  }
+
+  score(a: Item, b: Item): { score: number; why: string[] } | null {
+    const s = this.scoreOf(a, b);
+    return s === -Infinity ? null : { score: s, why: this.reasons(a, b) };
   }
 
   private status(ms: number[]): ClaimStatus {

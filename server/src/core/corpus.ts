@@ -180,11 +180,12 @@ export class Corpus {
         const me = inputById.get(id)!;
         const others = c.figures.filter(o => o !== id).map(o => this.figureById.get(o)!);
         const differ = others.filter(o => !valuesAgree(me, inputById.get(o.id)!));
+        const differs = new Set(differ);
         if (!differ.length && !c.resolved) continue;
         const where = (o: Figure) => `${o.text} in ${baseName(o.doc)}:${this.position(o.doc, o.start).line + 1}`;
         // the differing values first; long claims are summarised
-        others.sort((x, y) => Number(differ.includes(y)) - Number(differ.includes(x)));
-        const related: RelatedInfo[] = others.slice(0, MAX_RELATED).map(o => ({ doc: o.doc, start: o.start, end: o.end, message: `${o.text} (${displayValue(o)})${valuesAgree(me, inputById.get(o.id)!) ? ' agrees' : ' differs'}${c.verdicts[o.id] ? ` [${c.verdicts[o.id]!.verdict}]` : ''}` }));
+        const ordered = [...differ, ...others.filter(o => !differs.has(o))];
+        const related: RelatedInfo[] = ordered.slice(0, MAX_RELATED).map(o => ({ doc: o.doc, start: o.start, end: o.end, message: `${o.text} (${displayValue(o)})${differs.has(o) ? ' differs' : ' agrees'}${c.verdicts[o.id] ? ` [${c.verdicts[o.id]!.verdict}]` : ''}` }));
         const verdict = c.verdicts[id]?.verdict;
         let message: string, code: string = Codes.conflictingFigure, severity: Problem['severity'] = this.severityOf(Codes.conflictingFigure, 'warning');
         if (c.resolved) {
@@ -268,9 +269,17 @@ export function analyzeCorpus(docs: { doc: string; text: string }[], options: Co
   return corpus.result();
 }
 
+const baseNames = new Map<string, string>();
 export function baseName(doc: string): string {
-  const i = Math.max(doc.lastIndexOf('/'), doc.lastIndexOf('\\'));
-  return decodeURIComponent(i >= 0 ? doc.slice(i + 1) : doc);
+  let b = baseNames.get(doc);
+  if (b === undefined) {
+    const i = Math.max(doc.lastIndexOf('/'), doc.lastIndexOf('\\'));
+    const raw = i >= 0 ? doc.slice(i + 1) : doc;
+    try { b = decodeURIComponent(raw); } catch { b = raw; }
+    if (baseNames.size > 100000) baseNames.clear();
+    baseNames.set(doc, b);
+  }
+  return b;
 }
 
 function shortHash(s: string): string {

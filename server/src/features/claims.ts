@@ -16,7 +16,8 @@ export function claims(corpus: Corpus, params: ClaimsParams): ClaimsResult {
     (!params.conflictsOnly || (c.status === 'conflict' && !c.resolved)) &&
     (params.includeSingles || c.status !== 'single'));
   const sorted = all.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map(x => x.c);
-  return { claims: sorted.map(c => claimItem(corpus, c)) };
+  const limit = Math.max(0, params.limit ?? 500);
+  return { claims: sorted.slice(0, limit).map(c => claimItem(corpus, c)), total: sorted.length };
 }
 
 function claimItem(corpus: Corpus, claim: Claim): ClaimItem {

@@ -72,20 +72,24 @@ export function resolveAnchor(anchor: TextQuote, article: string | AnchorText): 
   if (hint !== undefined && hint >= 0 && text.startsWith(exact, hint)) return { start: hint, end: hint + exact.length, exactMatch: true, stale: false };
 
   const found = bestOccurrence(text, exact, prefix, suffix, hint);
-  if (found >= 0) return { start: found, end: found + exact.length, exactMatch: true, stale: false };
+  const fullContext = prefix.length + suffix.length;
+  if (found.index >= 0 && found.score === fullContext) return { start: found.index, end: found.index + exact.length, exactMatch: true, stale: false };
 
-  // White space, quotes and dashes folded.
+  // White space, quotes and dashes folded: the context may match better there (a re-wrapped text).
   const norm = at.normalized();
   const nExact = normalizeWithMap(exact).text;
   const nPrefix = normalizeWithMap(prefix).text;
   const nSuffix = normalizeWithMap(suffix).text;
   const nHint = hint !== undefined ? toNormalized(norm.map, hint) : undefined;
-  if (nExact.trim()) {
-    const i = bestOccurrence(norm.text, nExact, nPrefix, nSuffix, nHint);
-    if (i >= 0) {
-      const r = toOriginal(norm, text.length, i, i + nExact.length);
-      return { ...r, exactMatch: false, stale: false };
-    }
+  const folded = nExact.trim() ? bestOccurrence(norm.text, nExact, nPrefix, nSuffix, nHint) : { index: -1, score: -1 };
+  if (found.index >= 0) {
+    const ni = toNormalized(norm.map, found.index);
+    const exactScore = contextScore(norm.text, ni, ni + nExact.length, nPrefix, nSuffix);
+    if (folded.index < 0 || exactScore >= folded.score) return { start: found.index, end: found.index + exact.length, exactMatch: true, stale: false };
+  }
+  if (folded.index >= 0) {
+    const r = toOriginal(norm, text.length, folded.index, folded.index + nExact.length);
+    return { ...r, exactMatch: text.slice(r.start, r.end) === exact, stale: false };
   }
 
   // Fuzzy: the passage most like the exact text in its context.
@@ -96,18 +100,23 @@ export function resolveAnchor(anchor: TextQuote, article: string | AnchorText): 
   return { ...r, exactMatch: false, stale: true };
 }
 
-/** Index of the occurrence of `exact` with the best context, or -1. */
-function bestOccurrence(text: string, exact: string, prefix: string, suffix: string, hint: number | undefined): number {
+/** How many characters of the prefix (before) and suffix (after) agree with the text around [s, e). */
+function contextScore(text: string, s: number, e: number, prefix: string, suffix: string): number {
+  return commonSuffix(prefix, text.slice(Math.max(0, s - prefix.length), s)) + commonPrefix(suffix, text.slice(e, e + suffix.length));
+}
+
+/** The occurrence of `exact` with the best context (then the nearest to the hint), with its context score; index -1 when none. */
+function bestOccurrence(text: string, exact: string, prefix: string, suffix: string, hint: number | undefined): { index: number; score: number } {
   let best = -1;
   let bestScore = -1;
   let bestDist = Infinity;
   let count = 0;
   for (let i = text.indexOf(exact); i >= 0 && count < MAX_OCCURRENCES; i = text.indexOf(exact, i + 1), count++) {
-    const score = commonSuffix(prefix, text.slice(Math.max(0, i - prefix.length), i)) + commonPrefix(suffix, text.slice(i + exact.length, i + exact.length + suffix.length));
+    const score = contextScore(text, i, i + exact.length, prefix, suffix);
     const dist = hint === undefined ? i : Math.abs(i - hint);
     if (score > bestScore || (score === bestScore && dist < bestDist)) { best = i; bestScore = score; bestDist = dist; }
   }
-  return best;
+  return { index: best, score: bestScore };
 }
 
 function commonSuffix(a: string, b: string): number {
