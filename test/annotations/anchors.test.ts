@@ -144,3 +144,28 @@ test('property: the bit-parallel approximate search gives the same distances as 
   const text = 'Yesterday the harbour authority said that cargo volumes reached a record.';
   assert.deepEqual(approximateEnds(text, long, 12), naive(text, long, 12));
 });
+
+test('on the real seed articles: anchors of many spans find their span, also after the text is re-wrapped', async () => {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const path = await import('node:path');
+  const dir = path.resolve(__dirname, '../../../../shared/seeds');
+  const files = readdirSync(dir).filter(f => f.endsWith('.txt'));
+  assert.ok(files.length >= 5);
+  let checked = 0;
+  for (const f of files) {
+    const text = readFileSync(path.join(dir, f), 'utf8');
+    // Spans: every number-like token and capitalised word pair.
+    const spans = [...text.matchAll(/\$?\d[\d.,]*(?: (?:billion|million|percent))?|[A-Z][a-z]+ [A-Z][a-z]+/g)].slice(0, 40);
+    const rewrapped = text.replace(/ /g, (_, i: number) => (i % 7 === 0 ? '\n' : ' '));
+    for (const m of spans) {
+      const a = makeAnchor(text, m.index!, m.index! + m[0].length);
+      const r = resolveAnchor(a, text);
+      assert.deepEqual([r?.start, r?.end], [m.index, m.index! + m[0].length], `${f}: ${m[0]}`);
+      const w = resolveAnchor(a, rewrapped);
+      assert.ok(w && !w.stale, `${f}: ${m[0]} after re-wrapping`);
+      assert.equal(w.start, m.index, 'same offsets: the re-wrap kept the length');
+      checked++;
+    }
+  }
+  assert.ok(checked > 100);
+});

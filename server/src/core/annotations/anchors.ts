@@ -73,7 +73,7 @@ export function resolveAnchor(anchor: TextQuote, article: string | AnchorText): 
 
   const found = bestOccurrence(text, exact, prefix, suffix, hint);
   const fullContext = prefix.length + suffix.length;
-  if (found.index >= 0 && found.score === fullContext) return { start: found.index, end: found.index + exact.length, exactMatch: true, stale: false };
+  if (found.index >= 0 && found.score === fullContext && hint === undefined) return { start: found.index, end: found.index + exact.length, exactMatch: true, stale: false };
 
   // White space, quotes and dashes folded: the context may match better there (a re-wrapped text).
   const norm = at.normalized();
@@ -82,15 +82,17 @@ export function resolveAnchor(anchor: TextQuote, article: string | AnchorText): 
   const nSuffix = normalizeWithMap(suffix).text;
   const nHint = hint !== undefined ? toNormalized(norm.map, hint) : undefined;
   const folded = nExact.trim() ? bestOccurrence(norm.text, nExact, nPrefix, nSuffix, nHint) : { index: -1, score: -1 };
+  const foldedMatch = folded.index >= 0 ? toOriginal(norm, text.length, folded.index, folded.index + nExact.length) : null;
   if (found.index >= 0) {
-    const ni = toNormalized(norm.map, found.index);
+    // Both found: the better context (compared with white space folded) wins, then the one nearer the hint.
+    const ni = toNormalizedFloor(norm.map, found.index);
     const exactScore = contextScore(norm.text, ni, ni + nExact.length, nPrefix, nSuffix);
-    if (folded.index < 0 || exactScore >= folded.score) return { start: found.index, end: found.index + exact.length, exactMatch: true, stale: false };
+    const dist = (o: number) => (hint === undefined ? 0 : Math.abs(o - hint));
+    if (!foldedMatch || exactScore > folded.score || (exactScore === folded.score && dist(found.index) <= dist(foldedMatch.start))) {
+      return { start: found.index, end: found.index + exact.length, exactMatch: true, stale: false };
+    }
   }
-  if (folded.index >= 0) {
-    const r = toOriginal(norm, text.length, folded.index, folded.index + nExact.length);
-    return { ...r, exactMatch: text.slice(r.start, r.end) === exact, stale: false };
-  }
+  if (foldedMatch) return { ...foldedMatch, exactMatch: text.slice(foldedMatch.start, foldedMatch.end) === exact, stale: false };
 
   // Fuzzy: the passage most like the exact text in its context.
   const cand = fuzzyCandidate(norm.text, nExact, nPrefix, nSuffix, nHint);
@@ -169,6 +171,12 @@ function toNormalized(map: Int32Array, offset: number): number {
     if (map[mid] < offset) lo = mid + 1; else hi = mid;
   }
   return lo;
+}
+
+/** The normalised index of the character (or white-space run) holding an original offset. */
+function toNormalizedFloor(map: Int32Array, offset: number): number {
+  const i = toNormalized(map, offset);
+  return i < map.length && map[i] === offset ? i : Math.max(0, i - 1);
 }
 
 function toOriginal(norm: { text: string; map: Int32Array }, length: number, s: number, e: number): { start: number; end: number } {
