@@ -99,7 +99,7 @@ export function startServer(connection: Connection): void {
     for (const uri of [...dirty]) {
       if (workspace.indexing && corpus.has(uri)) continue;
       dirty.delete(uri);
-      publish(uri);
+      runSafeVoid(log, () => publish(uri), `Computing the diagnostics of ${uri} failed`);
       published++;
     }
     if (published && !workspace.indexing && capabilities.workspace?.semanticTokens?.refreshSupport) {
