@@ -78,3 +78,8 @@ test('every figure scope of the grammar is the scope a semantic token type maps 
   assert.equal(grammarEntry.scopeName, grammar.scopeName);
   assert.ok(existsSync(path.join(repoRoot, grammarEntry.path)));
 });
+
+test('number words alone ("the two leaders") are left to the server; with a scale word they are counts', async () => {
+  assert.deepEqual(await scopeOf('the two leaders signed ten documents', 'two'), ['none']);
+  assert.deepEqual(await scopeOf('some five million visitors', 'five million'), ['string.regexp.count.article']);
+});
