@@ -81,14 +81,18 @@ export function resolveAnchor(anchor: TextQuote, article: string | AnchorText): 
   const nPrefix = normalizeWithMap(prefix).text;
   const nSuffix = normalizeWithMap(suffix).text;
   const nHint = hint !== undefined ? toNormalized(norm.map, hint) : undefined;
-  const folded = nExact.trim() ? bestOccurrence(norm.text, nExact, nPrefix, nSuffix, nHint) : { index: -1, score: -1 };
-  const foldedMatch = folded.index >= 0 ? toOriginal(norm, text.length, folded.index, folded.index + nExact.length) : null;
+  // White space at the edges of the exact text may have merged with the context's: compare without it.
+  const core = nExact.trim();
+  const folded = core ? bestOccurrence(norm.text, core, nPrefix, nSuffix, nHint, foldedContextScore) : { index: -1, score: -1 };
+  const foldedMatch = folded.index >= 0 ? toOriginal(norm, text.length, folded.index, folded.index + core.length) : null;
   if (found.index >= 0) {
     // Both found: the better context (compared with white space folded) wins, then the one nearer the hint.
-    const ni = toNormalizedFloor(norm.map, found.index);
-    const exactScore = contextScore(norm.text, ni, ni + nExact.length, nPrefix, nSuffix);
+    const ns = toNormalizedFloor(norm.map, found.index);
+    const ne = toNormalizedFloor(norm.map, found.index + exact.length - 1) + 1;
+    const exactScore = foldedContextScore(norm.text, ns, ne, nPrefix, nSuffix);
     const dist = (o: number) => (hint === undefined ? 0 : Math.abs(o - hint));
-    if (!foldedMatch || exactScore > folded.score || (exactScore === folded.score && dist(found.index) <= dist(foldedMatch.start))) {
+    // With no context to go by, the character-for-character match is the better one.
+    if (!foldedMatch || exactScore > folded.score || (exactScore === folded.score && (exactScore === 0 || dist(found.index) <= dist(foldedMatch.start)))) {
       return { start: found.index, end: found.index + exact.length, exactMatch: true, stale: false };
     }
   }
@@ -107,16 +111,26 @@ function contextScore(text: string, s: number, e: number, prefix: string, suffix
   return commonSuffix(prefix, text.slice(Math.max(0, s - prefix.length), s)) + commonPrefix(suffix, text.slice(e, e + suffix.length));
 }
 
+/** The same in normalised text, not counting white space at the edges of the span and of the context. */
+function foldedContextScore(text: string, s: number, e: number, prefix: string, suffix: string): number {
+  while (s < e && text[s] === ' ') s++;
+  while (e > s && text[e - 1] === ' ') e--;
+  while (s > 0 && text[s - 1] === ' ') s--;
+  while (e < text.length && text[e] === ' ') e++;
+  return contextScore(text, s, e, prefix.trimEnd(), suffix.trimStart());
+}
+
 /** The occurrence of `exact` with the best context (then the nearest to the hint), with its context score; index -1 when none. */
-function bestOccurrence(text: string, exact: string, prefix: string, suffix: string, hint: number | undefined): { index: number; score: number } {
+function bestOccurrence(text: string, exact: string, prefix: string, suffix: string, hint: number | undefined,
+  score: (text: string, s: number, e: number, prefix: string, suffix: string) => number = contextScore): { index: number; score: number } {
   let best = -1;
   let bestScore = -1;
   let bestDist = Infinity;
   let count = 0;
   for (let i = text.indexOf(exact); i >= 0 && count < MAX_OCCURRENCES; i = text.indexOf(exact, i + 1), count++) {
-    const score = contextScore(text, i, i + exact.length, prefix, suffix);
+    const sc = score(text, i, i + exact.length, prefix, suffix);
     const dist = hint === undefined ? i : Math.abs(i - hint);
-    if (score > bestScore || (score === bestScore && dist < bestDist)) { best = i; bestScore = score; bestDist = dist; }
+    if (sc > bestScore || (sc === bestScore && dist < bestDist)) { best = i; bestScore = sc; bestDist = dist; }
   }
   return { index: best, score: bestScore };
 }
