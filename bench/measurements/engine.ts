@@ -29,6 +29,10 @@ export interface EngineResult {
   /** Worker threads the engine started (it must start none: one core). */
   workerThreads: number;
   heapUsedMb: number;
+  /** Resident memory once the texts are loaded, just before the analysis. */
+  rssBeforeAnalysisMb: number;
+  /** Payload of the texts as JS strings: one byte a character, two in any document with a character beyond Latin-1. */
+  textsStringMb: number;
 }
 
 /** Count worker threads started from here on (before the engine is loaded). */
@@ -58,6 +62,7 @@ export const engineMeasurement: Measurement<EngineParams, EngineResult> = {
     const { docs, bytes } = loadCorpus(p.corpus);
     const loadS = (performance.now() - t) / 1000;
     collectGarbage();
+    const rssBeforeAnalysisMb = process.memoryUsage().rss / 1048576;
 
     const cpu = process.cpuUsage();
     t = performance.now();
@@ -74,6 +79,8 @@ export const engineMeasurement: Measurement<EngineParams, EngineResult> = {
       conflictProblems: result.problems.filter(x => x.code === core.Codes.conflictingFigure).length,
       workerThreads: workers(),
       heapUsedMb: process.memoryUsage().heapUsed / 1048576,
+      rssBeforeAnalysisMb,
+      textsStringMb: docs.reduce((n, d) => n + d.text.length * (/[^\u0000-\u00ff]/.test(d.text) ? 2 : 1), 0) / 1048576,
     };
   },
 };

@@ -82,6 +82,16 @@ class Events {
   }
 }
 
+/** A request's result, or `timeout` when the server does not answer in time. */
+async function within<T>(ms: number, p: Promise<T>): Promise<T | typeof TIMEOUT> {
+  let timer: NodeJS.Timeout | undefined;
+  const t = new Promise<typeof TIMEOUT>(resolve => { timer = setTimeout(() => resolve(TIMEOUT), ms); });
+  try { return await Promise.race([p, t]); } finally { clearTimeout(timer); }
+}
+const TIMEOUT = Symbol('timeout');
+/** Longest wait for one hover answer or one edit's diagnostics before the phase is abandoned. */
+const STEP_DEADLINE_MS = 30_000;
+
 function peakRssMb(pid: number | undefined): number | null {
   if (pid === undefined) return null;
   try {
@@ -130,7 +140,9 @@ export const lspMeasurement: Measurement<LspParams, LspResult> = {
     conn.onRequest(WorkDoneProgressCreateRequest.type, params => {
       if (progressToken === null) {
         progressToken = params.token;
+        let lastLog = 0;
         conn.onProgress(WorkDoneProgress.type, params.token, (v: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd) => {
+          if (v.kind === 'report' && since() - lastLog > 10_000) { lastLog = since(); process.stderr.write(`[bench] indexing ${v.message ?? ''} (${(since() / 1000).toFixed(0)} s)\n`); }
           if (v.kind === 'end' && indexedMs === null) { indexedMs = since(); events.fire(); }
         });
       }
@@ -149,7 +161,7 @@ export const lspMeasurement: Measurement<LspParams, LspResult> = {
     conn.listen();
 
     const folder = pathToFileURL(p.corpus.dir).href;
-    await conn.sendRequest(InitializeRequest.type, {
+    const init = await within(deadline, conn.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: folder,
       workspaceFolders: [{ uri: folder, name: path.basename(p.corpus.dir) }],
@@ -158,7 +170,8 @@ export const lspMeasurement: Measurement<LspParams, LspResult> = {
         textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] }, publishDiagnostics: { relatedInformation: true } },
       },
       initializationOptions: { customMessages: true, settings: { debounce: 0 } },
-    });
+    }));
+    if (init === TIMEOUT) { proc.kill('SIGKILL'); throw new Error(`the server did not answer initialize within ${p.deadlineS} s`); }
     const initializeMs = since();
     await conn.sendNotification(InitializedNotification.type, {});
 
@@ -199,7 +212,8 @@ export const lspMeasurement: Measurement<LspParams, LspResult> = {
     for (const t of targets.slice(0, p.hovers)) {
       if (exited) break;
       const start = performance.now();
-      const h = await conn.sendRequest(HoverRequest.type, { textDocument: { uri: t.uri }, position: t.pos });
+      const h = await within(STEP_DEADLINE_MS, conn.sendRequest(HoverRequest.type, { textDocument: { uri: t.uri }, position: t.pos }));
+      if (h === TIMEOUT) { notes.push(`a hover got no answer within ${STEP_DEADLINE_MS / 1000} s; hovers stopped after ${hoverMs.length}`); break; }
       hoverMs.push(performance.now() - start);
       if (h) hoverNonEmpty++;
     }
@@ -208,7 +222,7 @@ export const lspMeasurement: Measurement<LspParams, LspResult> = {
     const editMs: number[] = [];
     let editTimeouts = 0;
     const editUris = [await openDoc(first), ...(await Promise.all(docsForHover.slice(0, 4).map(openDoc)))];
-    for (let i = 0; i < p.edits && !exited; i++) {
+    edits: for (let i = 0; i < p.edits && !exited; i++) {
       const uri = editUris[i % editUris.length]!;
       const doc = texts.get(uri)!;
       const digits = [...doc.text.matchAll(/\d/g)].map(m => m.index!);
@@ -226,8 +240,12 @@ export const lspMeasurement: Measurement<LspParams, LspResult> = {
           textDocument: { uri, version: doc.version },
           contentChanges: [{ range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: ch }],
         });
-        if (await events.until(() => (lastPublish.get(uri) ?? -1) > before || exited, 30_000) && !exited) editMs.push(performance.now() - start);
-        else editTimeouts++;
+        if (await events.until(() => (lastPublish.get(uri) ?? -1) > before || exited, STEP_DEADLINE_MS) && !exited) editMs.push(performance.now() - start);
+        else {
+          editTimeouts++;
+          notes.push(`an edit got no diagnostics within ${STEP_DEADLINE_MS / 1000} s; edits stopped after ${editMs.length}`);
+          break edits;
+        }
       }
     }
 

@@ -10,8 +10,8 @@ import { winkMeasurement } from '../measurements/wink';
 import type { WinkResult } from '../measurements/wink';
 import type { CorpusRef } from '../measurements/load';
 
-/** Size of the warm-up corpus (a different seed, so no text of the timed corpus is seen before). */
-const WARMUP_MB = 2;
+/** Size of the warm-up corpus (a different seed, so no text of the timed corpus is seen before): 2 MB, less for quick runs. */
+const warmupMb = (mb: number) => Math.min(2, Math.max(0.25, Math.round(mb * 4) / 40));
 
 const ref = (c: { dir: string; manifest: Manifest }): CorpusRef => ({ dir: c.dir, files: c.manifest.files });
 
@@ -33,7 +33,7 @@ export const throughputSuite: Suite = {
     const { mb, runs, seed } = ctx.opts;
     const one = ctx.corpus(mb);
     const two = ctx.corpus(mb * 2);
-    const warm = ctx.corpus(WARMUP_MB, `${seed}-warmup`);
+    const warm = ctx.corpus(warmupMb(mb), `${seed}-warmup`);
     const corpusMb = one.manifest.stats.bytes / MB;
     const errors: string[] = [];
 
@@ -83,7 +83,14 @@ export const throughputSuite: Suite = {
       planted_conflicts: one.manifest.stats.plantedConflicts,
       generated_figures: one.manifest.stats.figures,
       wink_entities: bestWink?.entities ?? null,
+      // Per CPU second: less sensitive to other load on a shared machine than wall time.
+      analysis_cpu_mb_per_s: best1 ? r3(corpusMb / best1.cpuS) : null,
+      wink_cpu_mb_per_s: bestWink ? r3(corpusMb / bestWink.cpuS) : null,
+      ratio_vs_wink_cpu: best1 && bestWink ? r3(bestWink.cpuS / best1.cpuS) : null,
       analysis_cpu_per_wall: best1 ? r3(best1.cpuS / best1.seconds) : null,
+      // Memory before the analysis starts: the texts alone, as JS strings, and the whole process.
+      texts_string_mb: r3(best1?.textsStringMb),
+      rss_before_analysis_mb: r3(best1?.rssBeforeAnalysisMb),
       worker_threads: best1?.workerThreads ?? null,
     };
     return {
