@@ -58,8 +58,8 @@ test('apostrophes and plain words are not quotations or figures', async () => {
   for (const line of ["Vietnam's leader and Lam's team met the press.", "President Lee 's new policy and Vietnam 's growth, they 're sure.", "It isn 't over"]) {
     for (const t of await tokenize(line)) assert.deepEqual(t.scopes, ['text.article'], `"${t.text}" got ${t.scopes.join(' ')}`);
   }
-  await expectScope("fostered 'mutually beneficial cooperation', Lee 's aide said", 'mutually beneficial', 'string.quoted.single.article');
-  await expectScope("fostered 'mutually beneficial cooperation', Lee 's aide said", 'aide said', 'none');
+  await expectScope("called it 'a fair and lasting deal', Berg 's aide said", 'a fair and lasting', 'string.quoted.single.article');
+  await expectScope("called it 'a fair and lasting deal', Berg 's aide said", 'aide said', 'none');
 });
 
 test('plain numbers, years and percentages get the count, date and percent scopes', async () => {
