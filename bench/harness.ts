@@ -118,7 +118,7 @@ export class BenchContext {
   }
 
   /** Run a measurement in a fresh Node process (one core: the measurement itself starts no workers). */
-  child<P, R>(m: Measurement<P, R>, params: P): Promise<{ result: R; usage: ChildUsage }> {
+  child<P, R>(m: Measurement<P, R>, params: P, timeoutS: number = this.opts.timeoutS): Promise<{ result: R; usage: ChildUsage }> {
     const entry = path.join(__dirname, 'child.js');
     return new Promise((resolve, reject) => {
       const child = fork(entry, [m.id], {
@@ -131,8 +131,8 @@ export class BenchContext {
       let message: ChildMessage | undefined;
       const timer = setTimeout(() => {
         child.kill('SIGKILL');
-        reject(new Error(`${m.id}: no result within ${this.opts.timeoutS} s`));
-      }, this.opts.timeoutS * 1000);
+        reject(new Error(`${m.id}: no result within ${timeoutS} s`));
+      }, timeoutS * 1000);
       child.on('message', (msg: unknown) => {
         const x = msg as { type?: string };
         if (x.type === 'ready') { child.send({ type: 'params', params }); return; }

@@ -35,7 +35,7 @@ export interface LspParams {
   disputed: string[];
   hovers: number;
   edits: number;
-  /** Deadline for each waiting phase, in seconds. */
+  /** Deadline from the server's start until every article is published, in seconds (hovers and edits have their own budgets). */
   deadlineS: number;
 }
 
@@ -91,6 +91,8 @@ async function within<T>(ms: number, p: Promise<T>): Promise<T | typeof TIMEOUT>
 const TIMEOUT = Symbol('timeout');
 /** Longest wait for one hover answer or one edit's diagnostics before the phase is abandoned. */
 const STEP_DEADLINE_MS = 30_000;
+/** Time allowed for all hovers, and for all edits. */
+const PHASE_BUDGET_MS = 120_000;
 
 function peakRssMb(pid: number | undefined): number | null {
   if (pid === undefined) return null;
@@ -113,9 +115,9 @@ export const lspMeasurement: Measurement<LspParams, LspResult> = {
   id: 'lsp',
   async run(p) {
     const notes: string[] = [];
-    const deadline = p.deadlineS * 1000;
     const t0 = performance.now();
     const since = () => performance.now() - t0;
+    const left = () => Math.max(0, p.deadlineS * 1000 - since());
     const proc = spawn(process.execPath, [p.server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     proc.stderr.on('data', (b: Buffer) => process.stderr.write(`[server] ${b}`));
     const conn: ProtocolConnection = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
@@ -161,7 +163,7 @@ export const lspMeasurement: Measurement<LspParams, LspResult> = {
     conn.listen();
 
     const folder = pathToFileURL(p.corpus.dir).href;
-    const init = await within(deadline, conn.sendRequest(InitializeRequest.type, {
+    const init = await within(left(), conn.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: folder,
       workspaceFolders: [{ uri: folder, name: path.basename(p.corpus.dir) }],
@@ -189,12 +191,12 @@ export const lspMeasurement: Measurement<LspParams, LspResult> = {
     await openDoc(first);
 
     const n = p.corpus.files.length;
-    if (!await events.until(() => indexedMs !== null || exited, deadline)) notes.push(`indexing did not finish within ${p.deadlineS} s`);
+    if (!await events.until(() => indexedMs !== null || exited, left())) notes.push(`indexing did not finish within ${p.deadlineS} s`);
     const allUris = p.corpus.files.map(uriOf);
     const allDone = () => allUris.every(u => published.has(u));
     let allPublishedMs: number | null = null;
-    if (await events.until(() => allDone() || exited, deadline) && allDone()) allPublishedMs = Math.max(...allUris.map(u => lastPublish.get(u)!));
-    else notes.push(`only ${allUris.filter(u => published.has(u)).length} of ${n} articles had diagnostics published within ${p.deadlineS} s of indexing`);
+    if (await events.until(() => allDone() || exited, left()) && allDone()) allPublishedMs = Math.max(...allUris.map(u => lastPublish.get(u)!));
+    else notes.push(`only ${allUris.filter(u => published.has(u)).length} of ${n} articles had diagnostics published within ${p.deadlineS} s`);
     if (firstDiagnosticsMs === null) notes.push('no diagnostic was published (no conflicts found)');
 
     // Hovers on figures and names in a few open articles.
@@ -209,8 +211,10 @@ export const lspMeasurement: Measurement<LspParams, LspResult> = {
       const spots = [...text.matchAll(/\d[\d,.]*|\b[A-Z][a-z]+/g)].map(m => m.index!);
       for (const o of r.sample(spots, Math.ceil(p.hovers / docsForHover.length))) targets.push({ uri, pos: position(text, o) });
     }
+    const hoverStart = performance.now();
     for (const t of targets.slice(0, p.hovers)) {
       if (exited) break;
+      if (performance.now() - hoverStart > PHASE_BUDGET_MS) { notes.push(`hovers stopped after ${hoverMs.length} (${PHASE_BUDGET_MS / 1000} s budget)`); break; }
       const start = performance.now();
       const h = await within(STEP_DEADLINE_MS, conn.sendRequest(HoverRequest.type, { textDocument: { uri: t.uri }, position: t.pos }));
       if (h === TIMEOUT) { notes.push(`a hover got no answer within ${STEP_DEADLINE_MS / 1000} s; hovers stopped after ${hoverMs.length}`); break; }
@@ -222,7 +226,9 @@ export const lspMeasurement: Measurement<LspParams, LspResult> = {
     const editMs: number[] = [];
     let editTimeouts = 0;
     const editUris = [await openDoc(first), ...(await Promise.all(docsForHover.slice(0, 4).map(openDoc)))];
+    const editStart = performance.now();
     edits: for (let i = 0; i < p.edits && !exited; i++) {
+      if (performance.now() - editStart > PHASE_BUDGET_MS) { notes.push(`edits stopped after ${editMs.length} (${PHASE_BUDGET_MS / 1000} s budget)`); break; }
       const uri = editUris[i % editUris.length]!;
       const doc = texts.get(uri)!;
       const digits = [...doc.text.matchAll(/\d/g)].map(m => m.index!);
@@ -252,8 +258,8 @@ export const lspMeasurement: Measurement<LspParams, LspResult> = {
     const serverPeakRssMb = peakRssMb(proc.pid);
     if (!exited) {
       try {
-        await conn.sendRequest(ShutdownRequest.type);
-        await conn.sendNotification(ExitNotification.type);
+        if (await within(10_000, conn.sendRequest(ShutdownRequest.type)) === TIMEOUT) notes.push('the server did not answer shutdown within 10 s');
+        else await conn.sendNotification(ExitNotification.type);
       } catch (e) {
         notes.push(`shutdown failed: ${String(e)}`);
       }

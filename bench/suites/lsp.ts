@@ -28,12 +28,14 @@ export const lspSuite: Suite = {
     if (!server) return { metrics: empty('no built server (dist/server.js or out/server/src/main.js): run npm run build'), goals: [] };
     const c = ctx.corpus({ articles: ctx.opts.lspArticles });
     ctx.log(`language server: ${path.relative(ctx.opts.root, server)} on ${c.manifest.files.length} articles`);
+    // Startup (to every article published) gets the --timeout; hovers and edits two minutes each at most.
+    const deadlineS = ctx.opts.timeoutS;
     let r;
     try {
       r = (await ctx.child(lspMeasurement, {
         server, corpus: { dir: c.dir, files: c.manifest.files }, disputed: c.manifest.disputed,
-        hovers: HOVERS, edits: EDITS, deadlineS: Math.min(600, ctx.opts.timeoutS),
-      })).result;
+        hovers: HOVERS, edits: EDITS, deadlineS,
+      }, deadlineS + 300)).result;
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
       ctx.log(`language server measurement failed: ${msg}`);
