@@ -260,9 +260,15 @@ test('property: any sequence of fixes keeps the file valid and every comment lin
     fc.record({ k: fc.constant('label'), a: fc.nat(4), label: fc.string({ minLength: 1, maxLength: 15 }) }),
     fc.record({ k: fc.constant('remove'), which: fc.constantFrom('verdicts', 'claims', 'ignore', 'tags') }),
   );
-  const comments = annotated.split('\n').filter(l => l.includes('#'));
-  fc.assert(fc.property(fc.array(fix, { maxLength: 6 }), fixes => {
-    let t = annotated;
+  // The fixture, with comment lines and blank lines added between random lines.
+  const layout = fc.array(fc.tuple(fc.nat(60), fc.constantFrom('# note {i}', '', '    # indented note {i}', '   ')), { maxLength: 8 }).map(adds => {
+    const lines = annotated.split('\n');
+    adds.forEach(([at, l], i) => lines.splice(1 + (at % (lines.length - 1)), 0, l.replace('{i}', String(i))));
+    return lines.join('\n');
+  });
+  fc.assert(fc.property(layout, fc.array(fix, { maxLength: 6 }), (base, fixes) => {
+    const comments = base.split('\n').filter(l => l.includes('#'));
+    let t = base;
     for (const f of fixes) {
       let r: EditResult;
       switch (f.k) {

@@ -63,3 +63,12 @@ test('diffEdits is one minimal edit that never splits a CRLF or a surrogate pair
   assert.deepEqual(keysAt('a:\n  b: 1\n  c: 2\n', ['a']), ['b', 'c']);
   assert.equal(keysAt('a: [1]\n', ['a']), null);
 });
+
+test('removing a tag keeps the comment lines written inside it', () => {
+  const text = 'version: 1\nverdicts:\n  - file: a.txt\n    # checked with the agency\n    exact: "1"\n    verdict: wrong\n  - file: b.txt\n    exact: "2"\n    verdict: accepted\n';
+  const out = apply(text, [{ op: 'remove', path: ['verdicts', 0] }]);
+  assert.equal(out, 'version: 1\nverdicts:\n    # checked with the agency\n  - file: b.txt\n    exact: "2"\n    verdict: accepted\n');
+  // The first key of a list item moves its neighbour up behind the dash.
+  const first = apply('entities:\n  - name: A\n    kind: place  # a town\n', [{ op: 'remove', path: ['entities', 0, 'name'] }]);
+  assert.equal(first, 'entities:\n  - kind: place  # a town\n');
+});

@@ -462,7 +462,7 @@ class Splicer {
       if (this.text.slice(ls, d).trim()) return null;
       const { at } = this.afterLine(this.contentEnd(node));
       if (parent.items.length === 1) return this.removeLastItem(parent, ls, at);
-      return this.splice(ls, at, '');
+      return this.splice(ls, at, this.keptComments(ls, at));
     }
     // A pair of a block map.
     if (!pair) return null;
@@ -476,13 +476,23 @@ class Splicer {
     const atLineStart = !this.text.slice(ls, keyNode.range[0]).trim();
     if (atLineStart) {
       if (map.items.length === 1) return null;
-      return this.splice(ls, this.afterLine(end).at, '');
+      const at = this.afterLine(end).at;
+      return this.splice(ls, at, this.keptComments(ls, at));
     }
     // The first pair of a list item ("- key: v"): the next key moves up behind the dash.
     if (idx !== 0 || map.items.length < 2) return null;
     const nextKey = map.items[1].key as YNode | null;
     if (!nextKey || !nextKey.range) return null;
+    if (this.text.slice(keyNode.range[0], nextKey.range[0]).includes('#')) return null;
     return this.splice(keyNode.range[0], nextKey.range[0], '');
+  }
+
+  /** The whole-line comments inside a region being removed: a person's words are never deleted by a fix. */
+  private keptComments(start: number, end: number): string {
+    const region = this.text.slice(start, end);
+    const lines = region.split('\n');
+    if (lines[lines.length - 1] === '') lines.pop();
+    return lines.filter(l => /^[ \t]*#/.test(l)).map(l => l.replace(/\r$/, '') + this.eol).join('');
   }
 
   /** Removing the only item of a block list leaves the key with an empty list. */
@@ -491,7 +501,7 @@ class Splicer {
     if (!owner) return null;
     const colon = this.colonAfter(owner);
     if (colon < 0 || colon > ls) return null;
-    const removed = this.text.slice(0, ls) + this.text.slice(at);
+    const removed = this.text.slice(0, ls) + this.keptComments(ls, at) + this.text.slice(at);
     // Put "[]" right after the colon so the key stays a list.
     return removed.slice(0, colon) + ' []' + removed.slice(colon);
   }
