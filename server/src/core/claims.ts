@@ -18,7 +18,7 @@ export interface ClaimRules {
 
 export const LINK_THRESHOLD = 0.4;
 const SMALL_GROUP = 64;
-const WINDOW = 12;
+const WINDOW = 8;
 const MAX_LINKS = 40;
 interface Summary { members: number[]; near: Set<string>; sents: Set<string>; holder: string | null; by: string | null; at: string | null; target: boolean; splits: Set<string>; ids: Set<string>; links: LinkReason[] }
 
@@ -140,11 +140,11 @@ export class ClaimBuilder {
     for (const it of items) if (it.group) groupSize.set(it.group, (groupSize.get(it.group) ?? 0) + 1);
     const postings = new Map<string, number[]>();
     const pairs: { a: number; b: number; score: number }[] = [];
-    const seen = new Set<number>();
+    // a figure meets each earlier candidate once, however many keys they share
+    const mark = new Int32Array(items.length);
     const consider = (a: number, b: number) => {
-      const key = a < b ? a * 4194304 + b : b * 4194304 + a;
-      if (seen.has(key)) return;
-      seen.add(key);
+      if (mark[a] === b + 1) return;
+      mark[a] = b + 1;
       const sc = this.scoreOf(items[a]!, items[b]!);
       if (sc >= LINK_THRESHOLD) pairs.push({ a, b, score: sc });
     };

@@ -3,7 +3,7 @@
 import { tokenize, asideRanges, TK, TF, type Tokens, isPossessive } from './scan';
 import { FigureReader, type RawFigure } from './figures';
 import { readMentions, resolveShortForms, type RawMention, type AliasPair } from './mentions';
-import { Cat, fold, conceptOf, isConcept, hashFold } from './lexicon';
+import { Cat, fold, conceptOf, isConcept, hashFold, termOf } from './lexicon';
 import { parseIso, type YMD } from './dates';
 import type { Figure } from './types';
 
@@ -50,8 +50,26 @@ const MONTH_NUM: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may:
 
 /** The dateline: "By Jane Doe – The Daily Planet – August 13, 2025", "Published: 4 March 2026". */
 export function findDateline(text: string): { date: string; outlet: string | null; start: number; end: number } | null {
-  let pos = 0;
-  while (pos < text.length) {
+  // a dateline sits among the first or the last lines
+  const head = nthLineEnd(text, 15);
+  const tail = Math.max(head, lastLinesStart(text, 12));
+  return scanDateline(text, 0, head) ?? scanDateline(text, tail, text.length);
+}
+
+function nthLineEnd(text: string, n: number): number {
+  let p = 0;
+  for (let k = 0; k < n && p >= 0; k++) { p = text.indexOf('\n', p); if (p < 0) return text.length; p++; }
+  return p;
+}
+function lastLinesStart(text: string, n: number): number {
+  let p = text.length;
+  for (let k = 0; k < n && p > 0; k++) { p = text.lastIndexOf('\n', p - 1); if (p < 0) return 0; }
+  return p;
+}
+
+function scanDateline(text: string, from: number, to: number): { date: string; outlet: string | null; start: number; end: number } | null {
+  let pos = from;
+  while (pos < to) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0) nl = text.length;
     const line = text.slice(pos, nl);
@@ -137,7 +155,7 @@ function contextTerms(text: string, t: Tokens, R: FigureReader, f: RawFigure, fi
   const sentEndTok = s + 1 < t.sentFirst.length ? t.sentFirst[s + 1]! : t.n;
   const terms: string[] = [], weights: number[] = [];
   const take = (j: number, dist: number) => {
-    const term = conceptOf(fold(text.slice(t.start[j]!, t.end[j]!)));
+    const term = termOf(text, t.start[j]!, t.end[j]!, t.hash[j]!);
     const w = dist <= 3 ? 1 : dist <= 6 ? 0.7 : dist <= 12 ? 0.4 : 0.2;
     const at = terms.indexOf(term);
     if (at >= 0) { if (weights[at]! < w) weights[at] = w; return; }

@@ -41,10 +41,15 @@ const STOP = new Set(['of', 'for', 'and', 'the', 'de', 'du', 'la', 'le', 'on', '
 /** Schwartz–Hearst style: every content word gives the acronym its first letter, and may give more of its letters in order. */
 export function isAcronymOf(short: string, long: string): boolean {
   const s = fold(short).replace(/[^a-z]/g, '');
+  if (s.length < 2 || s.length > 8) return false;
   const words = fold(long).split(/[\s-]+/).filter(Boolean);
-  if (s.length < 2 || words.length < 2 || s.length > 10) return false;
-  const content = words.filter(w => !STOP.has(w)).length;
+  if (words.length < 2 || words.length > 12) return false;
+  const contentWords = words.filter(w => !STOP.has(w));
+  const content = contentWords.length;
   if (content < 2 || content > s.length) return false;
+  // quick test: the content words' initials appear in order in the acronym
+  let at = 0;
+  for (const w of contentWords) { at = s.indexOf(w[0]!, at); if (at < 0) return false; at++; }
   const go = (si: number, wi: number): boolean => {
     if (wi === words.length) return si === s.length;
     const w = words[wi]!;
@@ -81,14 +86,16 @@ export function buildEntities(docs: { doc: string; mentions: RawMention[]; alias
   for (const { m } of all) if (m.tokens >= 2 && m.via === 'name' && !multi.has(m.ownKey)) multi.set(m.ownKey, m);
   const byInitial = new Map<string, RawMention[]>();
   for (const m of multi.values()) { const c = m.ownKey[0] ?? ''; let l = byInitial.get(c); if (!l) byInitial.set(c, l = []); l.push(m); }
+  const byOwnKey = new Map<string, RawMention[]>();
+  for (const { m } of all) { let l = byOwnKey.get(m.ownKey); if (!l) byOwnKey.set(m.ownKey, l = []); l.push(m); }
   const seenAcr = new Set<string>();
   for (const { m } of all) {
-    if (!m.acronym || seenAcr.has(m.ownKey)) continue;
+    if (!m.acronym || seenAcr.has(m.ownKey) || m.ownKey.length > 8) continue;
     seenAcr.add(m.ownKey);
-    const cands = (byInitial.get(m.ownKey[0] ?? '') ?? []).filter(x => isAcronymOf(m.text, x.text));
+    const cands = (byInitial.get(m.ownKey[0] ?? '') ?? []).filter(x => x.ownKey.length > m.ownKey.length && isAcronymOf(m.text, x.text));
     // the expansion seen most; an acronym with several unrelated expansions stays alone
     const keys = new Set(cands.map(c => uf.find(c.key)));
-    if (keys.size === 1) { uf.union(cands[0]!.key, m.key); for (const x of all) if (x.m.ownKey === m.ownKey) x.m.via = x.m.via === 'name' ? 'acronym' : x.m.via; }
+    if (keys.size === 1) { uf.union(cands[0]!.key, m.key); for (const x of byOwnKey.get(m.ownKey) ?? []) if (x.via === 'name') x.via = 'acronym'; }
   }
 
   // organisation short forms: "Samsung" for "Samsung Electronics" (one candidate only)
@@ -111,7 +118,7 @@ export function buildEntities(docs: { doc: string; mentions: RawMention[]; alias
     for (const a of r.aliases ?? []) {
       const ak = keyByName.get(nameKey(a)) ?? 'n:' + nameKey(a);
       uf.union(k, ak);
-      for (const x of all) if (x.m.ownKey === nameKey(a) && x.m.via === 'name') x.m.via = 'annotation';
+      for (const x of byOwnKey.get(nameKey(a)) ?? []) if (x.via === 'name') x.via = 'annotation';
     }
   }
 
@@ -141,6 +148,8 @@ export function buildEntities(docs: { doc: string; mentions: RawMention[]; alias
   const kindRule = new Map<string, EntityKind>();
   for (const r of rules.entities ?? []) if (r.kind) kindRule.set(uf.find(keyByName.get(nameKey(r.name)) ?? 'n:' + nameKey(r.name)), r.kind);
 
+  const ruleNames = new Map<string, string>();
+  for (const r of rules.entities ?? []) ruleNames.set(uf.find(keyByName.get(nameKey(r.name)) ?? 'n:' + nameKey(r.name)), r.name);
   const entities: Entity[] = [];
   const byDoc = new Map<string, { entity: Entity; mention: Mention }[]>();
   const keyToEntity = new Map<string, string>();
@@ -169,7 +178,7 @@ export function buildEntities(docs: { doc: string; mentions: RawMention[]; alias
     for (const x of g) if (x.m.via !== 'demonym') counts.set(x.m.text.replace(/\s+/g, ' '), (counts.get(x.m.text.replace(/\s+/g, ' ')) ?? 0) + 1);
     const forms = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length).map(e => e[0]);
     for (const x of g) if (x.m.via === 'demonym') { const f = x.m.text.replace(/\s+/g, ' '); if (!forms.includes(f)) forms.push(f); }
-    const ruleName = (rules.entities ?? []).find(r => uf.find(keyByName.get(nameKey(r.name)) ?? 'n:' + nameKey(r.name)) === root)?.name;
+    const ruleName = ruleNames.get(root);
     const multiForms = forms.filter(f => f.includes(' ') && !/^(president|mr|mrs|ms|dr|prof|professor)\s/i.test(f));
     const name = ruleName ?? (place?.name && placeByKey(nameKey(place.name)) ? place.name : undefined) ?? (kind === 'person' ? longestFrequent(multiForms.length ? multiForms : forms, counts) : forms.find(f => !/^[A-Z]{2,}$/.test(f) && f.includes(' ')) ?? forms[0]!);
     let id = 'e:' + (nameKey(name) || 'x');

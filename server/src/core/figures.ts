@@ -1,6 +1,6 @@
 // Figures: money, percentages, counts, dates, durations and ranks, read off the
 // token stream with their normalised values, qualifiers and time references.
-import { Cat, lookup, type LexEntry } from './lexicon';
+import { Cat, entries, type LexEntry } from './lexicon';
 import { TK, TF, type Tokens, isPossessive } from './scan';
 import { currencyOfSymbol, currencyOfWord, isCurrencyCode } from './gazetteer';
 import type { FigureKind, FigureValue, Qualifier, TimeRef } from './types';
@@ -36,14 +36,12 @@ interface Num { value: number; first: number; last: number; step: number; round:
 const NOTIME: TimeRef = { mode: 'none', when: null, text: null, target: false };
 
 export class FigureReader {
-  private lexCache: (LexEntry | null | undefined)[] = [];
   constructor(private readonly text: string, private readonly t: Tokens, private readonly published: YMD | null) {}
 
   lex(i: number): LexEntry | undefined {
-    if (i < 0 || i >= this.t.n || this.t.kind[i] !== TK.Word) return undefined;
-    let e = this.lexCache[i];
-    if (e === undefined) { e = lookup(this.text, this.t.start[i]!, this.t.end[i]!, this.t.hash[i]!) ?? null; this.lexCache[i] = e; }
-    return e ?? undefined;
+    if (i < 0 || i >= this.t.n) return undefined;
+    const id = this.t.lex[i]!;
+    return id ? entries[id - 1] : undefined;
   }
   has(i: number, cat: Cat): boolean { return ((this.lex(i)?.cats ?? 0) & cat) !== 0; }
   is(i: number, word: string): boolean { const e = this.lex(i); return !!e && e.word === word; }

@@ -3,7 +3,7 @@
 import gazetteerData from './data/generated/gazetteer.json';
 import citiesData from './data/generated/cities.json';
 import currenciesData from './data/generated/currencies.json';
-import { fold } from './lexicon';
+import { fold, foldChar } from './lexicon';
 
 interface CountryRow { code: string; independent: boolean; name: string; names: string[]; demonyms: string[]; currencies: { code: string; name: string; symbol?: string }[]; capital: string[] }
 
@@ -16,15 +16,16 @@ export interface Place {
 }
 
 /** Letters only, folded: "Lee Jae-myung" and "Lee Jae Myung" → "leejaemyung". */
-const keyCache = new Map<string, string>();
+const keyBuf: number[] = [];
 export function nameKey(s: string): string {
-  let k = keyCache.get(s);
-  if (k === undefined) {
-    k = fold(s).replace(/[^a-z0-9]/g, '');
-    if (keyCache.size > 200000) keyCache.clear();
-    keyCache.set(s, k);
+  keyBuf.length = 0;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    else if (c > 127) c = foldChar(c);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) keyBuf.push(c);
   }
-  return k;
+  return String.fromCharCode.apply(null, keyBuf);
 }
 
 const places = new Map<string, Place>();

@@ -82,6 +82,9 @@ export interface LexEntry {
 }
 
 const table = new Map<number, LexEntry>();
+/** Entries by id (ids are 1-based; 0 = no entry), for token arrays. */
+export const entries: LexEntry[] = [];
+const idOf = new Map<LexEntry, number>();
 
 function add(cats: number, words: string, value?: (w: string, i: number) => number | undefined, canon?: (w: string) => string | undefined): void {
   words.split(/\s+/).filter(Boolean).forEach((w, i) => {
@@ -152,6 +155,15 @@ add(Cat.Stop, `a an the and or but if then so than that this these those there h
   new old first last next one two three
   finally however additionally meanwhile moreover recently following indeed likewise similarly nonetheless besides therefore thus hence accordingly overall today yesterday now here there`);
 
+/** Lexicon id of a token (0 when it is no lexicon word). */
+export function lookupId(text: string, start: number, end: number, hash: number): number {
+  const e = lookup(text, start, end, hash);
+  if (!e) return 0;
+  let id = idOf.get(e);
+  if (id === undefined) { entries.push(e); id = entries.length; idOf.set(e, id); }
+  return id;
+}
+
 export function lookup(text: string, start: number, end: number, hash: number): LexEntry | undefined {
   const e = table.get(hash);
   if (!e || e.word.length !== end - start) return undefined;
@@ -200,6 +212,17 @@ for (const [concept, words] of Object.entries({
 
 /** The concept a (folded, lower-case) word stands for, or the word's stem. */
 export function isConcept(word: string): boolean { return word in CONCEPTS; }
+const termCache = new Map<number, string>();
+/** conceptOf(fold(word)) for a token, cached by its folded hash. */
+export function termOf(text: string, start: number, end: number, hash: number): string {
+  let t = termCache.get(hash);
+  if (t === undefined) {
+    t = conceptOf(fold(text.slice(start, end)));
+    if (termCache.size > 500000) termCache.clear();
+    termCache.set(hash, t);
+  }
+  return t;
+}
 export function conceptOf(word: string): string {
   return CONCEPTS[word] ?? stem(word);
 }

@@ -2,7 +2,7 @@
 // typed arrays, with case flags, the line breaks before each token and a case-folded
 // hash for lexicon lookups; then sentences and "aside" regions (related-article boxes,
 // app promotions, "Read also" lists). No allocation per token.
-import { foldChar } from './lexicon';
+import { foldChar, lookupId } from './lexicon';
 
 export const enum TK { Word = 1, Number = 2, Punct = 3 }
 export const enum TF {
@@ -22,6 +22,8 @@ export interface Tokens {
   kind: Uint8Array;
   flags: Uint8Array;
   hash: Int32Array;
+  /** Lexicon entry id of each word (0: none). */
+  lex: Int32Array;
   /** Sentence index of each token. */
   sent: Int32Array;
   /** Sentence extents (offsets) by index. */
@@ -66,7 +68,7 @@ function alloc(size: number): Tokens {
   cap = size;
   return {
     n: 0, start: new Int32Array(size), end: new Int32Array(size), kind: new Uint8Array(size), flags: new Uint8Array(size),
-    hash: new Int32Array(size), sent: new Int32Array(size), sentStart: [], sentEnd: [], sentFirst: [], titleLine: new Uint8Array(size),
+    hash: new Int32Array(size), lex: new Int32Array(size), sent: new Int32Array(size), sentStart: [], sentEnd: [], sentFirst: [], titleLine: new Uint8Array(size),
   };
 }
 
@@ -139,6 +141,7 @@ export function tokenize(text: string): Tokens {
     }
     if (n >= cap - 1) { grow(n); }
     T.start[n] = s; T.end[n] = i; T.kind[n] = kind; T.flags[n] = flags; T.hash[n] = h | 0;
+    T.lex[n] = kind === TK.Word && i - s <= 13 ? lookupId(text, s, i, h | 0) : 0;
     n++;
     gap = 0;
     void S; void E; void K; void F; void H;
@@ -153,7 +156,7 @@ function grow(n: number): void {
   const old = T;
   T = alloc(cap * 2);
   T.start.set(old.start.subarray(0, n)); T.end.set(old.end.subarray(0, n)); T.kind.set(old.kind.subarray(0, n));
-  T.flags.set(old.flags.subarray(0, n)); T.hash.set(old.hash.subarray(0, n));
+  T.flags.set(old.flags.subarray(0, n)); T.hash.set(old.hash.subarray(0, n)); T.lex.set(old.lex.subarray(0, n));
 }
 
 /** The possessive marker token ('s / ’s) has this hash. */
