@@ -1,5 +1,19 @@
 // The annotation model (triangulate.yaml): one entry point. Pure functions over strings:
 // no editor, no LSP, no disk. See docs/annotations.md for the file format.
+//
+// How the pieces fit (for the server and the CLI):
+// 1. `nearestAnnotationFile(article, yamlFiles)` picks the file for an article, and
+//    `articlePathFrom(yaml, article)` gives the article's path as written in it.
+// 2. `parseAnnotations(yamlText)` → { model | null, problems }. With a null model, keep the last good
+//    model (syntax error, too large, alias bomb, list at the top): never drop annotations mid-typing.
+// 3. `resolveAnnotations(model, articles)` → { resolved, problems }: `resolved` is what the engine
+//    consumes (doc ids and offsets; lookups `verdictFor`, `joinFor`, `areSplit`, `isSilenced`, ...).
+// 4. Problems of both steps are diagnostics on the YAML (offsets into its text; `toEngineProblem`);
+//    `data` carries the quick fix: `suggestion` + `path` for renameKey / replaceValue, `candidate` +
+//    `path` for reanchor, `path` for removeTag.
+// 5. Quick fixes call an edit builder with the YAML text as the editor has it ('' when the file is
+//    missing) and turn `edits` into a WorkspaceEdit. A result with `ok: false` writes nothing.
+// 6. Completion: `completeAt(yamlText, offset, lists)`; hover: `describeTag(tagAt(model, offset), lookup)`.
 export * from './model';
 export { parseAnnotations, isoDate } from './parse';
 export type { ParseResult } from './parse';
