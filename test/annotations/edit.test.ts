@@ -294,5 +294,5 @@ test('property: any sequence of fixes keeps the file valid and every comment lin
     }
     const lines = new Set(t.split('\n'));
     return comments.every(c => lines.has(c));
-  }), { numRuns: 150 });
+  }), { numRuns: 100 });
 });
