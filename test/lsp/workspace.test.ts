@@ -159,3 +159,23 @@ test('URIs: one canonical spelling for a file, whatever the client sent', () => 
   assert.equal(canonicalUri('untitled:Untitled-1'), 'untitled:Untitled-1');
   assert.equal(fileName('file:///tmp/a%20b/T%C3%B4.txt'), 'Tô.txt');
 });
+
+test('a settings change in the middle of indexing wins: files read by the superseded run are not added back', async () => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 80; i++) files[`${i % 2 ? 'keep' : 'drop'}-${String(i).padStart(2, '0')}.txt`] = `Report ${i}.`;
+  for (let round = 0; round < 5; round++) {
+    const t = setup(files);
+    try {
+      const first = t.ws.index();
+      await waitFor('the first run to be under way', () => t.corpus.docs().length >= 10 + round * 5, 10000);
+      t.ws.setSettings(readSettings({ exclude: ['drop-*.txt'] }));
+      const second = t.ws.index();
+      await Promise.all([first, second]);
+      const names = t.names();
+      assert.equal(names.filter(n => n.startsWith('drop-')).length, 0, `round ${round}: excluded files came back: ${names.filter(n => n.startsWith('drop-')).join(', ')}`);
+      assert.equal(names.length, 40);
+    } finally {
+      removeDir(t.dir);
+    }
+  }
+});

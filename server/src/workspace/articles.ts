@@ -158,7 +158,7 @@ export class ArticleWorkspace {
         const file = files[i]!;
         const uri = fileUri(file);
         if (this.open.has(uri)) this.onDisk.add(uri);
-        else await this.load(uri, file, 'indexing');
+        else await this.load(uri, file, 'indexing', stale);
         if (Date.now() - lastReport > 100 || i === files.length - 1) {
           progress.report(i + 1, files.length);
           lastReport = Date.now();
@@ -175,9 +175,12 @@ export class ArticleWorkspace {
   }
 
   /** Read one file from disk into the corpus (unless the editor holds it). */
-  private async load(uri: string, file: string, why: 'indexing' | 'watch'): Promise<void> {
+  private async load(uri: string, file: string, why: 'indexing' | 'watch', stale: () => boolean = () => false): Promise<void> {
     const bulk = why === 'indexing';
     const result = await readArticle(file);
+    // The settings may have changed while the file was read (a newer indexing run took over,
+    // or the file is excluded now): then this read is not applied.
+    if (stale() || !this.isArticlePath(file)) return;
     if (this.open.has(uri)) { this.onDisk.add(uri); return; }
     if (result.kind === 'gone') {
       if (why === 'indexing') this.host.log('info', `${file} was deleted while indexing; skipped`);
