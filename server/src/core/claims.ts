@@ -315,7 +315,7 @@ export class ClaimBuilder {
       let common = 0;
       for (const k of a.x.near) if (b.x.near.includes(k)) common++;
       const j = common / (a.x.near.length + b.x.near.length - common);
-      score += !common ? -0.4 : j < 0.5 ? -0.15 : 0.08;
+      score += !common ? -0.4 : j < 0.5 ? 0 : 0.08;
     }
     if (fa.head && fa.head === fb.head) score += 0.15;
     if (a.x.event && a.x.event === b.x.event) { score += 0.15; if (a.x.phase && a.x.phase === b.x.phase) score += 0.2; }
@@ -323,16 +323,17 @@ export class ClaimBuilder {
     if (va !== null && vb !== null) {
       const d = Math.abs(va - vb) / Math.max(Math.abs(va), Math.abs(vb), 1e-9);
       const precise = a.precise && b.precise;
-      if (d <= 1e-9) score += precise ? 0.35 : 0.2;
-      else if (d <= 0.02) score += precise ? 0.3 : 0.15;
+      if (d <= 1e-9) score += precise ? 0.4 : 0.2;
+      else if (d <= 0.02) score += precise ? 0.33 : 0.15;
       else if (d <= 0.05) score += 0.12;
-      else if (d <= 0.2) score += 0.02;
+      else if (d <= 0.15) score += 0.08;
+      else if (d <= 0.2) score += 0.04;
       else if (d > 0.5) score -= 0.35;
     } else if (fa.kind === 'date' && typeof fa.value === 'string' && typeof fb.value === 'string') {
       if (fa.value === fb.value) score += 0.15;
       else if (fa.value.length > 4 && fb.value.length > 4 && fa.value.slice(4, 7) === fb.value.slice(4, 7)) score += 0.12;
     }
-    if (fa.time.target && fb.time.target) score += 0.1;
+    if (fa.time.target && fb.time.target) score += va !== null && va === vb ? 0.2 : 0.1;
     if (fa.time.when && fa.time.when === fb.time.when) score += fa.time.mode === 'by' ? 0.15 : 0.08;
     return score;
   }

@@ -130,7 +130,9 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
       sentenceStart: t.sentStart[f.sent]!, sentenceEnd: t.sentEnd[f.sent]!, aside: inAside(f.start),
       context: terms, head: head(text, t, R, f), entities: ents, holder: holder(t, R, f, sentMentions),
     });
-    const near = [...new Set(sentMentions.filter(m => m.last >= f.first - 12 && m.first <= f.last + 12 && !isSpeaker(t, R, m) && !(m.initial && m.tokens === 1 && !m.place && m.via === 'name')).map(m => m.key))];
+    const near = [...new Set(sentMentions.filter(m => m.last >= f.first - 12 && m.first <= f.last + 12 && !isSpeaker(t, R, m) && m.kind !== 'person' && m.ev.person === 0 && !(m.initial && m.tokens === 1 && !m.place && m.via === 'name'))
+      // a city is also its country: "Prague" and "Czechia" are about the same place
+      .flatMap(m => m.place && m.place.type === 'city' ? [m.key, `place:${m.place.country}`] : [m.key]))];
     const relativeDate = f.kind === 'date' && R.has(f.first, Cat.Relative);
     features.push({ terms, weights, step: f.step, round: f.round, role: f.role, event: f.event, phase: f.phase, weekday: f.weekday, sentence: f.sent, near, relativeDate });
   }
@@ -144,6 +146,19 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
 function isSpeaker(t: Tokens, R: FigureReader, m: RawMention): boolean {
   if (R.has(m.first - 1, Cat.SpeechVerb) || R.has(m.last + 1, Cat.SpeechVerb)) return true;
   if (isPossessive(t, m.last + 1) && R.lw(m.last + 2) === 'office') return true;
+  // sources: "according to (the) X", "figures released by (the) X"
+  let k = m.first - 1;
+  if (/^(the|a|an)$/.test(R.lw(k))) k--;
+  const p1 = R.lw(k), p2 = R.lw(k - 1);
+  if (p1 === 'to' && p2 === 'according') return true;
+  if (p1 === 'by' && /^(released|published|compiled|reported|issued|given|cited|estimated|quoted|provided)$/.test(p2)) return true;
+  // "X, a lobby group for exporters, said ..."
+  if (R.ch(m.last + 1) === 44) {
+    for (let j = m.last + 2; j < t.n && j < m.last + 14 && t.sent[j] === m.sent; j++) {
+      if (R.ch(j) === 44) return R.has(j + 1, Cat.SpeechVerb);
+      if (t.kind[j] === TK.Number) break;
+    }
+  }
   return false;
 }
 

@@ -109,6 +109,18 @@ export function buildEntities(docs: { doc: string; mentions: RawMention[]; alias
     if (s && s.size === 1) { uf.union([...s][0]!, m.key); m.via = 'alias'; m.evidence.push('short form of an organisation'); }
   }
 
+  // a family or given name alone, in a document that never gives the full name: the one person in the corpus it can be
+  const personParts = new Map<string, Set<string>>();
+  for (const { m } of all) if (m.tokens >= 2 && m.firstKey !== m.lastKey && (m.kind === 'person' || m.ev.person > 0) && m.via === 'name') {
+    for (const k of [m.firstKey, m.lastKey]) { let s = personParts.get(k); if (!s) personParts.set(k, s = new Set()); s.add(uf.find(m.key)); }
+  }
+  for (const { m } of all) {
+    if (m.via !== 'name' || m.acronym || m.place || m.ev.organization > 0 || m.ev.place > 0 || (m.kind && m.kind !== 'person')) continue;
+    if (!(m.tokens === 1 || (m.firstKey === m.lastKey && m.role))) continue;
+    const cands = personParts.get(m.ownKey);
+    if (cands && cands.size === 1) { const target = [...cands][0]!; uf.union(target, m.key); m.via = 'short'; }
+  }
+
   // the user's aliases
   const keyByName = new Map<string, string>();
   for (const { m } of all) { if (!keyByName.has(m.ownKey)) keyByName.set(m.ownKey, m.key); }

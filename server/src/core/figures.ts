@@ -65,6 +65,7 @@ export class FigureReader {
       else if (k === TK.Word) {
         const e = this.lex(i);
         if (e && e.cats & (Cat.Month | Cat.Weekday | Cat.Relative | Cat.NumberWord | Cat.Ordinal)) f = this.dateAt(i) ?? this.money(i) ?? this.measure(i);
+        else if (e && e.word === 'a' && this.is(i + 1, 'dozen')) f = this.measure(i);
         else if (e && e.cats & Cat.Connector) f = null;
         else if (t.flags[i]! & (TF.Cap | TF.AllCaps)) f = this.money(i);
       }
@@ -500,7 +501,7 @@ export class FigureReader {
     for (let j = f.last + 1; j <= f.last + 3 && this.sameSent(f.first, j); j++) {
       if (t.kind[j] !== TK.Word) break;
       const e = this.lex(j);
-      if (e && e.cats & Cat.TargetWord && /^(target|targets|goal|goals|objective|ambition)$/.test(e.word)) return true;
+      if (e && e.cats & Cat.TargetWord && /^(target|targets|goal|goals|objective|ambition|pledge|pledges|aim)$/.test(e.word)) return true;
     }
     // "to (an ambitious) US$150 billion" after a growth verb; "target of", "pledge"
     let sawTo = false;

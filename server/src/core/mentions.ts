@@ -57,8 +57,12 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     for (;;) {
       // glued "-lower" continues a name part: Jae-myung, Suk-yeol
       if (R.isDash(j + 1) && R.glued(j) && R.glued(j + 1) && t.kind[j + 2] === TK.Word && (t.flags[j + 2]! & TF.Lower)) { j += 2; b = j; continue; }
+      // "Jean-Baptiste": capitalised parts joined by a hyphen, unless either side is a place or nationality ("US-China", "Vietnam-South Korea")
+      if (R.isDash(j + 1) && R.glued(j) && R.glued(j + 1) && isCapWord(j + 2) && ((!placeLike(j) && !placeLike(j + 2)) || (nationality(j) && nationality(j + 2)))) { j += 2; b = j; continue; }
       const n = j + 1;
       if (n >= t.n || t.sent[n] !== t.sent[a]) break;
+      // "Côte d'Ivoire", "Val d'Isère"
+      if (t.kind[n] === TK.Word && (t.flags[n]! & TF.Lower) && (t.flags[n]! & TF.Space) && /^[dl]['’]\p{Lu}/u.test(text.slice(t.start[n]!, t.end[n]!))) { j = n; b = j; continue; }
       if (isCapWord(n) && (t.flags[n]! & TF.Space)) { j = n; b = j; continue; }
       // connectors: of, for, de ... between capitals (Republic of Korea, Institute for Policy Studies)
       const ce = lex(n);
@@ -72,6 +76,15 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     segment(a, b);
   }
 
+  /** "Czech", "African": a nationality adjective ("Czech-African Business Council" is one name). */
+  function nationality(k: number): boolean {
+    const w = text.slice(t.start[k]!, t.end[k]!);
+    return !!countryOfDemonym(w) || isDemonymTail(w);
+  }
+  function placeLike(k: number): boolean {
+    const w = text.slice(t.start[k]!, t.end[k]!);
+    return !!placeByKey(nameKey(w)) || !!countryOfDemonym(w) || isDemonymTail(w) || R.has(k, Cat.Continent) || R.has(k, Cat.Compass);
+  }
   function hasCue(a: number, b: number, cat: Cat): boolean { for (let k = a; k <= b; k++) if (R.has(k, cat) && (t.flags[k]! & TF.Cap)) return true; return false; }
   function hasWord(a: number, b: number, w: string): boolean { for (let k = a; k <= b; k++) if (R.is(k, w)) return true; return false; }
 
@@ -92,23 +105,49 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
   }
 
   function segment(a: number, b: number): void {
-    let ps = parts(a, b);
     const initial = t.sentFirst[t.sent[a]!] === a || (a > 0 && t.kind[a - 1] === TK.Punct && isOpener(text.charCodeAt(t.start[a - 1]!)) && t.sentFirst[t.sent[a]!] === a - 1);
-    const weak = t.titleLine[a] === 1;
+    segmentParts(parts(a, b), a, b, initial, t.titleLine[a] === 1);
+  }
+
+  function segmentParts(ps: number[], a: number, b: number, initial: boolean, weak: boolean): void {
     // leading function words: The, In, But, This...
     // (only where a capital says nothing: at a sentence start or in a headline; "To Lam" mid-sentence is a name)
     while (ps.length && (initial || weak || ps[0] !== a || R.lw(ps[0]!) === 'the') && R.has(ps[0]!, Cat.Stop) && !(t.flags[ps[0]!]! & TF.AllCaps)) ps = ps.slice(1);
     ps = ps.filter(k => t.end[k]! - t.start[k]! > 1 || R.ch(k + 1) === 46);
     if (!ps.length) return;
-    // leading demonyms: Vietnamese, South Korean
+    // leading demonyms: Vietnamese, South Korean (but "Czech Republic" is a country)
+    const prefixPlace = (() => {
+      for (let n = ps.length; n >= 2; n--) {
+        const p = placeByKey(nameKey(text.slice(t.start[ps[0]!]!, t.end[partEnd(ps[n - 1]!, b)]!)));
+        if (p && p.type === 'country') return n;
+      }
+      return 0;
+    })();
+    if (prefixPlace) {
+      segmentNames(ps.slice(0, prefixPlace), weak, initial, null);
+      if (prefixPlace < ps.length) segmentParts(ps.slice(prefixPlace), ps[prefixPlace]!, b, false, weak);
+      return;
+    }
     while (ps.length) {
-      const two = ps.length >= 2 ? countryOfDemonym(text.slice(t.start[ps[0]!]!, t.end[ps[1]!]!)) : undefined;
+      const two = ps.length >= 2 && partEnd(ps[1]!, b) === ps[1]! ? countryOfDemonym(text.slice(t.start[ps[0]!]!, t.end[ps[1]!]!)) : undefined;
       if (two && ps.length >= 2) { emitDemonym(ps[0]!, ps[1]!, two); ps = ps.slice(2); continue; }
-      const one = countryOfDemonym(word(ps[0]!));
+      const one = partEnd(ps[0]!, b) === ps[0]! ? countryOfDemonym(word(ps[0]!)) : undefined;
       if (one && !(ps.length >= 2 && (R.has(ps[1]!, Cat.PlaceCue) || R.has(ps[1]!, Cat.OrgCue)))) { emitDemonym(ps[0]!, ps[0]!, one); ps = ps.slice(1); continue; }
       break;
     }
     if (!ps.length) return;
+    // "President Jean-Baptiste Kouamé of Ivory Coast": a name, then the place it is of
+    const ofAt = ps.findIndex((k, n) => n > 0 && R.is(k, 'of'));
+    if (ofAt > 0 && ofAt < ps.length - 1 && !ps.some(k => R.has(k, Cat.OrgCue) && (t.flags[k]! & TF.Cap))) {
+      const tail = ps.slice(ofAt + 1);
+      const p = placeByKey(nameKey(text.slice(t.start[tail[0]!]!, t.end[partEnd(tail[tail.length - 1]!, b)]!)));
+      const whole = placeByKey(nameKey(text.slice(t.start[ps[0]!]!, t.end[partEnd(ps[ps.length - 1]!, b)]!)));
+      if (p && !whole) {
+        segmentParts(ps.slice(0, ofAt), a, t.end[ps[ofAt - 1]!]! ? partEnd(ps[ofAt - 1]!, b) : b, initial, weak);
+        segmentNames(tail, weak, false, null);
+        return;
+      }
+    }
     // titles: the last title head with a name after it
     let head = -1;
     for (let k = 0; k < ps.length - 1; k++) if (isTitleHead(ps, k)) head = k;
