@@ -366,7 +366,9 @@ export class ClaimBuilder {
 
   private status(ms: number[]): ClaimStatus {
     if (ms.length < 2) return 'single';
-    return commonValue(ms.map(i => this.items[i]!)) ? 'agree' : 'conflict';
+    // a date read off the publication date ("this week") is shown with the claim but does not make a conflict
+    const stated = ms.map(i => this.items[i]!).filter(c => !c.features.relativeDate);
+    return commonValue(stated) ? 'agree' : 'conflict';
   }
 }
 

@@ -171,15 +171,16 @@ export class Corpus {
       const accepted = c.figures.filter(id => c.verdicts[id]?.verdict === 'accepted');
       const wrong = new Set(c.figures.filter(id => c.verdicts[id]?.verdict === 'wrong'));
       // settled: an accepted value, every disagreeing value marked wrong, or ignored
-      const live = c.figures.filter(id => !wrong.has(id) && !ignoredFigures.has(id));
+      const live = c.figures.filter(id => !wrong.has(id) && !ignoredFigures.has(id) && !inputById.get(id)!.features.relativeDate);
       const stillConflicting = live.some((a, i) => live.slice(i + 1).some(b => !valuesAgree(inputById.get(a)!, inputById.get(b)!)));
       c.resolved = ignoredClaims.has(c.id) || accepted.length > 0 || !stillConflicting;
       for (const id of c.figures) {
         if (ignoredFigures.has(id) || ignoredClaims.has(c.id)) continue;
+        if (inputById.get(id)!.features.relativeDate) continue;
         const f = this.figureById.get(id)!;
         const me = inputById.get(id)!;
         const others = c.figures.filter(o => o !== id).map(o => this.figureById.get(o)!);
-        const differ = others.filter(o => !valuesAgree(me, inputById.get(o.id)!));
+        const differ = others.filter(o => !inputById.get(o.id)!.features.relativeDate && !valuesAgree(me, inputById.get(o.id)!));
         const differs = new Set(differ);
         if (!differ.length && !c.resolved) continue;
         const where = (o: Figure) => `${o.text} in ${baseName(o.doc)}:${this.position(o.doc, o.start).line + 1}`;
