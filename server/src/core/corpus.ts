@@ -25,6 +25,14 @@ export interface AnalysisRules {
   labels?: { figure: { doc: string; start: number; end: number }; label: string }[];
   /** Figure spans, or claim ids, whose conflicts are silenced. */
   ignores?: { figure?: { doc: string; start: number; end: number }; claim?: string }[];
+  /** Diagnostic codes not reported, everywhere (doc null) or in one document. */
+  ignoreCodes?: { code: string; doc: string | null }[];
+  /** Documents with no diagnostics at all. */
+  ignoreDocs?: string[];
+  /** Single spans that are no entity. */
+  notEntitySpans?: { doc: string; start: number; end: number }[];
+  /** Claim id (from the annotation file) → label. */
+  claimLabels?: Record<string, string>;
 }
 
 export interface CorpusOptions {
@@ -126,7 +134,10 @@ export class Corpus {
     const analyses: DocAnalysis[] = [];
     for (const d of this.docsMap.keys()) { const a = this.analysis(d); if (a) analyses.push(a); }
     const rules = this.options.annotations ?? {};
-    this.entityIndex = buildEntities(analyses, { entities: rules.entities ?? [], notEntities: rules.notEntities ?? [], tags: rules.tags ?? [] });
+    const tags = (rules.tags ?? []).map(t => ({ ...t, text: t.text || (this.docsMap.get(t.doc)?.text.slice(t.start, t.end) ?? '') }));
+    const dropSpans = rules.notEntitySpans ?? [];
+    const docsForEntities = dropSpans.length ? analyses.map(a => ({ ...a, mentions: a.mentions.filter(m => !dropSpans.some(d => d.doc === a.doc && d.start < m.end && m.start < d.end)) })) : analyses;
+    this.entityIndex = buildEntities(docsForEntities, { entities: rules.entities ?? [], notEntities: rules.notEntities ?? [], tags });
 
     const figures: Figure[] = [];
     const inputs: ClaimInput[] = [];
@@ -149,7 +160,8 @@ export class Corpus {
     const joinIds = new Map<string, string>();
     for (const j of claimRules.joins ?? []) if (j.id) for (const f of j.figures) joinIds.set(f, j.id);
     for (const c of claims) {
-      let id = joinIds.get(c.figures[0]!) ?? 'c-' + shortHash(c.figures[0]!);
+      let id = c.figures.map(f => joinIds.get(f)).find(Boolean) ?? 'c-' + shortHash(c.figures[0]!);
+      if (rules.claimLabels?.[id]) c.label = rules.claimLabels[id]!;
       const n = usedIds.get(id) ?? 0; usedIds.set(id, n + 1); if (n) id += '-' + n;
       c.id = id;
       for (const f of c.figures) this.claimByFigure.set(f, c);
@@ -163,6 +175,8 @@ export class Corpus {
     for (const ig of rules.ignores ?? []) { if (ig.claim) ignoredClaims.add(ig.claim); if (ig.figure) { const f = at(ig.figure); if (f) ignoredFigures.add(f.id); } }
 
     // problems: conflicts
+    const ignoreDocs = new Set(rules.ignoreDocs ?? []);
+    const silenced = (doc: string, code: string) => ignoreDocs.has(doc) || (rules.ignoreCodes ?? []).some(x => x.code === code && (x.doc === null || x.doc === doc));
     const problems: Problem[] = [];
     this.problemsByDoc.clear();
     for (const [doc, s] of this.docsMap) for (const p of s.problems) { problems.push(p); this.pushProblem(doc, p); }
@@ -199,6 +213,7 @@ export class Corpus {
           message = `Sources disagree on ${c.label}: ${f.text} here, but ${listed}.${verdict === 'disputed' ? ' (marked disputed)' : ''}`;
         }
         if ((severity as string) === 'off') continue;
+        if (silenced(f.doc, code)) continue;
         const p: Problem = { doc: f.doc, start: f.start, end: f.end, severity, code, message, related, data: { claim: c.id, figure: id } };
         problems.push(p);
         this.pushProblem(f.doc, p);

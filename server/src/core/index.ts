@@ -9,3 +9,5 @@ export { baseName } from './corpus';
 export { displayValue } from './claims';
 export { analyzeDocument, findDateline } from './document';
 export type { DocAnalysis } from './document';
+export { rulesFromAnnotations } from './rules';
+export * as annotations from './annotations';
