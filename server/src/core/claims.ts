@@ -324,7 +324,7 @@ export class ClaimBuilder {
       const d = Math.abs(va - vb) / Math.max(Math.abs(va), Math.abs(vb), 1e-9);
       const precise = a.precise && b.precise;
       if (d <= 1e-9) score += precise ? 0.4 : 0.2;
-      else if (d <= 0.02) score += precise ? 0.33 : 0.15;
+      else if (d <= 0.02) score += precise ? 0.36 : 0.15;
       else if (d <= 0.05) score += 0.12;
       else if (d <= 0.15) score += 0.08;
       else if (d <= 0.2) score += 0.04;

@@ -251,7 +251,9 @@ export class FigureReader {
       if (this.ch(i - 1) === 58) return null;
     }
     // "two-way", "four-pillar": a number word in a compound that is no unit
-    if (t.kind[i] === TK.Word && this.isDash(i + 1) && this.glued(i) && !this.has(i + 2, Cat.TimeUnit) && !this.has(i + 2, Cat.Superlative)) return null;
+    if (t.kind[i] === TK.Word && this.isDash(i + 1) && this.glued(i) && !this.has(i + 2, Cat.TimeUnit) && !this.has(i + 2, Cat.Superlative) && !this.has(i + 2, Cat.NumberWord)) return null;
+    // "twenty-five": the tens word starts the number, the unit word is not a figure of its own
+    if (t.kind[i] === TK.Word && this.isDash(i - 1) && this.glued(i - 1) && this.glued(i - 2) && this.has(i - 2, Cat.NumberWord)) return null;
     const n = this.number(i);
     if (!n) return null;
     // a year is a date, handled by dateAt; a bare year-like number here is a count only with a plural noun after

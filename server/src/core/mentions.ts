@@ -110,9 +110,15 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
   }
 
   function segmentParts(ps: number[], a: number, b: number, initial: boolean, weak: boolean): void {
+    void a;
     // leading function words: The, In, But, This...
     // (only where a capital says nothing: at a sentence start or in a headline; "To Lam" mid-sentence is a name)
     while (ps.length && (initial || weak || ps[0] !== a || R.lw(ps[0]!) === 'the') && R.has(ps[0]!, Cat.Stop) && !(t.flags[ps[0]!]! & TF.AllCaps)) ps = ps.slice(1);
+    // "Ministers of the Association ...", "Shares of Korvan ...": a plural noun opening the sentence is no part of the name
+    if (initial && ps.length >= 3 && R.is(ps[1]!, 'of') && /[^s]s$/.test(word(ps[0]!)) && !R.has(ps[0]!, Cat.OrgCue) && !R.has(ps[0]!, Cat.PlaceCue)) {
+      ps = ps.slice(R.is(ps[2]!, 'the') ? 3 : 2);
+      initial = false;
+    }
     ps = ps.filter(k => t.end[k]! - t.start[k]! > 1 || R.ch(k + 1) === 46);
     if (!ps.length) return;
     // leading demonyms: Vietnamese, South Korean (but "Czech Republic" is a country)

@@ -177,7 +177,11 @@ function markTitleLines(text: string, t: Tokens): void {
       words++;
       if (t.flags[j]! & TF.Cap) caps++;
     }
-    const title = words >= 2 && caps / words >= 0.7 ? 1 : 0;
+    // a headline: mostly capitalised words, short, and no sentence punctuation at its end
+    const lastTok = to - 1;
+    const ends = lastTok >= from && t.kind[lastTok] === TK.Punct ? text.charCodeAt(t.start[lastTok]!) : 0;
+    const sentenceEnd = ends === 46 || ends === 33 || ends === 63 || ends === 0x201d || ends === 34;
+    const title = words >= 2 && words <= 16 && !sentenceEnd && caps / words >= 0.7 ? 1 : 0;
     for (let j = from; j < to; j++) t.titleLine[j] = title;
   };
   for (let j = 0; j < t.n; j++) {

@@ -1,0 +1,140 @@
+// Claims and conflicts over invented reports of one event: what agrees, what conflicts,
+// what only looks alike, and how the user's judgements change the outcome.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Corpus } from '../../server/src/core';
+import type { AnalysisRules, Figure, Claim } from '../../server/src/core';
+
+const A = `Harbour leaders pledge US$40 billion in trade by 2030
+President Amara Diallo of Senegal began a three-day state visit to Portugal on Monday.
+The two leaders pledged to expand bilateral trade to US$40 billion by 2030, up from the current US$21.4 billion.
+About 3,000 Portuguese companies already operate in Senegal, officials said.
+Lisbon and Dakar signed 12 agreements on ports, fishing and solar power.
+Tariffs of 6 per cent on fish and 9 per cent on cork were cut in the same deal.
+`;
+const B = `Senegal and Portugal sign twelve deals
+DAKAR - Senegalese President Amara Diallo wrapped up a three-day visit to Lisbon, where the two sides signed twelve deals.
+Bilateral trade reached $21.8 billion last year, and the countries want to reach $40bn by 2030.
+More than 3,000 Portuguese firms have operations in Senegal.
+Related articles
+Shipping rates rose 6 per cent as cork exports fell 9 per cent in the second quarter.
+`;
+const C = `Trade between Senegal and Portugal was worth US$21.4 billion in the current year, the ministry said.
+Separately, a 2027 target of $30 billion and a 2030 target of $40 billion were set for all trade with West Africa.
+`;
+
+function corpus(rules?: AnalysisRules): Corpus {
+  const c = new Corpus(rules ? { annotations: rules } : {});
+  c.set('a.txt', A); c.set('b.txt', B); c.set('c.txt', C);
+  return c;
+}
+function fig(c: Corpus, doc: string, text: string, nth = 1): Figure {
+  const fs = c.figuresOf(doc).filter(f => f.text.includes(text));
+  assert.ok(fs[nth - 1], `figure "${text}" in ${doc}: ${c.figuresOf(doc).map(f => f.text).join(' | ')}`);
+  return fs[nth - 1]!;
+}
+const claimOf = (c: Corpus, f: Figure): Claim => c.claimOf(f.id)!;
+
+test('close but different values for the same quantity conflict, across sources and inside one', () => {
+  const c = corpus();
+  const a = fig(c, 'a.txt', 'US$21.4 billion'), b = fig(c, 'b.txt', '$21.8 billion'), cc = fig(c, 'c.txt', 'US$21.4 billion');
+  const claim = claimOf(c, a);
+  assert.equal(claim, claimOf(c, b));
+  assert.equal(claim, claimOf(c, cc));
+  assert.equal(claim.status, 'conflict');
+  const onA = c.problemsOf('a.txt').find(p => p.start === a.start)!;
+  assert.equal(onA.code, 'conflicting-figure');
+  assert.equal(onA.severity, 'warning');
+  assert.match(onA.message, /\$21\.8 billion in b\.txt:3/);
+  assert.ok(onA.related.some(r => r.doc === 'b.txt' && r.start === b.start));
+  // the value that agrees is listed as related, but not named as a disagreement
+  assert.doesNotMatch(onA.message, /c\.txt/);
+});
+
+test('rounding, compatible qualifiers and number words agree', () => {
+  const c = corpus();
+  const firms = claimOf(c, fig(c, 'a.txt', 'About 3,000'));
+  assert.equal(firms, claimOf(c, fig(c, 'b.txt', 'More than 3,000')));
+  assert.equal(firms.status, 'agree');
+  const deals = claimOf(c, fig(c, 'a.txt', '12'));
+  assert.equal(deals, claimOf(c, fig(c, 'b.txt', 'twelve', 2)));
+  assert.equal(deals.status, 'agree');
+  const target = claimOf(c, fig(c, 'a.txt', 'US$40 billion', 2));
+  assert.equal(target, claimOf(c, fig(c, 'b.txt', '$40bn')));
+  assert.equal(target.status, 'agree');
+  assert.equal(claimOf(c, fig(c, 'a.txt', 'three-day')), claimOf(c, fig(c, 'b.txt', 'three-day')));
+});
+
+test('look-alikes stay apart: a target is not the current value; two figures of one sentence; other targets; asides', () => {
+  const c = corpus();
+  assert.notEqual(claimOf(c, fig(c, 'a.txt', 'US$40 billion', 2)), claimOf(c, fig(c, 'a.txt', 'US$21.4 billion')));
+  assert.notEqual(claimOf(c, fig(c, 'a.txt', '6 per cent')), claimOf(c, fig(c, 'a.txt', '9 per cent')));
+  assert.notEqual(claimOf(c, fig(c, 'c.txt', '$30 billion')), claimOf(c, fig(c, 'c.txt', '$40 billion')));
+  // a related-articles box never raises conflicts against the story
+  const aside = fig(c, 'b.txt', '6 per cent');
+  assert.equal(aside.aside, true);
+  assert.equal(claimOf(c, aside).figures.length, 1);
+  assert.equal(c.problemsOf('b.txt').filter(p => p.start >= B.indexOf('Related articles')).length, 0);
+});
+
+test('every figure belongs to exactly one claim, and claims explain their links', () => {
+  const c = corpus();
+  const r = c.result();
+  const seen = new Map<string, number>();
+  for (const cl of r.claims) for (const id of cl.figures) seen.set(id, (seen.get(id) ?? 0) + 1);
+  for (const f of r.figures) assert.equal(seen.get(f.id), 1, `${f.text} in one claim`);
+  const claim = claimOf(c, fig(c, 'a.txt', 'US$21.4 billion'));
+  assert.ok(claim.links.length >= 2);
+  assert.ok(claim.links.every(l => l.why.length > 0));
+  assert.ok(claim.label.length > 3);
+});
+
+test('annotations: an accepted value resolves the conflict; it stays visible as a hint', () => {
+  const plain = corpus();
+  const b = fig(plain, 'b.txt', '$21.8 billion');
+  const c = corpus({ verdicts: [{ figure: { doc: 'a.txt', start: fig(plain, 'a.txt', 'US$21.4 billion').start, end: fig(plain, 'a.txt', 'US$21.4 billion').end }, verdict: 'accepted', note: 'ministry data' }] });
+  const claim = c.claimOf(fig(c, 'b.txt', '$21.8 billion').id)!;
+  assert.equal(claim.status, 'conflict');
+  assert.equal(claim.resolved, true);
+  const p = c.problemsOf('b.txt').find(x => x.start === b.start)!;
+  assert.equal(p.code, 'resolved-conflict');
+  assert.equal(p.severity, 'hint');
+  assert.match(p.message, /accepted value US\$21\.4 billion/);
+  assert.equal(c.problemsOf('a.txt').filter(x => x.code === 'conflicting-figure').length, 0);
+});
+
+test('annotations: split, join, ignore, labels, publication date, aliases, kinds', () => {
+  const plain = corpus();
+  const span = (f: Figure) => ({ doc: f.doc, start: f.start, end: f.end });
+  const a = fig(plain, 'a.txt', 'US$21.4 billion'), b = fig(plain, 'b.txt', '$21.8 billion'), cc = fig(plain, 'c.txt', 'US$21.4 billion');
+  const split = corpus({ splits: [[span(a), span(b)], [span(cc), span(b)]] });
+  assert.notEqual(split.claimOf(fig(split, 'a.txt', 'US$21.4 billion').id), split.claimOf(fig(split, 'b.txt', '$21.8 billion').id));
+  const t30 = fig(plain, 'c.txt', '$30 billion'), t40 = fig(plain, 'a.txt', 'US$40 billion', 2);
+  const join = corpus({ joins: [{ figures: [span(t30), span(t40)], id: 'targets', label: 'trade targets' }] });
+  const joined = join.claimOf(fig(join, 'c.txt', '$30 billion').id)!;
+  assert.equal(joined.id, 'targets');
+  assert.equal(joined.label, 'trade targets');
+  assert.ok(joined.figures.includes(fig(join, 'a.txt', 'US$40 billion', 2).id));
+  const ignored = corpus({ ignores: [{ figure: span(b) }] });
+  assert.equal(ignored.problemsOf('b.txt').filter(p => p.start === b.start).length, 0);
+  const dated = corpus({ sources: new Map([['b.txt', { published: '2026-03-04' }]]) });
+  assert.equal(fig(dated, 'b.txt', 'last year').value, '2025');
+  const aliased = corpus({ entities: [{ name: 'Amara Diallo', aliases: ['Lisbon'], kind: 'person' }] });
+  const e = aliased.result().entities.find(x => x.name === 'Amara Diallo')!;
+  assert.ok(e.mentions.some(m => m.text === 'Lisbon'));
+  assert.equal(e.kind, 'person');
+});
+
+test('incremental: set and delete report the documents whose diagnostics change', () => {
+  const c = corpus();
+  assert.ok(c.problemsOf('b.txt').length > 0);
+  void c.set('b.txt', B).docs; // prime: the same text changes nothing
+  const same = c.set('b.txt', B);
+  assert.deepEqual(same.docs, []);
+  const edited = c.set('b.txt', B.replace('$21.8 billion', '$21.4 billion'));
+  assert.ok(edited.docs.includes('a.txt') && edited.docs.includes('b.txt'));
+  assert.equal(c.problemsOf('a.txt').filter(p => p.code === 'conflicting-figure').length, 0);
+  const gone = c.delete('c.txt');
+  assert.ok(gone.docs.includes('c.txt'));
+  assert.equal(c.figuresOf('c.txt').length, 0);
+});

@@ -1,0 +1,87 @@
+// Entities across invented articles: accents, hyphens, short forms inside a document,
+// acronyms, alternative names, explicit equations, demonyms, namesakes kept apart.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Corpus } from '../../server/src/core';
+import type { Entity } from '../../server/src/core';
+
+function corpus(docs: Record<string, string>): Corpus {
+  const c = new Corpus();
+  for (const [id, text] of Object.entries(docs)) c.set(id, text);
+  return c;
+}
+function entityWith(c: Corpus, form: string): Entity {
+  const e = c.result().entities.filter(x => x.mentions.some(m => m.text === form)).sort((a, b) => b.mentions.length - a.mentions.length)[0];
+  assert.ok(e, `an entity with the form ${form}`);
+  return e;
+}
+const forms = (e: Entity) => new Set(e.mentions.map(m => m.text));
+
+test('accents and hyphens: Tô Lâm = To Lam, Lee Jae-myung = Lee Jae Myung; short forms and titles inside a document', () => {
+  const c = corpus({
+    'a.txt': 'Party General Secretary Tô Lâm arrived in Busan on Monday. General Secretary Lâm met President\nKim Min-jun there.\nKim said the talks went well.',
+    'b.txt': 'Vietnamese leader To Lam held talks with President Kim Min Jun in Seoul. Lam praised President Kim for the welcome.',
+  });
+  const lam = entityWith(c, 'To Lam');
+  assert.equal(lam.kind, 'person');
+  for (const f of ['To Lam', 'Tô Lâm', 'Lâm', 'Lam']) assert.ok(forms(lam).has(f), `To Lam has the form ${f}: ${[...forms(lam)]}`);
+  assert.ok(lam.roles.some(r => /General Secretary/.test(r)), `roles ${lam.roles}`);
+  const kim = entityWith(c, 'Kim Min-jun');
+  for (const f of ['Kim Min Jun', 'President Kim', 'Kim']) assert.ok(forms(kim).has(f), `Kim has ${f}: ${[...forms(kim)]}`);
+});
+
+test('people who share a family name stay apart; the nearest full name before a short form wins', () => {
+  const c = corpus({
+    'a.txt': 'President Park Ji-hoon opened the forum. Park said trade would grow. "It is a start," said Park Soo-min, a researcher at the Hanbit Institute for Trade Studies. Park, the researcher, added that costs were high.',
+  });
+  const jihoon = entityWith(c, 'Park Ji-hoon'), soomin = entityWith(c, 'Park Soo-min');
+  assert.notEqual(jihoon.id, soomin.id);
+  const shorts = c.result().entities.flatMap(e => e.mentions.filter(m => m.text === 'Park').map(m => ({ e: e.id, at: m.start })));
+  assert.deepEqual(shorts.map(s => s.e), [jihoon.id, soomin.id]);
+  assert.equal(entityWith(c, 'Hanbit Institute for Trade Studies').kind, 'organization');
+});
+
+test('acronyms join their expansions, in any case; alternative country names join through the gazetteer', () => {
+  const c = corpus({
+    'a.txt': 'Ministers of the Association of Southeast Asian Nations met in Jakarta. The Republic of Korea sent observers.',
+    'b.txt': 'ASEAN members disagreed. Officials from the RoK and South Korea\'s trade ministry attended.',
+    'c.txt': 'An Asean envoy said the bloc would wait.',
+  });
+  const asean = entityWith(c, 'ASEAN');
+  assert.equal(asean.kind, 'organization');
+  for (const f of ['ASEAN', 'Asean', 'Association of Southeast Asian Nations']) assert.ok(forms(asean).has(f), `ASEAN has ${f}`);
+  const korea = entityWith(c, 'South Korea');
+  assert.equal(korea.kind, 'place');
+  for (const f of ['South Korea', 'Republic of Korea', 'RoK']) assert.ok(forms(korea).has(f), `South Korea has ${f}: ${[...forms(korea)]}`);
+});
+
+test('an equation in the text joins two names; demonyms link to their country', () => {
+  const c = corpus({
+    'a.txt': 'Patrols in the West Sea, known internationally as the Yellow Sea, were stepped up. Vietnamese exporters and Vietnam\'s ministry welcomed it.',
+  });
+  const sea = entityWith(c, 'Yellow Sea');
+  assert.ok(forms(sea).has('West Sea'));
+  assert.equal(sea.kind, 'place');
+  const vn = entityWith(c, 'Vietnam');
+  assert.ok(vn.mentions.some(m => m.text === 'Vietnamese' && m.via === 'demonym'));
+});
+
+test('organisations by cue and by short form; places by gazetteer; a credited source is an organisation', () => {
+  const c = corpus({
+    'a.txt': 'Shares of Korvan Electronics rose in Hanoi.\nSource: Delta Wire',
+    'b.txt': 'Korvan is the largest investor in Ho Chi Minh City.',
+  });
+  const korvan = entityWith(c, 'Korvan Electronics');
+  assert.equal(korvan.kind, 'organization');
+  assert.ok(forms(korvan).has('Korvan'));
+  assert.equal(entityWith(c, 'Ho Chi Minh City').kind, 'place');
+  assert.equal(entityWith(c, 'Hanoi').kind, 'place');
+  assert.equal(entityWith(c, 'Delta Wire').kind, 'organization');
+});
+
+test('sentence-initial ordinary words and headline words are no entities', () => {
+  const c = corpus({ 'a.txt': 'Trade And Investment Outlook\n\nWorkers protested in Lagos. Recently, workers in Lagos went home.' });
+  const names = c.result().entities.map(e => e.name);
+  assert.ok(!names.includes('Workers') && !names.includes('Recently') && !names.includes('Investment Outlook'), names.join(', '));
+  assert.ok(names.includes('Lagos'));
+});

@@ -1,0 +1,125 @@
+// Figures read off invented sentences: every kind, the money forms, qualifiers, date forms,
+// relative dates against a dateline, and text the way PDFs and pastes deliver it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeDocument } from '../../server/src/core';
+import type { Figure } from '../../server/src/core';
+
+function figures(text: string, published?: string): Figure[] {
+  return analyzeDocument('t.txt', text, published ? { published } : {}).figures;
+}
+function only(text: string, published?: string): Figure {
+  const fs = figures(text, published);
+  assert.equal(fs.length, 1, `one figure in ${JSON.stringify(text)}, got ${fs.map(f => f.text).join(' | ')}`);
+  return fs[0]!;
+}
+function expectFigure(text: string, want: Partial<Figure>, published?: string): void {
+  const f = only(text, published);
+  for (const [k, v] of Object.entries(want)) assert.deepEqual((f as unknown as Record<string, unknown>)[k], v, `${k} of ${JSON.stringify(f.text)} in ${JSON.stringify(text)}`);
+}
+
+test('money: symbols, country-prefixed dollars, ISO codes before and after, scales and abbreviations', () => {
+  expectFigure('Bilateral trade reached US$86.8 billion.', { text: 'US$86.8 billion', kind: 'money', value: 86.8e9, unit: 'USD' });
+  expectFigure('The fund holds $150 billion.', { kind: 'money', value: 150e9, unit: 'USD' });
+  expectFigure('The bank lent US$1.2bn to the port.', { text: 'US$1.2bn', value: 1.2e9, unit: 'USD' });
+  expectFigure('They agreed a deal worth USD 300 million.', { text: 'USD 300 million', value: 300e6, unit: 'USD' });
+  expectFigure('Busan pledged ₩2 trillion for the bridge.', { text: '₩2 trillion', value: 2e12, unit: 'KRW' });
+  expectFigure('A grant of €5m went to the museum.', { text: '€5m', value: 5e6, unit: 'EUR' });
+  expectFigure('Hanoi set aside VND 20 trillion for roads.', { text: 'VND 20 trillion', value: 20e12, unit: 'VND' });
+  expectFigure('The club paid 40 million euros for him.', { value: 40e6, unit: 'EUR' });
+  expectFigure('Sales hit HK$3.5 billion.', { value: 3.5e9, unit: 'HKD' });
+});
+
+test('percentages: %, per cent, percent, percentage points, and ranges', () => {
+  expectFigure('Prices rose 8% in a year.', { text: '8%', kind: 'percent', value: 8, unit: '%' });
+  expectFigure('A tariff of 15 per cent applies.', { text: '15 per cent', value: 15, unit: '%' });
+  expectFigure('Output grew 3.5 percent.', { value: 3.5, unit: '%' });
+  expectFigure('Rates fell by 0.25 percentage points.', { value: 0.25, unit: 'pp' });
+  expectFigure('Growth of 8.3% to 8.5% is the aim.', { text: '8.3% to 8.5%', value: [8.3, 8.5], unit: '%' });
+  expectFigure('Growth of 6 to 7 per cent is forecast.', { value: [6, 7], unit: '%' });
+  // "from ... to ..." is a change, not a range: two figures
+  assert.equal(figures('The rate went from 5% to 7% within a year.').filter(f => f.kind === 'percent').length, 2);
+});
+
+test('counts: digits, words, scales, a dozen, ages; referential "the two" is no count', () => {
+  expectFigure('About 10,000 firms operate there.', { kind: 'count', value: 10000, qualifier: 'approx' });
+  expectFigure('They signed ten accords.', { text: 'ten', kind: 'count', value: 10 });
+  expectFigure('Tourists made five million trips.', { text: 'five million', value: 5e6 });
+  expectFigure('Shipments reached 4.7 million units.', { text: '4.7 million', value: 4.7e6 });
+  expectFigure('The team hired a dozen engineers.', { text: 'a dozen', value: 12 });
+  expectFigure('It employs twenty-five people.', { value: 25 });
+  expectFigure('Mr Okafor, 68, spoke first.', { text: '68', value: 68 });
+  assert.equal(figures('The two leaders met at noon.').length, 0);
+  // codes and clock times are not figures
+  assert.equal(figures('The K9 howitzer was shown at 01:01 on screen.').filter(f => f.kind === 'count').length, 0);
+});
+
+test('ranks and durations', () => {
+  expectFigure('Chile is its third-largest market.', { text: 'third-largest', kind: 'rank', value: 3 });
+  expectFigure('It is the 2nd-biggest port.', { kind: 'rank', value: 2 });
+  expectFigure('The four-day visit ended.', { text: 'four-day', kind: 'duration', value: 4, unit: 'day' });
+  expectFigure('Talks took 3 years.', { kind: 'duration', value: 3, unit: 'year' });
+  expectFigure('It was the biggest reform in nearly four decades.', { kind: 'duration', value: 4, unit: 'decade', qualifier: 'approx' });
+});
+
+test('qualifiers, also glued to the number as PDF extraction leaves them', () => {
+  const q = (text: string) => only(text).qualifier;
+  assert.equal(q('about 400 farms'), 'approx');
+  assert.equal(q('around 400 farms'), 'approx');
+  assert.equal(q('nearly 400 farms'), 'approx');
+  assert.equal(q('almost 400 farms'), 'approx');
+  assert.equal(q('an estimated US$9.5 billion'), 'approx');
+  assert.equal(q('more than 400 farms'), 'more-than');
+  assert.equal(q('over 400 farms'), 'more-than');
+  assert.equal(q('at least 400 farms'), 'at-least');
+  assert.equal(q('up to 400 farms'), 'up-to');
+  assert.equal(q('less than 4% of farms'), 'less-than');
+  assert.equal(q('fewer than 400 farms'), 'less-than');
+  assert.equal(q('morethan 400 farms'), 'more-than');
+  assert.equal(q('around400 farms'), 'approx');
+  assert.equal(only('an estimated US$9.5 billion').text, 'an estimated US$9.5 billion');
+});
+
+test('dates: full, day-first, month and year, years, targets', () => {
+  expectFigure('The pact was signed on August 11, 2025 in Lima.', { text: 'August 11, 2025', kind: 'date', value: '2025-08-11' });
+  expectFigure('The pact was signed on 11 August 2025 in Lima.', { value: '2025-08-11' });
+  expectFigure('The first visit was in August 2021.', { value: '2021-08' });
+  expectFigure('Exports grew in 2024.', { value: '2024' });
+  const [money, year] = figures('They aim to reach $5 billion by 2030.');
+  assert.equal(year!.value, '2030');
+  assert.deepEqual([money!.time.mode, money!.time.when, money!.time.target], ['by', '2030', true]);
+  const [m2] = figures('Trade stood at $4.1 billion in 2024.');
+  assert.deepEqual([m2!.time.mode, m2!.time.when], ['at', '2024']);
+});
+
+test('relative dates resolve against the publication date, and stay visibly unresolved without one', () => {
+  const pub = '2025-08-13'; // a Wednesday
+  assert.equal(only('Exports fell last year.', pub).value, '2024');
+  assert.equal(only('Exports fell last year.').value, null);
+  assert.equal(only('Exports fell last year.').relative, 'last year');
+  assert.equal(only('The summit this week went well.', pub).value, '2025-W33');
+  assert.equal(only('They met on Monday.', pub).value, '2025-08-11');
+  assert.equal(only('They met on Monday.').value, 'Monday');
+  assert.equal(only('He took power last August.', pub).value, '2024-08');
+  assert.equal(only('He took power last August.').relative, 'last August');
+  // a dateline in the text is the publication date
+  const text = 'Leaders met on Tuesday.\nBy Ana Ruiz – The Coastal Herald – March 4, 2026\n';
+  const a = analyzeDocument('d.txt', text);
+  assert.equal(a.published, '2026-03-04');
+  assert.equal(a.outlet, 'The Coastal Herald');
+  assert.equal(a.figures.find(f => f.text === 'Tuesday')!.value, '2026-03-03');
+});
+
+test('pasted and extracted text: CRLF, curly quotes, stray spaces, names across lines', () => {
+  const lf = 'The minister said “trade hit US$4.2 billion”.\nIt rose 5 per cent.';
+  const crlf = lf.replace(/\n/g, '\r\n');
+  const a = figures(lf), b = figures(crlf);
+  assert.deepEqual(a.map(f => [f.text, f.value]), b.map(f => [f.text, f.value]));
+  assert.equal(b[1]!.start, crlf.indexOf('5 per cent'));
+  assert.deepEqual(figures("The 'about 300' figure was quoted.").map(f => f.value), [300]);
+});
+
+test('spans lie on the figure text', () => {
+  const text = 'Revenue of €12.5bn rose 4% from 2023, with about 1,200 staff and a three-week strike.';
+  for (const f of figures(text)) assert.equal(text.slice(f.start, f.end), f.text);
+});

@@ -1,0 +1,62 @@
+// Properties over arbitrary strings: the analysis never throws, and every span it
+// reports (figures, mentions, sentences, problems and their related locations) lies inside
+// the text and spells what it says.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { Corpus, analyzeDocument, decodeBytes } from '../../server/src/core';
+
+// strings made of the pieces that trigger every reader: numbers, currency signs, names, dates, noise
+const piece = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  fc.string({ unit: 'grapheme', maxLength: 8 }),
+  fc.constantFrom('US$', '$', '€', '₩', 'VND ', ' billion', 'bn', 'm', ' per cent', '%', ' to ', '-', '–', ',', '.', '\n', '\r\n', '\n\n',
+    'about ', 'morethan ', 'around', 'more than ', 'up to ', 'at least ', 'an estimated ', 'ten ', 'twenty-', 'five million ', 'a dozen ',
+    'third-largest ', 'four-day ', 'August 11, 2025', '11 August 2025', 'last year', 'this week', 'on Monday', 'by 2030', 'in 2024',
+    'President ', 'Lee Jae-myung', "'s", '’s', ' Tô Lâm', 'To Lam', 'ASEAN', 'Association of Southeast Asian Nations', 'Republic of Korea',
+    'RoK', 'Related Articles', 'said ', ', a lecturer', 'Source: ', 'By Jo Li – The Post – March 4, 2026', '“', '”', '"', "'", '\ufeff', '\u0000'),
+  fc.integer({ min: 0, max: 1e7 }).map(n => String(n)),
+  fc.double({ min: 0, max: 1e4, noNaN: true }).map(n => n.toFixed(2)),
+);
+const article = fc.array(piece, { maxLength: 60 }).map(p => p.join(''));
+
+test('analysing any text never throws, and every span lies inside it', () => {
+  fc.assert(fc.property(article, text => {
+    const a = analyzeDocument('p.txt', text);
+    for (const f of a.figures) {
+      assert.ok(0 <= f.start && f.start < f.end && f.end <= text.length);
+      assert.equal(text.slice(f.start, f.end), f.text);
+      assert.ok(f.sentenceStart <= f.start && f.end <= f.sentenceEnd + 1 && f.sentenceEnd <= text.length);
+    }
+    for (const m of a.mentions) {
+      assert.ok(0 <= m.start && m.start < m.end && m.end <= text.length);
+      assert.equal(text.slice(m.start, m.end), m.text);
+    }
+    for (let i = 0; i < a.sentStart.length; i++) assert.ok(a.sentStart[i]! <= a.sentEnd[i]! && a.sentEnd[i]! <= text.length);
+  }), { numRuns: 400 });
+});
+
+test('a corpus of arbitrary documents gives claims, entities and problems whose locations are real', () => {
+  fc.assert(fc.property(fc.array(article, { minLength: 1, maxLength: 4 }), docs => {
+    const c = new Corpus();
+    docs.forEach((t, i) => c.set(`d${i}.txt`, t));
+    const r = c.result();
+    const len = (d: string) => c.text(d)!.length;
+    const ids = new Set(r.figures.map(f => f.id));
+    for (const cl of r.claims) for (const id of cl.figures) assert.ok(ids.has(id));
+    for (const e of r.entities) for (const m of e.mentions) assert.ok(m.end <= len(m.doc));
+    for (const p of r.problems) {
+      assert.ok(0 <= p.start && p.start <= p.end && p.end <= len(p.doc));
+      for (const rel of p.related) assert.ok(rel.end <= len(rel.doc));
+    }
+    // positions map back inside the text
+    for (const f of r.figures) { const pos = c.position(f.doc, f.start); assert.ok(pos.line >= 0 && pos.character >= 0); }
+  }), { numRuns: 60 });
+});
+
+test('decoding arbitrary bytes never throws: text or a reason', () => {
+  fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), bytes => {
+    const d = decodeBytes(bytes);
+    if (d.ok) assert.equal(typeof d.text, 'string'); else assert.ok(d.reason.length > 0);
+  }), { numRuns: 500 });
+});
