@@ -70,6 +70,7 @@ export const throughputSuite: Suite = {
       wink_mb_per_s: r3(theirs),
       ratio_vs_wink: ours !== null && theirs !== null ? r3(ours / theirs) : null,
       time_ratio_2x_corpus: best1 && best2 ? r3(best2.seconds / best1.seconds) : null,
+      time_ratio_2x_corpus_cpu: best1 && best2 ? r3(best2.cpuS / best1.cpuS) : null,
       peak_rss_mb: r3(peakRss),
       peak_rss_ratio: peakRss !== null ? r3(peakRss / corpusMb) : null,
       analysis_s: r3(best1?.seconds),
