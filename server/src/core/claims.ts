@@ -103,6 +103,71 @@ export class ClaimBuilder {
   constructor(private readonly items: ClaimInput[], private readonly rules: ClaimRules = {}) {}
 
   private built: Item[] = [];
+  private postings = new Map<string, number[]>();
+  private groupSize = new Map<string, number>();
+
+  /** A figure added after the build, described with the build's word weights. */
+  private prepare(c: ClaimInput): Item {
+    const g = groupKey(c.figure, c.features);
+    const it: Item = { i: this.built.length, f: c.figure, x: c.features, group: g ?? '', sentKey: `${c.figure.doc}\u0000${c.features.sentence}`, norm: 0, top: new Map(), local: new Map(), localSum: 0, precise: false };
+    const idf = (t: string) => this.idf.get(t) ?? Math.log(1 + this.n);
+    const ws = c.features.terms.map((t, k) => [t, idf(t) * c.features.weights[k]!] as const).sort((a, b) => b[1] - a[1]).slice(0, TOP_TERMS);
+    let sq = 0;
+    for (const [t, w] of ws) { it.top.set(t, w); sq += w * w; }
+    it.norm = Math.sqrt(sq);
+    for (let k = 0; k < c.features.terms.length; k++) if (c.features.weights[k]! >= 0.7) { const v = idf(c.features.terms[k]!); it.local.set(c.features.terms[k]!, v); it.localSum += v; }
+    it.precise = !c.features.round && significant(c.figure) >= 3;
+    return it;
+  }
+
+  /**
+   * Incremental step: the figure ids (from earlier builds or attachments) that a new figure is most likely
+   * the same quantity as, best first. `alive` says whether an earlier figure still exists.
+   */
+  attach(c: ClaimInput, alive: (id: string) => boolean): { item: number; best: string[] } {
+    const it = this.prepare(c);
+    this.items.push(c);
+    this.built.push(it);
+    this.byId?.set(it.f.id, it);
+    const best: { id: string; score: number }[] = [];
+    if (it.group) {
+      const keys = (this.groupSize.get(it.group) ?? 0) <= SMALL_GROUP ? ['*'] : this.blockKeys(it);
+      const seen = new Set<number>();
+      for (const k of keys) {
+        const key = it.group + '\u0001' + k;
+        let l = this.postings.get(key);
+        if (!l) this.postings.set(key, l = []);
+        for (let p = Math.max(0, l.length - (keys[0] === '*' ? SMALL_GROUP : WINDOW * 4)); p < l.length; p++) {
+          const j = l[p]!;
+          if (seen.has(j)) continue;
+          seen.add(j);
+          const other = this.built[j]!;
+          if (!alive(other.f.id)) continue;
+          const sc = this.scoreOf(other, it);
+          if (sc >= LINK_THRESHOLD) best.push({ id: other.f.id, score: sc });
+        }
+        l.push(it.i);
+      }
+      this.groupSize.set(it.group, (this.groupSize.get(it.group) ?? 0) + 1);
+    }
+    best.sort((a, b) => b.score - a.score);
+    return { item: it.i, best: best.map(b => b.id) };
+  }
+
+  /** Reasons for a link between two figures known to the builder. */
+  private byId: Map<string, Item> | null = null;
+  why(a: string, b: string): LinkReason | null {
+    if (!this.byId) this.byId = new Map(this.built.map(x => [x.f.id, x]));
+    const A = this.byId.get(a), B = this.byId.get(b);
+    if (!A || !B) return null;
+    return { a, b, score: Math.round(this.scoreOf(A, B) * 100) / 100, why: this.reasons(A, B) };
+  }
+
+  /** Agreement of a set of figures (their claim's status). */
+  statusOf(xs: ClaimInput[]): ClaimStatus {
+    if (xs.length < 2) return 'single';
+    return commonValue(xs.filter(c => !c.features.relativeDate)) ? 'agree' : 'conflict';
+  }
 
   /** Why two figures were (or were not) linked: the score, its reasons, or null when they may not be compared. */
   explain(a: string, b: string): { score: number; why: string[] } | null {
@@ -136,9 +201,9 @@ export class ClaimBuilder {
 
     // candidate pairs: small groups pair by pair; large ones through shared telling words, each figure
     // compared with the most recent few that share a key (bounded work however large the corpus)
-    const groupSize = new Map<string, number>();
+    const groupSize = this.groupSize;
     for (const it of items) if (it.group) groupSize.set(it.group, (groupSize.get(it.group) ?? 0) + 1);
-    const postings = new Map<string, number[]>();
+    const postings = this.postings;
     const pairs: { a: number; b: number; score: number }[] = [];
     // a figure meets each earlier candidate once, however many keys they share
     const mark = new Int32Array(items.length);
@@ -372,6 +437,20 @@ export class ClaimBuilder {
   }
 }
 
+/** What a figure's value allows: an interval, or a weekday for undated weekdays. */
+export interface ValueSpan { lo: number; hi: number; weekday: number | null }
+export function spanOf(c: ClaimInput): ValueSpan | null {
+  if (c.features.weekday !== null && typeof c.figure.value === 'string' && !/^\d/.test(c.figure.value)) return { lo: -Infinity, hi: Infinity, weekday: c.features.weekday };
+  const iv = c.figure.kind === 'date' || typeof c.figure.value === 'string' ? (typeof c.figure.value === 'string' ? dateInterval(c.figure.value) : null) : valueInterval(c.figure, c.features.step, c.features.round);
+  return iv ? { lo: iv[0], hi: iv[1], weekday: null } : null;
+}
+export function spansAgree(a: ValueSpan | null, b: ValueSpan | null): boolean {
+  if (!a || !b) return true;
+  if (a.weekday !== null || b.weekday !== null) return a.weekday === null || b.weekday === null ? true : a.weekday === b.weekday;
+  const eps = 1e-12 * Math.max(1, Math.abs(a.hi), Math.abs(b.hi));
+  return a.lo <= b.hi + eps && b.lo <= a.hi + eps;
+}
+
 /** Whether the values of these figures can all be true at once (intervals that pairwise overlap share a point). */
 export function commonValue(xs: ClaimInput[]): boolean {
   let lo = -Infinity, hi = Infinity, weekday: number | null = null;
@@ -422,7 +501,7 @@ export function displayValue(f: Figure): string {
 
 const KIND_WORD: Record<string, string> = { money: 'amount', percent: 'share', count: 'number', date: 'date', duration: 'length', rank: 'rank' };
 
-function labelOf(figs: Figure[], xs: FigureFeatures[]): string {
+export function labelOf(figs: Figure[], xs: FigureFeatures[]): string {
   const f = figs[0]!;
   // the most shared content words
   const counts = new Map<string, number>();

@@ -5,7 +5,7 @@ import { Codes } from './types';
 import { lineStarts, positionAt } from './text';
 import { analyzeDocument, type DocAnalysis } from './document';
 import { buildEntities, type EntityIndex, type EntityRules } from './entities';
-import { ClaimBuilder, valuesAgree, displayValue, type ClaimInput, type ClaimRules } from './claims';
+import { ClaimBuilder, displayValue, labelOf, spanOf, spansAgree, commonValue, type ClaimInput, type ClaimRules } from './claims';
 
 export interface ChangeSet {
   /** Documents whose figures, entities, claims or problems changed. */
@@ -55,6 +55,13 @@ export class Corpus {
   private figuresByDoc = new Map<string, Figure[]>();
   private problemsByDoc = new Map<string, Problem[]>();
   private lastProblemSig = new Map<string, string>();
+  private builder: ClaimBuilder | null = null;
+  private inputById = new Map<string, ClaimInput>();
+  private entityById = new Map<string, Entity>();
+  private claimList: Claim[] = [];
+  private ignoredFigures = new Set<string>();
+  private ignoredClaims = new Set<string>();
+  private stale = false;
 
   constructor(private options: CorpusOptions = {}) {}
 
@@ -68,10 +75,10 @@ export class Corpus {
   }
 
   /** The documents whose problems changed, computed when first read (bulk loading never pays for it). */
-  private lazyChanges(also?: string): ChangeSet {
+  private lazyChanges(also?: string, only?: Set<string>): ChangeSet {
     let memo: string[] | null = null;
     const self = this;
-    return { get docs(): string[] { return memo ??= self.changedDocs(also); } };
+    return { get docs(): string[] { return memo ??= self.changedDocs(also, only); } };
   }
 
   /** Add or replace one document; only it is re-analysed. Returns the documents whose diagnostics changed. */
@@ -79,6 +86,7 @@ export class Corpus {
     const old = this.docsMap.get(doc);
     if (old && old.text === text && JSON.stringify(old.problems) === JSON.stringify(problems)) return { docs: [] };
     this.docsMap.set(doc, { text, analysis: null, lines: null, problems });
+    if (this.cached && this.builder) return this.lazyChanges(doc, this.patch(doc));
     this.invalidate();
     return this.lazyChanges(doc);
   }
@@ -86,6 +94,7 @@ export class Corpus {
   /** Remove a document; returns the documents whose results changed. */
   delete(doc: string): ChangeSet {
     if (!this.docsMap.delete(doc)) return { docs: [] };
+    if (this.cached && this.builder) return this.lazyChanges(doc, this.patch(doc));
     this.invalidate();
     return this.lazyChanges(doc);
   }
@@ -115,10 +124,10 @@ export class Corpus {
   private invalidate(): void { this.cached = null; }
 
   /** Documents whose problems differ from what was last reported (`also` is always included). */
-  private changedDocs(also?: string): string[] {
+  private changedDocs(also?: string, only?: Set<string>): string[] {
     const r = this.result();
     const out: string[] = [];
-    const docs = new Set([...this.docsMap.keys(), ...this.lastProblemSig.keys()]);
+    const docs = only ? new Set(only) : new Set([...this.docsMap.keys(), ...this.lastProblemSig.keys()]);
     if (also) docs.add(also);
     for (const d of docs) {
       const sig = JSON.stringify((this.problemsByDoc.get(d) ?? []).map(p => [p.start, p.end, p.code, p.message, p.severity]));
@@ -138,6 +147,7 @@ export class Corpus {
     const dropSpans = rules.notEntitySpans ?? [];
     const docsForEntities = dropSpans.length ? analyses.map(a => ({ ...a, mentions: a.mentions.filter(m => !dropSpans.some(d => d.doc === a.doc && d.start < m.end && m.start < d.end)) })) : analyses;
     this.entityIndex = buildEntities(docsForEntities, { entities: rules.entities ?? [], notEntities: rules.notEntities ?? [], tags });
+    this.entityById = new Map(this.entityIndex.entities.map(e => [e.id, e]));
 
     const figures: Figure[] = [];
     const inputs: ClaimInput[] = [];
@@ -153,8 +163,9 @@ export class Corpus {
       splits: (rules.splits ?? []).map(g => g.map(at).filter((f): f is Figure => !!f).map(f => f.id)),
       labels: (rules.labels ?? []).map(l => ({ figure: at(l.figure)?.id ?? '', label: l.label })).filter(l => l.figure),
     };
-    const claims = new ClaimBuilder(inputs, claimRules).build();
-    const inputById = new Map(inputs.map(c => [c.figure.id, c]));
+    this.builder = new ClaimBuilder(inputs, claimRules);
+    const claims = this.builder.build();
+    this.inputById = new Map(inputs.map(c => [c.figure.id, c]));
     const usedIds = new Map<string, number>();
     this.claimByFigure.clear();
     const joinIds = new Map<string, string>();
@@ -171,58 +182,189 @@ export class Corpus {
       const f = at(v.figure); if (!f) continue;
       const c = this.claimByFigure.get(f.id); if (c) c.verdicts[f.id] = { verdict: v.verdict, note: v.note ?? null };
     }
-    const ignoredFigures = new Set<string>(), ignoredClaims = new Set<string>();
-    for (const ig of rules.ignores ?? []) { if (ig.claim) ignoredClaims.add(ig.claim); if (ig.figure) { const f = at(ig.figure); if (f) ignoredFigures.add(f.id); } }
+    this.ignoredFigures = new Set<string>(); this.ignoredClaims = new Set<string>();
+    for (const ig of rules.ignores ?? []) { if (ig.claim) this.ignoredClaims.add(ig.claim); if (ig.figure) { const f = at(ig.figure); if (f) this.ignoredFigures.add(f.id); } }
 
-    // problems: conflicts
-    const ignoreDocs = new Set(rules.ignoreDocs ?? []);
-    const silenced = (doc: string, code: string) => ignoreDocs.has(doc) || (rules.ignoreCodes ?? []).some(x => x.code === code && (x.doc === null || x.doc === doc));
-    const problems: Problem[] = [];
+    // problems: the input's own, then conflicts
     this.problemsByDoc.clear();
-    for (const [doc, s] of this.docsMap) for (const p of s.problems) { problems.push(p); this.pushProblem(doc, p); }
-    for (const c of claims) {
-      if (c.status !== 'conflict') continue;
-      const accepted = c.figures.filter(id => c.verdicts[id]?.verdict === 'accepted');
-      const wrong = new Set(c.figures.filter(id => c.verdicts[id]?.verdict === 'wrong'));
-      // settled: an accepted value, every disagreeing value marked wrong, or ignored
-      const live = c.figures.filter(id => !wrong.has(id) && !ignoredFigures.has(id) && !inputById.get(id)!.features.relativeDate);
-      const stillConflicting = live.some((a, i) => live.slice(i + 1).some(b => !valuesAgree(inputById.get(a)!, inputById.get(b)!)));
-      c.resolved = ignoredClaims.has(c.id) || accepted.length > 0 || !stillConflicting;
-      for (const id of c.figures) {
-        if (ignoredFigures.has(id) || ignoredClaims.has(c.id)) continue;
-        if (inputById.get(id)!.features.relativeDate) continue;
-        const f = this.figureById.get(id)!;
-        const me = inputById.get(id)!;
-        const others = c.figures.filter(o => o !== id).map(o => this.figureById.get(o)!);
-        const differ = others.filter(o => !inputById.get(o.id)!.features.relativeDate && !valuesAgree(me, inputById.get(o.id)!));
-        const differs = new Set(differ);
-        if (!differ.length && !c.resolved) continue;
-        const where = (o: Figure) => `${o.text} in ${baseName(o.doc)}:${this.position(o.doc, o.start).line + 1}`;
-        // the differing values first; long claims are summarised
-        const ordered = [...differ, ...others.filter(o => !differs.has(o))];
-        const related: RelatedInfo[] = ordered.slice(0, MAX_RELATED).map(o => ({ doc: o.doc, start: o.start, end: o.end, message: `${o.text} (${displayValue(o)})${differs.has(o) ? ' differs' : ' agrees'}${c.verdicts[o.id] ? ` [${c.verdicts[o.id]!.verdict}]` : ''}` }));
-        const verdict = c.verdicts[id]?.verdict;
-        let message: string, code: string = Codes.conflictingFigure, severity: Problem['severity'] = this.severityOf(Codes.conflictingFigure, 'warning');
-        if (c.resolved) {
-          const acc = accepted.map(a => this.figureById.get(a)!).map(a => a.text);
-          message = `Resolved conflict on ${c.label}: ${acc.length ? `accepted value ${acc.join(', ')}` : 'settled in the annotation file'}${verdict ? `; this value is marked ${verdict}` : ''}. Other sources: ${differ.slice(0, MAX_LISTED).map(where).join('; ') || 'none differ'}.`;
-          code = Codes.resolvedConflict;
-          severity = this.severityOf(Codes.resolvedConflict, 'hint');
-        } else {
-          const listed = differ.slice(0, MAX_LISTED).map(where).join('; ') + (differ.length > MAX_LISTED ? `; and ${differ.length - MAX_LISTED} more` : '');
-          message = `Sources disagree on ${c.label}: ${f.text} here, but ${listed}.${verdict === 'disputed' ? ' (marked disputed)' : ''}`;
-        }
-        if ((severity as string) === 'off') continue;
-        if (silenced(f.doc, code)) continue;
-        const p: Problem = { doc: f.doc, start: f.start, end: f.end, severity, code, message, related, data: { claim: c.id, figure: id } };
-        problems.push(p);
-        this.pushProblem(f.doc, p);
-      }
-    }
-    const docs: DocumentInfo[] = analyses.map(a => ({ doc: a.doc, published: a.published, outlet: a.outlet, problems: this.docsMap.get(a.doc)?.problems ?? [] }));
-    this.cached = { docs, figures, entities: this.entityIndex.entities, claims, problems };
+    for (const [doc, s] of this.docsMap) for (const p of s.problems) this.pushProblem(doc, p);
+    for (const c of claims) for (const p of this.claimProblems(c)) this.pushProblem(p.doc, p);
+    this.claimList = claims;
+    this.stale = false;
+    this.cached = this.assemble();
     return this.cached;
   }
+
+  private assemble(): CorpusResult {
+    const docs: DocumentInfo[] = [];
+    const figures: Figure[] = [];
+    const problems: Problem[] = [];
+    for (const [doc, s] of this.docsMap) {
+      const a = s.analysis;
+      if (a) { docs.push({ doc, published: a.published, outlet: a.outlet, problems: s.problems }); for (const f of a.figures) figures.push(f); }
+      for (const p of this.problemsByDoc.get(doc) ?? []) problems.push(p);
+    }
+    return { docs, figures, entities: this.entityIndex!.entities, claims: this.claimList, problems };
+  }
+
+  /** Conflict diagnostics of one claim, on each of its figures. */
+  private claimProblems(c: Claim): Problem[] {
+    if (c.status !== 'conflict') return [];
+    const rules = this.options.annotations ?? {};
+    const inputById = this.inputById;
+    const ignoredFigures = this.ignoredFigures, ignoredClaims = this.ignoredClaims;
+    const ignoreDocs = new Set(rules.ignoreDocs ?? []);
+    const silenced = (doc: string, code: string) => ignoreDocs.has(doc) || (rules.ignoreCodes ?? []).some(x => x.code === code && (x.doc === null || x.doc === doc));
+    const out: Problem[] = [];
+    const accepted = c.figures.filter(id => c.verdicts[id]?.verdict === 'accepted');
+    const wrong = new Set(c.figures.filter(id => c.verdicts[id]?.verdict === 'wrong'));
+    const spans = new Map(c.figures.map(id => [id, spanOf(inputById.get(id)!)]));
+    // settled: an accepted value, every disagreeing value marked wrong, or ignored
+    const live = c.figures.filter(id => !wrong.has(id) && !ignoredFigures.has(id) && !inputById.get(id)!.features.relativeDate);
+    const stillConflicting = !commonValue(live.map(id => inputById.get(id)!));
+    c.resolved = ignoredClaims.has(c.id) || accepted.length > 0 || !stillConflicting;
+    for (const id of c.figures) {
+      if (ignoredFigures.has(id) || ignoredClaims.has(c.id)) continue;
+      if (inputById.get(id)!.features.relativeDate) continue;
+      const f = this.figureById.get(id)!;
+      const mine = spans.get(id)!;
+      const others = c.figures.filter(o => o !== id).map(o => this.figureById.get(o)!);
+      const differ = others.filter(o => !inputById.get(o.id)!.features.relativeDate && !spansAgree(mine, spans.get(o.id)!));
+      const differs = new Set(differ);
+      if (!differ.length && !c.resolved) continue;
+      const where = (o: Figure) => `${o.text} in ${baseName(o.doc)}:${this.position(o.doc, o.start).line + 1}`;
+      // the differing values first; long claims are summarised
+      const ordered = [...differ, ...others.filter(o => !differs.has(o))];
+      const related: RelatedInfo[] = ordered.slice(0, MAX_RELATED).map(o => ({ doc: o.doc, start: o.start, end: o.end, message: `${o.text} (${displayValue(o)})${differs.has(o) ? ' differs' : ' agrees'}${c.verdicts[o.id] ? ` [${c.verdicts[o.id]!.verdict}]` : ''}` }));
+      const verdict = c.verdicts[id]?.verdict;
+      let message: string, code: string = Codes.conflictingFigure, severity: Problem['severity'] = this.severityOf(Codes.conflictingFigure, 'warning');
+      if (c.resolved) {
+        const acc = accepted.map(a => this.figureById.get(a)!).map(a => a.text);
+        message = `Resolved conflict on ${c.label}: ${acc.length ? `accepted value ${acc.join(', ')}` : 'settled in the annotation file'}${verdict ? `; this value is marked ${verdict}` : ''}. Other sources: ${differ.slice(0, MAX_LISTED).map(where).join('; ') || 'none differ'}.`;
+        code = Codes.resolvedConflict;
+        severity = this.severityOf(Codes.resolvedConflict, 'hint');
+      } else {
+        const listed = differ.slice(0, MAX_LISTED).map(where).join('; ') + (differ.length > MAX_LISTED ? `; and ${differ.length - MAX_LISTED} more` : '');
+        message = `Sources disagree on ${c.label}: ${f.text} here, but ${listed}.${verdict === 'disputed' ? ' (marked disputed)' : ''}`;
+      }
+      if ((severity as string) === 'off') continue;
+      if (silenced(f.doc, code)) continue;
+      out.push({ doc: f.doc, start: f.start, end: f.end, severity, code, message, related, data: { claim: c.id, figure: id } });
+    }
+    return out;
+  }
+
+  /**
+   * One document changed and the corpus was already analysed: re-analyse only it, take its old figures out
+   * of their claims, attach its new figures to the claims they best match, update its entity mentions, and
+   * recompute the problems of the documents those claims touch. Returns those documents. Cross-document
+   * rules that need the whole corpus (acronyms, organisation short forms, kinds by vote) are refreshed by
+   * `settle()`.
+   */
+  private patch(doc: string): Set<string> {
+    const touchedClaims = new Set<Claim>();
+    const touchedDocs = new Set<string>([doc]);
+    const oldFigs = this.figuresByDoc.get(doc) ?? [];
+    for (const f of oldFigs) {
+      const c = this.claimByFigure.get(f.id);
+      if (c) { c.figures = c.figures.filter(x => x !== f.id); delete c.verdicts[f.id]; touchedClaims.add(c); }
+      this.claimByFigure.delete(f.id); this.figureById.delete(f.id); this.inputById.delete(f.id);
+    }
+    for (const c of touchedClaims) for (const id of c.figures) touchedDocs.add(this.figureById.get(id)!.doc);
+    const a = this.docsMap.has(doc) ? this.analysis(doc) : null;
+    this.figuresByDoc.delete(doc);
+    const builder = this.builder!;
+    if (a) {
+      this.figuresByDoc.set(doc, a.figures);
+      a.figures.forEach((f, k) => {
+        const input: ClaimInput = { figure: f, features: a.features[k]! };
+        this.inputById.set(f.id, input); this.figureById.set(f.id, f);
+        const { best } = builder.attach(input, id => this.figureById.has(id));
+        let target: Claim | undefined;
+        for (const id of best) {
+          const c = this.claimByFigure.get(id);
+          if (!c) continue;
+          // one claim never holds two figures of one sentence
+          if (c.figures.some(o => { const x = this.inputById.get(o)!; return x.figure.doc === doc && x.features.sentence === input.features.sentence; })) continue;
+          target = c;
+          const link = builder.why(id, f.id);
+          if (link && c.links.length < 40) c.links.push(link);
+          break;
+        }
+        if (!target) {
+          target = { id: 'c-' + shortHash(f.id), label: labelOf([f], [input.features]), status: 'single', figures: [], links: [], values: [], verdicts: {}, resolved: false };
+          this.claimList.push(target);
+        }
+        target.figures.push(f.id);
+        this.claimByFigure.set(f.id, target);
+        touchedClaims.add(target);
+      });
+    }
+    for (const c of touchedClaims) {
+      for (const id of c.figures) touchedDocs.add(this.figureById.get(id)!.doc);
+      const ins = c.figures.map(id => this.inputById.get(id)!);
+      c.status = builder.statusOf(ins);
+      c.values = [...new Set(ins.map(x => displayValue(x.figure)))];
+    }
+    if ([...touchedClaims].some(c => !c.figures.length)) this.claimList = this.claimList.filter(c => c.figures.length);
+    this.patchEntities(doc, a);
+    // problems of the touched documents (each claim's problems computed once)
+    const memo = new Map<Claim, Problem[]>();
+    const problemsOf = (c: Claim) => { let l = memo.get(c); if (!l) memo.set(c, l = this.claimProblems(c)); return l; };
+    for (const d of touchedDocs) {
+      const list: Problem[] = [...(this.docsMap.get(d)?.problems ?? [])];
+      const claims = new Set<Claim>();
+      for (const f of this.figuresByDoc.get(d) ?? []) { const c = this.claimByFigure.get(f.id); if (c) claims.add(c); }
+      for (const c of claims) for (const p of problemsOf(c)) if (p.doc === d) list.push(p);
+      if (list.length || this.problemsByDoc.has(d)) this.problemsByDoc.set(d, list);
+      if (!this.docsMap.has(d)) this.problemsByDoc.delete(d);
+    }
+    this.stale = true;
+    this.cached = this.assemble();
+    return touchedDocs;
+  }
+
+  private patchEntities(doc: string, a: DocAnalysis | null): void {
+    const index = this.entityIndex!;
+    const old = index.byDoc.get(doc) ?? [];
+    const hit = new Set(old.map(x => x.entity));
+    for (const e of hit) e.mentions = e.mentions.filter(m => m.doc !== doc);
+    const list: { entity: Entity; mention: Mention }[] = [];
+    for (const m of a?.mentions ?? []) {
+      let e = this.entityById.get(index.keyToEntity.get(m.key) ?? '');
+      if (!e) {
+        const supported = (!m.weak && !m.initial) || m.place || m.via !== 'name' || (m.kind && !m.weak);
+        if (!supported) continue;
+        let id = 'e:' + (m.ownKey || 'x');
+        while (this.entityById.has(id)) id += "'";
+        e = { id, name: m.place?.name ?? m.text, kind: m.kind ?? 'other', mentions: [], forms: [], roles: [], evidence: m.evidence.slice(0, 4) };
+        index.entities.push(e); this.entityById.set(id, e); index.keyToEntity.set(m.key, id);
+      }
+      const mention: Mention = { doc, start: m.start, end: m.end, text: m.text, role: m.role, via: m.via };
+      e.mentions.push(mention);
+      if (!e.forms.includes(m.text)) e.forms.push(m.text);
+      if (m.role && !e.roles.includes(m.role)) e.roles.push(m.role);
+      hit.add(e);
+      list.push({ entity: e, mention });
+    }
+    for (const e of hit) e.mentions.sort((x, y) => (x.doc < y.doc ? -1 : x.doc > y.doc ? 1 : x.start - y.start));
+    if (list.length) index.byDoc.set(doc, list); else index.byDoc.delete(doc);
+    if ([...hit].some(e => !e.mentions.length)) {
+      index.entities = index.entities.filter(e => e.mentions.length);
+      for (const e of hit) if (!e.mentions.length) this.entityById.delete(e.id);
+    }
+  }
+
+  /** After incremental edits: redo the whole-corpus analysis (acronyms, short forms across documents, kinds by vote, claim merging). Returns the documents whose problems changed. */
+  settle(): ChangeSet {
+    if (!this.stale) return { docs: [] };
+    this.invalidate();
+    this.result();
+    return this.lazyChanges();
+  }
+
+  /** Whether incremental edits are waiting for `settle()`. */
+  get unsettled(): boolean { return this.stale; }
 
   private severityOf(code: string, dflt: Problem['severity']): Problem['severity'] {
     const s = this.options.severity?.[code];
