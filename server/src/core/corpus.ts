@@ -42,6 +42,8 @@ export interface CorpusOptions {
 }
 
 const MAX_RELATED = 20;
+/** At most this many changed documents (or a tenth of the corpus) are patched in; more make a full pass. */
+const PATCH_LIMIT = 20;
 const MAX_LISTED = 6;
 
 interface DocState { text: string; analysis: DocAnalysis | null; lines: Int32Array | null; problems: Problem[] }
@@ -62,6 +64,11 @@ export class Corpus {
   private ignoredFigures = new Set<string>();
   private ignoredClaims = new Set<string>();
   private stale = false;
+  /** A full pass exists, and `pending` documents changed since. */
+  private analysed = false;
+  private pending = new Set<string>();
+  private touchedSinceReport = new Set<string>();
+  private fullSinceReport = false;
 
   constructor(private options: CorpusOptions = {}) {}
 
@@ -75,10 +82,10 @@ export class Corpus {
   }
 
   /** The documents whose problems changed, computed when first read (bulk loading never pays for it). */
-  private lazyChanges(also?: string, only?: Set<string>): ChangeSet {
+  private lazyChanges(also?: string): ChangeSet {
     let memo: string[] | null = null;
     const self = this;
-    return { get docs(): string[] { return memo ??= self.changedDocs(also, only); } };
+    return { get docs(): string[] { return memo ??= self.changedDocs(also); } };
   }
 
   /** Add or replace one document; only it is re-analysed. Returns the documents whose diagnostics changed. */
@@ -86,16 +93,14 @@ export class Corpus {
     const old = this.docsMap.get(doc);
     if (old && old.text === text && JSON.stringify(old.problems) === JSON.stringify(problems)) return { docs: [] };
     this.docsMap.set(doc, { text, analysis: null, lines: null, problems });
-    if (this.cached && this.builder) return this.lazyChanges(doc, this.patch(doc));
-    this.invalidate();
+    this.changed(doc);
     return this.lazyChanges(doc);
   }
 
   /** Remove a document; returns the documents whose results changed. */
   delete(doc: string): ChangeSet {
     if (!this.docsMap.delete(doc)) return { docs: [] };
-    if (this.cached && this.builder) return this.lazyChanges(doc, this.patch(doc));
-    this.invalidate();
+    this.changed(doc);
     return this.lazyChanges(doc);
   }
 
@@ -121,13 +126,24 @@ export class Corpus {
     return s.analysis;
   }
 
-  private invalidate(): void { this.cached = null; }
+  /** Everything is to be recomputed. */
+  private invalidate(): void { this.cached = null; this.analysed = false; this.pending.clear(); }
+
+  /** One document changed: patched at the next read if the corpus was analysed, else part of the next full pass. */
+  private changed(doc: string): void {
+    this.cached = null;
+    if (this.analysed) this.pending.add(doc);
+  }
 
   /** Documents whose problems differ from what was last reported (`also` is always included). */
-  private changedDocs(also?: string, only?: Set<string>): string[] {
+  private changedDocs(also?: string): string[] {
     const r = this.result();
     const out: string[] = [];
-    const docs = only ? new Set(only) : new Set([...this.docsMap.keys(), ...this.lastProblemSig.keys()]);
+    // after patches only the documents they touched can differ; after a full pass, any
+    const only = this.touchedSinceReport;
+    this.touchedSinceReport = new Set();
+    const docs = only && !this.fullSinceReport ? only : new Set([...this.docsMap.keys(), ...this.lastProblemSig.keys()]);
+    this.fullSinceReport = false;
     if (also) docs.add(also);
     for (const d of docs) {
       const sig = JSON.stringify((this.problemsByDoc.get(d) ?? []).map(p => [p.start, p.end, p.code, p.message, p.severity]));
@@ -140,6 +156,15 @@ export class Corpus {
 
   result(): CorpusResult {
     if (this.cached) return this.cached;
+    // a few edits are patched in; a burst (indexing, a changed setting) is cheaper as one full pass
+    if (this.analysed && this.pending.size && this.pending.size <= Math.max(PATCH_LIMIT, this.docsMap.size / 10)) {
+      for (const d of this.pending) for (const t of this.patch(d)) this.touchedSinceReport.add(t);
+      this.pending.clear();
+      this.cached = this.assemble();
+      return this.cached;
+    }
+    this.pending.clear();
+    this.fullSinceReport = true;
     const analyses: DocAnalysis[] = [];
     for (const d of this.docsMap.keys()) { const a = this.analysis(d); if (a) analyses.push(a); }
     const rules = this.options.annotations ?? {};
@@ -191,6 +216,7 @@ export class Corpus {
     for (const c of claims) for (const p of this.claimProblems(c)) this.pushProblem(p.doc, p);
     this.claimList = claims;
     this.stale = false;
+    this.analysed = true;
     this.cached = this.assemble();
     return this.cached;
   }
@@ -320,7 +346,6 @@ export class Corpus {
       if (!this.docsMap.has(d)) this.problemsByDoc.delete(d);
     }
     this.stale = true;
-    this.cached = this.assemble();
     return touchedDocs;
   }
 
@@ -357,14 +382,14 @@ export class Corpus {
 
   /** After incremental edits: redo the whole-corpus analysis (acronyms, short forms across documents, kinds by vote, claim merging). Returns the documents whose problems changed. */
   settle(): ChangeSet {
-    if (!this.stale) return { docs: [] };
+    if (!this.stale && !this.pending.size) return { docs: [] };
     this.invalidate();
     this.result();
     return this.lazyChanges();
   }
 
   /** Whether incremental edits are waiting for `settle()`. */
-  get unsettled(): boolean { return this.stale; }
+  get unsettled(): boolean { return this.stale || this.pending.size > 0; }
 
   private severityOf(code: string, dflt: Problem['severity']): Problem['severity'] {
     const s = this.options.severity?.[code];
