@@ -56,6 +56,8 @@ export interface LspResult {
   hoverP95Ms: number | null;
   /** Hovers that returned content. */
   hoverNonEmpty: number;
+  /** Hovers not answered within the step deadline (they count as slower than any answer in the percentiles). */
+  hoverTimeouts: number;
   edits: number;
   /** didChange to the next publishDiagnostics of the edited document (the server's debounce set to 0). */
   editP50Ms: number | null;
@@ -102,6 +104,12 @@ function peakRssMb(pid: number | undefined): number | null {
   } catch {
     return null;
   }
+}
+
+/** A percentile of latencies where timed-out samples count as slower than any answer: null when the percentile falls on one. */
+function latency(samples: number[], timeouts: number, p: number): number | null {
+  const v = percentile([...samples, ...new Array<number>(timeouts).fill(Infinity)], p);
+  return v !== null && Number.isFinite(v) ? v : null;
 }
 
 /** Line and UTF-16 character of an offset. */
@@ -202,6 +210,7 @@ export const lspMeasurement: Measurement<LspParams, LspResult> = {
     // Hovers on figures and names in a few open articles.
     const r = new Rng('lsp-bench');
     const hoverMs: number[] = [];
+    let hoverTimeouts = 0;
     let hoverNonEmpty = 0;
     const docsForHover = r.sample(p.corpus.files, Math.min(20, n));
     const targets: { uri: string; pos: { line: number; character: number } }[] = [];
@@ -217,7 +226,11 @@ export const lspMeasurement: Measurement<LspParams, LspResult> = {
       if (performance.now() - hoverStart > PHASE_BUDGET_MS) { notes.push(`hovers stopped after ${hoverMs.length} (${PHASE_BUDGET_MS / 1000} s budget)`); break; }
       const start = performance.now();
       const h = await within(STEP_DEADLINE_MS, conn.sendRequest(HoverRequest.type, { textDocument: { uri: t.uri }, position: t.pos }));
-      if (h === TIMEOUT) { notes.push(`a hover got no answer within ${STEP_DEADLINE_MS / 1000} s; hovers stopped after ${hoverMs.length}`); break; }
+      if (h === TIMEOUT) {
+        hoverTimeouts++;
+        notes.push(`a hover got no answer within ${STEP_DEADLINE_MS / 1000} s; hovers stopped after ${hoverMs.length}`);
+        break;
+      }
       hoverMs.push(performance.now() - start);
       if (h) hoverNonEmpty++;
     }
@@ -274,8 +287,8 @@ export const lspMeasurement: Measurement<LspParams, LspResult> = {
       documentsPublished: published.size,
       documentsWithDiagnostics: [...published.values()].filter(x => x > 0).length,
       diagnostics,
-      hovers: hoverMs.length, hoverP50Ms: percentile(hoverMs, 50), hoverP95Ms: percentile(hoverMs, 95), hoverNonEmpty,
-      edits: editMs.length, editP50Ms: percentile(editMs, 50), editP95Ms: percentile(editMs, 95), editTimeouts,
+      hovers: hoverMs.length, hoverP50Ms: latency(hoverMs, hoverTimeouts, 50), hoverP95Ms: latency(hoverMs, hoverTimeouts, 95), hoverNonEmpty, hoverTimeouts,
+      edits: editMs.length, editP50Ms: latency(editMs, editTimeouts, 50), editP95Ms: latency(editMs, editTimeouts, 95), editTimeouts,
       serverPeakRssMb, notes,
     };
   },

@@ -61,7 +61,7 @@ export const lspSuite: Suite = {
         documents_published: r.documentsPublished,
         documents_with_diagnostics: r.documentsWithDiagnostics,
         diagnostics: r.diagnostics,
-        hovers: r.hovers, hover_p50_ms: r3(r.hoverP50Ms), hover_nonempty: r.hoverNonEmpty,
+        hovers: r.hovers, hover_p50_ms: r3(r.hoverP50Ms), hover_nonempty: r.hoverNonEmpty, hover_timeouts: r.hoverTimeouts,
         edits: r.edits, edit_p50_ms: r3(r.editP50Ms), edit_timeouts: r.editTimeouts,
         edit_debounce_ms: 0,
         notes: r.notes,
