@@ -382,6 +382,8 @@ export class ClaimBuilder {
       const j = common / (a.x.near.length + b.x.near.length - common);
       score += !common ? -0.4 : j < 0.5 ? 0 : 0.08;
     }
+    // articles about different things: none of their main entities in common
+    if (fa.doc !== fb.doc && a.x.topic.length >= 2 && b.x.topic.length >= 2 && !a.x.topic.some(k => b.x.topic.includes(k))) score -= 0.5;
     if (fa.head && fa.head === fb.head) score += 0.15;
     if (a.x.event && a.x.event === b.x.event) { score += 0.15; if (a.x.phase && a.x.phase === b.x.phase) score += 0.2; }
     const va = numeric(fa), vb = numeric(fb);

@@ -23,6 +23,8 @@ export interface FigureFeatures {
   near: string[];
   /** Relative dates ("this year") resolved against the publication date. */
   relativeDate: boolean;
+  /** What the whole article is about: its most mentioned entities. */
+  topic: string[];
 }
 
 export interface DocAnalysis {
@@ -113,6 +115,14 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
   const bySent = new Map<number, RawMention[]>();
   for (const m of mentions) { let l = bySent.get(m.sent); if (!l) bySent.set(m.sent, l = []); l.push(m); }
 
+  // the article's topic: its most mentioned entities (cities count as their country too)
+  const counts = new Map<string, number>();
+  for (const m of mentions) if (!m.weak && !(m.initial && m.tokens === 1 && !m.place) && m.via !== 'demonym') counts.set(m.key, (counts.get(m.key) ?? 0) + 1);
+  const placeOf = new Map(mentions.filter(m => m.place).map(m => [m.key, m.place!]));
+  const topic = [...new Set([...counts.entries()].sort((x, y) => y[1] - x[1]).slice(0, 5).flatMap(e => {
+    const p = placeOf.get(e[0]);
+    return p && p.type === 'city' ? [e[0], `place:${p.country}`] : [e[0]];
+  }))];
   const figures: Figure[] = [];
   const features: FigureFeatures[] = [];
   const figTok = new Uint8Array(t.n);
@@ -130,11 +140,11 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
       sentenceStart: t.sentStart[f.sent]!, sentenceEnd: t.sentEnd[f.sent]!, aside: inAside(f.start),
       context: terms, head: head(text, t, R, f), entities: ents, holder: holder(t, R, f, sentMentions),
     });
-    const near = [...new Set(sentMentions.filter(m => m.last >= f.first - 12 && m.first <= f.last + 12 && !isSpeaker(t, R, m) && m.kind !== 'person' && m.ev.person === 0 && !(m.initial && m.tokens === 1 && !m.place && m.via === 'name'))
+    const near = [...new Set(sentMentions.filter(m => m.last >= f.first - 8 && m.first <= f.last + 8 && !isSpeaker(t, R, m) && m.kind !== 'person' && m.ev.person === 0 && !(m.initial && m.tokens === 1 && !m.place && m.via === 'name'))
       // a city is also its country: "Prague" and "Czechia" are about the same place
       .flatMap(m => m.place && m.place.type === 'city' ? [m.key, `place:${m.place.country}`] : [m.key]))];
     const relativeDate = f.kind === 'date' && R.has(f.first, Cat.Relative);
-    features.push({ terms, weights, step: f.step, round: f.round, role: f.role, event: f.event, phase: f.phase, weekday: f.weekday, sentence: f.sent, near, relativeDate });
+    features.push({ terms, weights, step: f.step, round: f.round, role: f.role, event: f.event, phase: f.phase, weekday: f.weekday, sentence: f.sent, near, relativeDate, topic });
   }
   return {
     doc, length: text.length, published, outlet: options.outlet ?? dateline?.outlet ?? null, figures, features, mentions, aliases,
@@ -144,6 +154,8 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
 
 /** "..., said Jane Doe" / "Jane Doe told": who speaks is not what the figure is about. */
 function isSpeaker(t: Tokens, R: FigureReader, m: RawMention): boolean {
+  // "Driftwood Capital said it would spend ...": a speaker talking about itself is the subject
+  if (R.has(m.last + 1, Cat.SpeechVerb) && /^(it|its|they|their|we|our)$/.test(R.lw(m.last + 2))) return false;
   if (R.has(m.first - 1, Cat.SpeechVerb) || R.has(m.last + 1, Cat.SpeechVerb)) return true;
   if (isPossessive(t, m.last + 1) && R.lw(m.last + 2) === 'office') return true;
   // sources: "according to (the) X", "figures released by (the) X"
