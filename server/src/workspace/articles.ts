@@ -215,12 +215,36 @@ export class ArticleWorkspace {
     if (!this.corpus.has(uri)) return;
     const changes = this.corpus.delete(uri);
     this.host.changed(bulk ? [uri] : [uri, ...changes.docs]);
+    if (!bulk) this.settleLater();
   }
 
   private setText(uri: string, text: string, bulk = false): void {
     if (this.corpus.text(uri) === text) return;
     const changes = this.corpus.set(uri, text);
     this.host.changed(bulk ? [uri] : [uri, ...changes.docs]);
+    if (!bulk) this.settleLater();
+  }
+
+  private settleTimer: NodeJS.Timeout | undefined;
+  /**
+   * An edit is patched into the analysis at once (one document re-read, only the claims it touches);
+   * once edits pause, the whole-corpus pass (acronyms and short forms across documents, kinds by vote,
+   * claim merging) runs again and whatever it changes is re-published.
+   */
+  private settleLater(): void {
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = undefined;
+      try {
+        if ([...this.open.values()].some(d => d.timer)) { this.settleLater(); return; }
+        const changes = this.corpus.settle();
+        const docs = changes.docs;
+        if (docs.length) this.host.changed(docs);
+      } catch (e) {
+        this.host.log('error', `Analysis failed: ${describe(e)}`);
+      }
+    }, SETTLE_AFTER_MS);
+    this.settleTimer.unref?.();
   }
 
   // ---- file watching ------------------------------------------------------
@@ -334,8 +358,12 @@ export class ArticleWorkspace {
   dispose(): void {
     this.generation++;
     for (const doc of this.open.values()) if (doc.timer) clearTimeout(doc.timer);
+    if (this.settleTimer) clearTimeout(this.settleTimer);
   }
 }
+
+/** Quiet time after the last edit before the whole-corpus pass runs again. */
+const SETTLE_AFTER_MS = 3000;
 
 export function describe(e: unknown): string {
   if (e instanceof Error) return e.stack ?? e.message;
