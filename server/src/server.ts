@@ -15,6 +15,7 @@ import {
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Corpus } from './core';
 import { ArticleWorkspace, type IndexProgress, type LogLevel } from './workspace/articles';
 import { articleGlobs, readSettings, type Settings } from './workspace/settings';
 import { canonicalUri, uriToPath } from './workspace/uri';
@@ -86,6 +87,16 @@ export function startServer(connection: Connection): void {
     }, workspace.indexing ? 250 : 0);
   }
 
+  const earlyPublished = new Set<string>();
+  function publishAlone(uri: string): void {
+    const alone = new Corpus();
+    const text = corpus.text(uri);
+    if (text === undefined) return;
+    alone.set(uri, text);
+    const diags = diagnostics(alone, { uri }, { severity: workspace.currentSettings.severity, refusal: workspace.refusal(uri) });
+    void connection.sendDiagnostics({ uri, diagnostics: diags });
+  }
+
   function publish(uri: string): void {
     const diags = diagnostics(corpus, { uri }, { severity: workspace.currentSettings.severity, refusal: workspace.refusal(uri) });
     void connection.sendDiagnostics({ uri, diagnostics: diags });
@@ -97,7 +108,12 @@ export function startServer(connection: Connection): void {
     // only documents that left the corpus or are refused. The rest once indexing ends.
     let published = 0;
     for (const uri of [...dirty]) {
-      if (workspace.indexing && corpus.has(uri)) continue;
+      if (workspace.indexing && corpus.has(uri)) {
+        // the open document first: its own analysis (figures, entities, in-document conflicts) at once,
+        // whatever the corpus size; the cross-source results replace it when indexing ends
+        if (open.has(uri) && !earlyPublished.has(uri)) { earlyPublished.add(uri); runSafeVoid(log, () => publishAlone(uri), `Computing the diagnostics of ${uri} failed`); }
+        continue;
+      }
       dirty.delete(uri);
       runSafeVoid(log, () => publish(uri), `Computing the diagnostics of ${uri} failed`);
       published++;
