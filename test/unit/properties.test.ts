@@ -33,7 +33,7 @@ test('analysing any text never throws, and every span lies inside it', () => {
       assert.equal(text.slice(m.start, m.end), m.text);
     }
     for (let i = 0; i < a.sentStart.length; i++) assert.ok(a.sentStart[i]! <= a.sentEnd[i]! && a.sentEnd[i]! <= text.length);
-  }), { numRuns: 400 });
+  }), { numRuns: 400, seed: 20261201 });
 });
 
 test('a corpus of arbitrary documents gives claims, entities and problems whose locations are real', () => {
@@ -51,12 +51,12 @@ test('a corpus of arbitrary documents gives claims, entities and problems whose 
     }
     // positions map back inside the text
     for (const f of r.figures) { const pos = c.position(f.doc, f.start); assert.ok(pos.line >= 0 && pos.character >= 0); }
-  }), { numRuns: 60 });
+  }), { numRuns: 60, seed: 20261201 });
 });
 
 test('decoding arbitrary bytes never throws: text or a reason', () => {
   fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), bytes => {
     const d = decodeBytes(bytes);
     if (d.ok) assert.equal(typeof d.text, 'string'); else assert.ok(d.reason.length > 0);
-  }), { numRuns: 500 });
+  }), { numRuns: 500, seed: 20261201 });
 });

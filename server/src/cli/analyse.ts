@@ -30,7 +30,8 @@ export async function analysePaths(paths: readonly string[], io: CliIo): Promise
   }
 
   // Document ids are the paths as shown, so the engine's messages and spans speak the user's paths.
-  const corpus = new Corpus({ annotations: await loadAnnotations(found) });
+  const annotations = await loadAnnotations(articles, warn, io.cwd);
+  const corpus = new Corpus(annotations ? { annotations } : {});
   for (const a of articles) if (a.ok) corpus.set(a.file, a.text);
   const result = corpus.result();
   return { articles, result, report: buildReport(articles, result) };

@@ -350,6 +350,8 @@ export class ClaimBuilder {
     if (!timeCompatible(fa, fb)) return false;
     if (fa.holder && fb.holder && fa.holder !== fb.holder) return false;
     if (fa.kind === 'rank' && (!fa.holder || !fb.holder)) return false;
+    // dates of one event and its start are not the date of its end
+    if (fa.kind === 'date' && (a.x.phase || b.x.phase) && a.x.phase !== b.x.phase) return false;
     // weekdays only for the same event and phase ("the visit began on Monday")
     if (a.group === 'date:weekday' && !(a.x.event && a.x.event === b.x.event && a.x.phase && a.x.phase === b.x.phase)) return false;
     return true;

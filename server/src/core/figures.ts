@@ -552,6 +552,9 @@ export class FigureReader {
       if (t.flags[a]! & TF.Blank) break;
       for (let j = a; j < z; j++) { const e = this.lex(j); if (e && e.cats & Cat.EventNoun) { event = e.word.replace(/s$/, ''); break; } }
     }
+    // "the first visit since 1998", "until 2030": a point of reference, not the date of the event
+    const prep = this.lw(f.first - 1);
+    if (prep === 'since' || prep === 'until' || prep === 'till' || prep === 'before' || prep === 'after') event = null;
     f.event = event;
     f.phase = phase;
     void isPossessive;
