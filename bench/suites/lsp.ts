@@ -45,7 +45,8 @@ export const lspSuite: Suite = {
     return {
       metrics: {
         articles: r.articles,
-        first_diagnostics_ms: r3(r.firstDiagnosticsMs),
+        first_diagnostics_ms: r3(r.openedFirstMs),
+        first_nonempty_diagnostics_ms: r3(r.firstDiagnosticsMs),
         indexed_ms: r3(r.indexedMs),
         all_diagnostics_ms: r3(r.allPublishedMs),
         hover_p95_ms: r3(r.hoverP95Ms),
