@@ -1,7 +1,10 @@
 // The language server: wiring only. LSP requests go to the features (plain
 // functions of the corpus), documents and files go to the article workspace,
-// and diagnostics are pushed with textDocument/publishDiagnostics.
+// and diagnostics are pushed with textDocument/publishDiagnostics. The annotation
+// files (triangulate.yaml) go to the annotation store, which hands the corpus the
+// rules they make; their own problems are diagnostics on their URIs.
 import {
+  CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
@@ -13,6 +16,10 @@ import {
   type InitializeParams,
   type InitializeResult,
   type WorkDoneProgressServerReporter,
+  type CodeAction,
+  type CodeActionParams,
+  type CompletionList,
+  type HoverParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Corpus } from './core';
@@ -30,6 +37,12 @@ import { documentSymbols } from './features/documentSymbols';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { claims } from './features/claims';
 import { status } from './features/status';
+import { AnnotationStore, isAnnotationUri } from './workspace/annotations';
+import { ANNOTATION_FILE_NAME } from './core/annotations';
+import { annotationDiagnostics } from './features/annotationDiagnostics';
+import { annotationFileCodeActions, articleCodeActions, resolveCodeAction, type CodeActionEnv } from './features/codeActions';
+import { annotationCompletion } from './features/annotationCompletion';
+import { annotationHover } from './features/annotationHover';
 
 /** What the client may pass in `initializationOptions`. */
 export interface InitializationOptions {
@@ -40,6 +53,11 @@ export interface InitializationOptions {
 }
 
 type Params = { textDocument: { uri: string } };
+
+/** The annotation file is never an article, whatever the include globs say. */
+function articleSettings(settings: Settings): Settings {
+  return { ...settings, exclude: [...settings.exclude, `**/${ANNOTATION_FILE_NAME}`] };
+}
 
 export function startServer(connection: Connection): void {
   const log: Log & { info(m: string): void; warn(m: string): void } = {
@@ -67,17 +85,42 @@ export function startServer(connection: Connection): void {
     log: logAt,
     changed(docs) {
       for (const d of docs) dirty.add(d);
+      // Anchors are resolved again against the new texts (re-anchoring) before the next publish.
+      annotations.articlesChanged();
       version++;
       scheduleFlush();
     },
     indexed() {
       // Indexing does not track which documents each file touched: publish them all.
       for (const d of [...corpus.docs(), ...open.keys()]) dirty.add(d);
+      annotations.markDirty();
       version++;
       scheduleFlush();
     },
   });
   const corpus = workspace.corpus;
+  const annotations = new AnnotationStore(corpus, {
+    log: logAt,
+    changed(docs) {
+      for (const d of docs) dirty.add(d);
+      version++;
+      scheduleFlush();
+    },
+    problemsChanged(uri) {
+      dirty.add(uri);
+      scheduleFlush();
+    },
+    needsRefresh() {
+      version++;
+      scheduleFlush();
+    },
+  }, () => workspace.currentSettings.debounce);
+
+  /** Resolve the annotations again if anything changed (not while indexing: every file would cost the whole corpus). */
+  function refreshAnnotations(): void {
+    if (workspace.indexing) return;
+    runSafeVoid(log, () => annotations.refresh(), 'Applying the annotation file failed');
+  }
 
   function scheduleFlush(): void {
     if (flushTimer || shuttingDown) return;
@@ -98,6 +141,11 @@ export function startServer(connection: Connection): void {
   }
 
   function publish(uri: string): void {
+    if (isAnnotationUri(uri)) {
+      const diags = annotations.has(uri) ? annotationDiagnostics(uri, annotations.text(uri), annotations.problems(uri), workspace.currentSettings.severity) : [];
+      void connection.sendDiagnostics({ uri, diagnostics: diags });
+      return;
+    }
     const diags = diagnostics(corpus, { uri }, { severity: workspace.currentSettings.severity, refusal: workspace.refusal(uri) });
     void connection.sendDiagnostics({ uri, diagnostics: diags });
   }
@@ -106,6 +154,7 @@ export function startServer(connection: Connection): void {
     // While indexing, nothing that needs the corpus-level analysis is published
     // (computing it after every file would cost the whole corpus each time):
     // only documents that left the corpus or are refused. The rest once indexing ends.
+    refreshAnnotations();
     let published = 0;
     for (const uri of [...dirty]) {
       if (workspace.indexing && corpus.has(uri)) {
@@ -172,7 +221,10 @@ export function startServer(connection: Connection): void {
 
   function reindex(): void {
     workspace.setFolders(folders);
+    annotations.setFolders(folders);
+    annotations.setExclude(workspace.currentSettings.exclude);
     void workspace.index(progress());
+    void annotations.discover().then(() => scheduleFlush(), e => log.error(`Finding the annotation files failed: ${String(e)}`));
   }
 
   let watching: { key: string; registration: Disposable } | undefined;
@@ -190,6 +242,7 @@ export function startServer(connection: Connection): void {
     const registration = await connection.client.register(DidChangeWatchedFilesNotification.type, {
       watchers: [
         ...globs.map(globPattern => ({ globPattern })),
+        { globPattern: `**/${ANNOTATION_FILE_NAME}` },
         // Folders deleted or renamed as a whole.
         { globPattern: '**/*', kind: WatchKind.Delete },
       ],
@@ -206,6 +259,7 @@ export function startServer(connection: Connection): void {
     else if (params.rootUri && uriToPath(params.rootUri)) folders = [uriToPath(params.rootUri)!];
     else if (params.rootPath) folders = [params.rootPath];
     workspace.setFolders(folders);
+    annotations.setFolders(folders);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -214,6 +268,8 @@ export function startServer(connection: Connection): void {
         referencesProvider: true,
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: true },
+        completionProvider: { triggerCharacters: [':', ' ', '-'] },
         semanticTokensProvider: { legend, full: true, range: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -233,7 +289,7 @@ export function startServer(connection: Connection): void {
           reindex();
         }, 'Changing workspace folders failed'));
       }
-      workspace.setSettings(await fetchSettings());
+      workspace.setSettings(articleSettings(await fetchSettings()));
       await registerWatchers();
       reindex();
     }, 'Starting the server failed');
@@ -242,7 +298,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(change => runSafeVoid(log, async () => {
     const raw = (change.settings as { triangulate?: unknown } | null)?.triangulate;
     const next = await fetchSettings(raw);
-    if (workspace.setSettings(next)) {
+    if (workspace.setSettings(articleSettings(next))) {
       await registerWatchers();
       reindex();
     }
@@ -254,6 +310,7 @@ export function startServer(connection: Connection): void {
   connection.onShutdown(() => {
     shuttingDown = true;
     workspace.dispose();
+    annotations.dispose();
   });
 
   // ---- documents and files ------------------------------------------------
@@ -266,7 +323,8 @@ export function startServer(connection: Connection): void {
     const uri = canonicalUri(p.textDocument.uri);
     const doc = TextDocument.create(uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
     open.set(uri, doc);
-    workspace.didOpen(uri, doc.languageId, doc.version, doc.getText());
+    if (isAnnotationUri(uri)) annotations.didOpen(uri, doc.version, doc.getText());
+    else workspace.didOpen(uri, doc.languageId, doc.version, doc.getText());
   }, 'Opening a document failed'));
 
   connection.onDidChangeTextDocument(p => runSafeVoid(log, () => {
@@ -274,17 +332,22 @@ export function startServer(connection: Connection): void {
     const doc = open.get(uri);
     if (!doc) return;
     TextDocument.update(doc, p.contentChanges, p.textDocument.version);
-    workspace.didChange(uri, doc.version, doc.getText());
+    if (isAnnotationUri(uri)) annotations.didChange(uri, doc.version, doc.getText());
+    else workspace.didChange(uri, doc.version, doc.getText());
   }, 'Applying an edit failed'));
 
   connection.onDidCloseTextDocument(p => {
     const uri = canonicalUri(p.textDocument.uri);
     open.delete(uri);
-    enqueue(() => workspace.didClose(uri), 'Closing a document failed');
+    if (isAnnotationUri(uri)) enqueue(async () => { await annotations.didClose(uri); scheduleFlush(); }, 'Closing the annotation file failed');
+    else enqueue(() => workspace.didClose(uri), 'Closing a document failed');
   });
 
   connection.onDidChangeWatchedFiles(p => {
-    enqueue(() => workspace.filesChanged(p.changes), 'Following file changes failed');
+    enqueue(async () => {
+      await workspace.filesChanged(p.changes);
+      if (await annotations.filesChanged(p.changes)) scheduleFlush();
+    }, 'Following file changes failed');
   });
 
   // ---- requests -----------------------------------------------------------
@@ -293,12 +356,59 @@ export function startServer(connection: Connection): void {
     return (params: P, token: CancellationToken) => runSafe(log, () => {
       const uri = canonicalUri(params.textDocument.uri);
       workspace.flush(uri);
+      refreshAnnotations();
       if (!corpus.has(uri)) return empty;
       return feature({ ...params, textDocument: { ...params.textDocument, uri } });
     }, empty, `${name} failed on ${params.textDocument.uri}`, token);
   }
 
-  connection.onHover(onDocument('Hover', null, p => hover(corpus, p)));
+  /** Run a feature on an annotation file: pending edits applied, annotations resolved, empty when the file is gone. */
+  function onAnnotationFile<P extends Params, R>(params: P, empty: R, feature: (uri: string) => R): R {
+    const uri = canonicalUri(params.textDocument.uri);
+    annotations.flush(uri);
+    refreshAnnotations();
+    return annotations.has(uri) ? feature(uri) : empty;
+  }
+
+  function codeActionEnv(): CodeActionEnv {
+    const edit = capabilities.workspace?.workspaceEdit;
+    const ca = capabilities.textDocument?.codeAction;
+    return {
+      corpus,
+      annotations,
+      documentChanges: !!edit?.documentChanges,
+      createFiles: !!edit?.resourceOperations?.includes('create'),
+      lazy: !!ca?.resolveSupport?.properties.includes('edit'),
+      disabledSupport: !!ca?.disabledSupport,
+    };
+  }
+
+  const hoverArticle = onDocument('Hover', null, (p: HoverParams) => hover(corpus, p));
+  connection.onHover((params, token) => isAnnotationUri(canonicalUri(params.textDocument.uri))
+    ? runSafe(log, () => onAnnotationFile(params, null, uri => annotationHover({
+      text: annotations.text(uri),
+      position: params.position,
+      model: annotations.model(uri),
+      article: file => { const doc = annotations.articleUri(uri, file); return doc === undefined ? undefined : corpus.text(doc); },
+    })), null, `Hover failed on ${params.textDocument.uri}`, token)
+    : hoverArticle(params, token));
+
+  const articleActions = onDocument('Code actions', [] as CodeAction[], (p: CodeActionParams) => articleCodeActions(codeActionEnv(), p));
+  connection.onCodeAction((params, token) => isAnnotationUri(canonicalUri(params.textDocument.uri))
+    ? runSafe(log, () => onAnnotationFile(params, [] as CodeAction[], uri => annotationFileCodeActions(codeActionEnv(), { ...params, textDocument: { uri } })), [], `Code actions failed on ${params.textDocument.uri}`, token)
+    : articleActions(params, token));
+  connection.onCodeActionResolve((action, token) => runSafe(log, () => resolveCodeAction(codeActionEnv(), action), action, `Resolving the code action "${action.title}" failed`, token));
+
+  connection.onCompletion((params, token) => runSafe<CompletionList | null>(log, () => {
+    if (!isAnnotationUri(canonicalUri(params.textDocument.uri))) return null;
+    return onAnnotationFile(params, null, uri => annotationCompletion(corpus, {
+      text: annotations.text(uri),
+      position: params.position,
+      model: annotations.modelInForce(uri),
+      files: annotations.articlesOf(uri),
+    }));
+  }, null, `Completion failed on ${params.textDocument.uri}`, token));
+
   connection.onDefinition(onDocument('Go to definition', null, p => definition(corpus, p)));
   connection.onReferences(onDocument('Find references', [], p => references(corpus, p)));
   connection.onDocumentSymbol(onDocument('Document symbols', [], p => documentSymbols(corpus, p)));
