@@ -222,7 +222,7 @@ export function startServer(connection: Connection): void {
   function reindex(): void {
     workspace.setFolders(folders);
     annotations.setFolders(folders);
-    annotations.setExclude(workspace.currentSettings.exclude);
+    annotations.setExclude(workspace.currentSettings.exclude.filter(g => g !== `**/${ANNOTATION_FILE_NAME}`));
     void workspace.index(progress());
     void annotations.discover().then(() => scheduleFlush(), e => log.error(`Finding the annotation files failed: ${String(e)}`));
   }
