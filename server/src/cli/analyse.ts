@@ -1,12 +1,14 @@
 // The pipeline every subcommand shares: find the articles under the given paths,
-// read them, run the engine over them, and build the report. `check` formats the
-// report; a later `export` would format the same result differently.
+// read them and the annotation file that applies to them (triangulate.yaml), run the
+// engine over them, and build the report. `check` formats the report; `export` writes
+// the same result as W3C Web Annotations, brat standoff or CSV.
 import { Corpus } from '../core/corpus';
 import type { CorpusResult } from '../core/types';
 import { UsageError } from './args';
 import { findArticles, readArticle } from './files';
 import type { Article } from './files';
-import { loadAnnotations } from './annotations';
+import { loadAnnotationFiles } from './annotations';
+import type { LoadedAnnotations } from './annotations';
 import { buildReport } from './report';
 import type { Report } from './report';
 import type { CliIo } from './io';
@@ -15,6 +17,8 @@ export interface Analysis {
   articles: Article[];
   result: CorpusResult;
   report: Report;
+  /** The annotation files that applied, and their annotations resolved to the articles. */
+  annotations: LoadedAnnotations;
 }
 
 export async function analysePaths(paths: readonly string[], io: CliIo): Promise<Analysis> {
@@ -30,9 +34,9 @@ export async function analysePaths(paths: readonly string[], io: CliIo): Promise
   }
 
   // Document ids are the paths as shown, so the engine's messages and spans speak the user's paths.
-  const annotations = await loadAnnotations(articles, warn, io.cwd);
-  const corpus = new Corpus(annotations ? { annotations } : {});
+  const annotations = await loadAnnotationFiles(articles, warn, io.cwd);
+  const corpus = new Corpus(annotations.rules ? { annotations: annotations.rules } : {});
   for (const a of articles) if (a.ok) corpus.set(a.file, a.text);
   const result = corpus.result();
-  return { articles, result, report: buildReport(articles, result) };
+  return { articles, result, report: buildReport(articles, result), annotations };
 }
