@@ -54,6 +54,12 @@ export interface InitializationOptions {
 
 type Params = { textDocument: { uri: string } };
 
+/** Whether a request is about the annotation file (a malformed request is not: the article handlers answer it safely). */
+function isAnnotationParams(params: { textDocument?: { uri?: unknown } }): boolean {
+  const uri = params?.textDocument?.uri;
+  return typeof uri === 'string' && isAnnotationUri(canonicalUri(uri));
+}
+
 /** The annotation file is never an article, whatever the include globs say. */
 function articleSettings(settings: Settings): Settings {
   return { ...settings, exclude: [...settings.exclude, `**/${ANNOTATION_FILE_NAME}`] };
@@ -384,7 +390,7 @@ export function startServer(connection: Connection): void {
   }
 
   const hoverArticle = onDocument('Hover', null, (p: HoverParams) => hover(corpus, p));
-  connection.onHover((params, token) => isAnnotationUri(canonicalUri(params.textDocument.uri))
+  connection.onHover((params, token) => isAnnotationParams(params)
     ? runSafe(log, () => onAnnotationFile(params, null, uri => annotationHover({
       text: annotations.text(uri),
       position: params.position,
@@ -394,13 +400,13 @@ export function startServer(connection: Connection): void {
     : hoverArticle(params, token));
 
   const articleActions = onDocument('Code actions', [] as CodeAction[], (p: CodeActionParams) => articleCodeActions(codeActionEnv(), p));
-  connection.onCodeAction((params, token) => isAnnotationUri(canonicalUri(params.textDocument.uri))
+  connection.onCodeAction((params, token) => isAnnotationParams(params)
     ? runSafe(log, () => onAnnotationFile(params, [] as CodeAction[], uri => annotationFileCodeActions(codeActionEnv(), { ...params, textDocument: { uri } })), [], `Code actions failed on ${params.textDocument.uri}`, token)
     : articleActions(params, token));
   connection.onCodeActionResolve((action, token) => runSafe(log, () => resolveCodeAction(codeActionEnv(), action), action, `Resolving the code action "${action.title}" failed`, token));
 
   connection.onCompletion((params, token) => runSafe<CompletionList | null>(log, () => {
-    if (!isAnnotationUri(canonicalUri(params.textDocument.uri))) return null;
+    if (!isAnnotationParams(params)) return null;
     return onAnnotationFile(params, null, uri => annotationCompletion(corpus, {
       text: annotations.text(uri),
       position: params.position,
