@@ -7,9 +7,10 @@ import { InputError } from './files';
 import type { CliIo } from './io';
 import { processIo, toolInfo } from './io';
 import { checkCommand } from './check';
+import { exportCommand } from './export';
 
-/** Subcommands, in the order the help lists them. A later `export` command is added here. */
-export const COMMANDS: readonly Command[] = [checkCommand];
+/** Subcommands, in the order the help lists them. */
+export const COMMANDS: readonly Command[] = [checkCommand, exportCommand];
 
 export const EXIT = { ok: 0, conflicts: 1, usage: 2 } as const;
 
