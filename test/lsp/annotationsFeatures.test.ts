@@ -209,3 +209,15 @@ test('capitalised phrases: connectors inside, possessives and trailing punctuati
   assert.equal(sel(' board', 'met'), 'board met');
   assert.equal(sel('declined', 'Next'), undefined, 'a selection over a line break is no phrase');
 });
+
+test('the manifest registers the JSON Schema for triangulate.yaml (yamlValidation) and activates on a folder that has one', () => {
+  const root = path.resolve(__dirname, '../../..');
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { activationEvents: string[]; contributes: { yamlValidation: { fileMatch: string | string[]; url: string }[] } };
+  const [v] = pkg.contributes.yamlValidation;
+  assert.ok(v);
+  assert.ok(([] as string[]).concat(v.fileMatch).includes('**/triangulate.yaml'));
+  const schema = JSON.parse(readFileSync(path.join(root, v.url), 'utf8')) as { $schema: string; properties: Record<string, unknown> };
+  assert.match(schema.$schema, /draft-07/);
+  assert.ok('verdicts' in schema.properties);
+  assert.ok(pkg.activationEvents.includes('workspaceContains:**/triangulate.yaml'));
+});
