@@ -4,7 +4,7 @@
 // editor text, completion and hover, and that it is never indexed as an article.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import type { CompletionList, Diagnostic } from 'vscode-languageserver-protocol';
@@ -186,9 +186,9 @@ test('a quick fix while the file has unsaved changes edits the editor\'s text, n
   await waitFor('the editor text to apply', () => tradeCode(client, dir) === 'resolved-conflict');
 }));
 
-test('completion in triangulate.yaml offers keys, kinds, verdicts, article files and claim ids; hover on a tag shows the text it anchors', () => withSeeds(async (client, dir) => {
+test('completion in triangulate.yaml offers keys, kinds, article files, claim ids and entity names; hover on a tag shows the text it anchors', () => withSeeds(async (client, dir) => {
   const yaml = new YamlInEditor(client, dir);
-  const text = GOOD + 'claims:\n  - id: trade-now\n    label: Two-way trade last year\n    figures:\n      - { file: ' + F001 + ', exact: $86.7 billion }\ntags:\n  - file: \n    exact: Seoul\n    kind: \nignore:\n  - claim: \n  - \n';
+  const text = GOOD + 'claims:\n  - id: trade-now\n    label: Two-way trade last year\n    figures:\n      - { file: ' + F001 + ', exact: $86.7 billion }\ntags:\n  - file: \n    exact: Seoul\n    kind: \nignore:\n  - claim: \n  - \nnot_entities:\n  - \n';
   yaml.open(text);
   await waitFor('the file to be read', () => client.diagnostics.has(yaml.uri));
   const complete = async (needle: string, nth = 1) => {
@@ -202,6 +202,8 @@ test('completion in triangulate.yaml offers keys, kinds, verdicts, article files
   assert.deepEqual(await complete('  - claim: '), ['trade-now']);
   const verdictKeys = await complete('  - claim: \n  - ');
   assert.ok(verdictKeys.includes('claim') && verdictKeys.includes('code'), `ignore keys offered: ${verdictKeys.join(', ')}`);
+  const names = await complete('not_entities:\n  - ');
+  assert.ok(names.includes('Lee Jae-myung') && names.includes('South Korea'), `entity names offered: ${names.slice(0, 10).join(', ')}`);
   // Nothing for an article.
   const none = await client.request<CompletionList | null>('textDocument/completion', { textDocument: { uri: fileUri(path.join(dir, F000)) }, position: { line: 0, character: 0 } });
   assert.equal(none, null);
@@ -217,7 +219,7 @@ test('completion in triangulate.yaml offers keys, kinds, verdicts, article files
   assert.match(fig?.contents.value ?? '', /Figure of claim `trade-now`.*Two-way trade last year/);
 }));
 
-test('triangulate.yaml is never an article, whatever the include globs; the server watches it', () => withSeeds(async (client, dir) => {
+test('triangulate.yaml is never an article, whatever the include globs; the server watches it: created, changed, deleted', () => withSeeds(async (client, dir) => {
   assert.equal(client.status?.documents, listSeeds().length, 'the YAML is not counted as an article');
   const watchers = client.registrations.filter(r => r.method === 'workspace/didChangeWatchedFiles').flatMap(r => (r.registerOptions as { watchers: { globPattern: string }[] }).watchers.map(w => w.globPattern));
   assert.ok(watchers.includes('**/triangulate.yaml'), watchers.join(', '));
@@ -231,4 +233,12 @@ test('triangulate.yaml is never an article, whatever the include globs; the serv
   writeFileSync(path.join(dir, 'triangulate.yaml'), GOOD);
   client.fileChanged([{ uri, type: 2 }]);
   await waitFor('the saved file to apply', () => tradeCode(client, dir) === 'resolved-conflict');
+  // Deleted, its annotations and its diagnostics go with it.
+  writeFileSync(path.join(dir, 'triangulate.yaml'), 'version: 1\nverdicts: [ oops\n');
+  client.fileChanged([{ uri, type: 2 }]);
+  await waitFor('the broken file to be reported', () => (client.diagnostics.get(uri) ?? []).length > 0);
+  unlinkSync(path.join(dir, 'triangulate.yaml'));
+  client.fileChanged([{ uri, type: 3 }]);
+  await waitFor('the deleted file\'s annotations to go', () => tradeCode(client, dir) === 'conflicting-figure');
+  await waitFor('its diagnostics to clear', () => client.diagnostics.get(uri)?.length === 0);
 }, { settings: { include: ['**/*.txt', '**/*.yaml'] }, prepare: dir => writeFileSync(path.join(dir, 'triangulate.yaml'), 'version: 1\n') }));
