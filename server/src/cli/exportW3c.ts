@@ -58,7 +58,8 @@ export function formatW3c(input: W3cInput): string {
       id: `urn:triangulate:${item.layer}:${item.id}`,
       type: 'Annotation',
       motivation,
-      ...(item.layer === 'annotation' ? { creator: { type: 'Person', name: 'triangulate.yaml' } } : { generator: { type: 'Software', name: `${input.generator.name} ${input.generator.version}` } }),
+      // The engine's findings name the software that made them; the annotation file's tags are people's.
+      ...(item.layer === 'annotation' ? {} : { generator: { type: 'Software', name: `${input.generator.name} ${input.generator.version}` } }),
       body,
       target: targets.length === 1 ? targets[0] : targets,
     };
