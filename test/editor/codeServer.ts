@@ -69,7 +69,7 @@ export function installExtension(vsix: string, extensionsDir: string, userDataDi
 export interface CodeServer { port: number; origin: string; process: ChildProcess; log: string; stop(): Promise<void> }
 
 /** Starts the server (no login, loopback only) and waits until it answers. */
-export async function startServer(base: string, opts: { extensionsDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CodeServer> {
+export async function startServer(base: string, opts: { extensionsDir?: string; env?: NodeJS.ProcessEnv; settings?: Record<string, unknown> } = {}): Promise<CodeServer> {
   assertInstalled();
   const userDataDir = path.join(base, 'user-data');
   mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
@@ -82,6 +82,7 @@ export async function startServer(base: string, opts: { extensionsDir?: string; 
     'telemetry.telemetryLevel': 'off',
     'update.mode': 'none',
     'window.commandCenter': false,
+    ...opts.settings,
   }, null, 2));
   const extensionsDir = opts.extensionsDir ?? path.join(base, 'extensions');
   mkdirSync(extensionsDir, { recursive: true });
