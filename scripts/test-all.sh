@@ -59,6 +59,7 @@ run() {
 
 version="$(node -p 'require("./package.json").version')"
 name="$(node -p 'require("./package.json").name')"
+run demo npm run -s demo                           # the README's first command: the CLI over samples/
 run unit npm test                                  # builds (tsc + esbuild), then every *.test.ts
 run editor node out/test/editor/run.js             # the integration suite inside VS Code
 run package node scripts/package.mjs               # the VSIX, contents and size checked
