@@ -12,11 +12,9 @@ import { revealFigure } from './reveal';
 let client: LanguageClient | undefined;
 
 function documentSelector(): LanguageClientOptions['documentSelector'] {
-  const selector: ({ scheme: string; language: string } | { scheme: string; pattern: string })[] = [
+  const selector: { scheme: string; language: string }[] = [
     { scheme: 'file', language: 'article' },
     { scheme: 'file', language: 'plaintext' },
-    // the annotation file, so the server validates and uses its unsaved text
-    { scheme: 'file', pattern: '**/triangulate.yaml' },
   ];
   if (vscode.workspace.getConfiguration('triangulate').get<boolean>('markdown', false)) selector.push({ scheme: 'file', language: 'markdown' });
   return selector;
