@@ -8,7 +8,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-protocol';
 import type { ClaimsResult } from '../../server/src/protocol';
-import { TestClient, copySeeds, fileUri, listSeeds, overlaps, removeDir, spanRange, waitFor } from './client';
+import { TestClient, withSeedServer, fileUri, listSeeds, overlaps, removeDir, spanRange, waitFor } from './client';
 import { YamlInEditor, applyWorkspaceEdit, codeActions, fixtureFolder, pick, rangeIn } from './annotationsHelpers';
 
 const F000 = '000_194b222c75d92c06.txt';
@@ -18,20 +18,7 @@ const TRADE_000 = { file: F000, line: 9, text: 'US$86.8 billion' };
 const TRADE_001 = { file: F001, line: 9, text: '$86.7 billion' };
 const TRADE_002 = { file: F002, line: 14, text: 'US$86.7 billion' };
 
-async function withSeeds(run: (client: TestClient, dir: string) => Promise<void>, prepare?: (dir: string) => void): Promise<void> {
-  const dir = copySeeds();
-  prepare?.(dir);
-  const client = await TestClient.start({ folder: dir, settings: { debounce: 20 } });
-  try {
-    await client.indexed(listSeeds().length);
-    await waitFor('diagnostics for every seed article', () => listSeeds().every(f => client.diagnostics.has(fileUri(path.join(dir, f)))));
-    await run(client, dir);
-    assert.ok(await client.alive());
-  } finally {
-    await client.stop();
-    removeDir(dir);
-  }
-}
+const withSeeds = (run: Parameters<typeof withSeedServer>[0], prepare?: (dir: string) => void) => withSeedServer(run, { ...(prepare ? { prepare } : {}) });
 
 function diagnosticAt(client: TestClient, dir: string, span: { file: string; line: number; text: string }): Diagnostic | undefined {
   const r = spanRange(dir, span);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import type { CompletionList, Diagnostic } from 'vscode-languageserver-protocol';
 import { makeAnchor } from '../../server/src/core/annotations';
-import { TestClient, copySeeds, fileUri, listSeeds, overlaps, removeDir, seedsDir, spanRange, waitFor } from './client';
+import { TestClient, withSeedServer, fileUri, listSeeds, overlaps, seedsDir, spanRange, waitFor } from './client';
 import { YamlInEditor, applyWorkspaceEdit, codeActions, pick, rangeIn } from './annotationsHelpers';
 
 const F000 = '000_194b222c75d92c06.txt';
@@ -17,20 +17,7 @@ const F001 = '001_f66de1d8ea6897c6.txt';
 const TRADE_000 = { file: F000, line: 9, text: 'US$86.8 billion' };
 const seed = (f: string) => readFileSync(path.join(seedsDir, f), 'utf8');
 
-async function withSeeds(run: (client: TestClient, dir: string) => Promise<void>, opts: { prepare?: (dir: string) => void; settings?: Record<string, unknown> } = {}): Promise<void> {
-  const dir = copySeeds();
-  opts.prepare?.(dir);
-  const client = await TestClient.start({ folder: dir, settings: { debounce: 20, ...opts.settings } });
-  try {
-    await client.indexed(listSeeds().length);
-    await waitFor('diagnostics for every seed article', () => listSeeds().every(f => client.diagnostics.has(fileUri(path.join(dir, f)))));
-    await run(client, dir);
-    assert.ok(await client.alive());
-  } finally {
-    await client.stop();
-    removeDir(dir);
-  }
-}
+const withSeeds = withSeedServer;
 
 function tradeCode(client: TestClient, dir: string): string | undefined {
   const r = spanRange(dir, TRADE_000);

@@ -246,3 +246,23 @@ export function overlaps(a: Range, b: Range): boolean {
   const before = (p: Position, q: Position) => p.line < q.line || (p.line === q.line && p.character < q.character);
   return before(a.start, b.end) && before(b.start, a.end);
 }
+
+/**
+ * A server over a fresh copy of the seed articles: waits until every article has its diagnostics,
+ * runs the test, checks the server is still alive, and cleans up.
+ */
+export async function withSeedServer(run: (client: TestClient, dir: string) => Promise<void>, opts: { prepare?: (dir: string) => void; settings?: Record<string, unknown> } = {}): Promise<void> {
+  const dir = copySeeds();
+  opts.prepare?.(dir);
+  const client = await TestClient.start({ folder: dir, settings: { debounce: 20, ...opts.settings } });
+  try {
+    await client.indexed(listSeeds().length);
+    // Diagnostics are pushed for every article, opened or not.
+    await waitFor('diagnostics for every seed article', () => listSeeds().every(f => client.diagnostics.has(fileUri(path.join(dir, f)))));
+    await run(client, dir);
+    if (!(await client.alive())) throw new Error('the server died during the test');
+  } finally {
+    await client.stop();
+    removeDir(dir);
+  }
+}

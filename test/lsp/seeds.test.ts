@@ -9,7 +9,7 @@ import { readFileSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import type { Diagnostic, Range } from 'vscode-languageserver-protocol';
-import { TestClient, copySeeds, fileUri, listSeeds, overlaps, removeDir, seedsDir, spanRange, waitFor } from './client';
+import { TestClient, withSeedServer, fileUri, listSeeds, overlaps, seedsDir, spanRange, waitFor } from './client';
 
 interface Span { file: string; line: number; text: string; nth?: number }
 interface Expected {
@@ -23,20 +23,7 @@ const CONFLICT = 'conflicting-figure';
 const same = (a: Range, b: Range) => a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 const show = (r: Range) => `${r.start.line + 1}:${r.start.character + 1}-${r.end.character + 1}`;
 
-async function withSeeds(run: (client: TestClient, dir: string) => Promise<void>): Promise<void> {
-  const dir = copySeeds();
-  const client = await TestClient.start({ folder: dir, settings: { debounce: 50 } });
-  try {
-    await client.indexed(listSeeds().length);
-    // Diagnostics are pushed for every article, opened or not.
-    await waitFor('diagnostics for every seed article', () => listSeeds().every(f => client.diagnostics.has(fileUri(path.join(dir, f)))));
-    await run(client, dir);
-    assert.ok(await client.alive());
-  } finally {
-    await client.stop();
-    removeDir(dir);
-  }
-}
+const withSeeds = (run: Parameters<typeof withSeedServer>[0]) => withSeedServer(run, { settings: { debounce: 50 } });
 
 function conflictDiagnostics(client: TestClient, dir: string, file: string): Diagnostic[] {
   return (client.diagnostics.get(fileUri(path.join(dir, file))) ?? []).filter(d => d.code === CONFLICT);
