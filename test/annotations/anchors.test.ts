@@ -169,3 +169,10 @@ test('on the real seed articles: anchors of many spans find their span, also aft
   }
   assert.ok(checked > 100);
 });
+
+test('an exact copy of the quote wins a tie against a shorter match found with white space folded', () => {
+  // found by the property above: "1 " anchored in "1 1", then "1" inserted before it
+  const a = makeAnchor('1 1', 0, 2);
+  const m = resolveAnchor(a, '11 1');
+  assert.deepEqual(m && { start: m.start, end: m.end, exactMatch: m.exactMatch }, { start: 1, end: 3, exactMatch: true });
+});

@@ -92,7 +92,9 @@ export function resolveAnchor(anchor: TextQuote, article: string | AnchorText): 
     const exactScore = foldedContextScore(norm.text, ns, ne, nPrefix, nSuffix);
     const dist = (o: number) => (hint === undefined ? 0 : Math.abs(o - hint));
     // With no context to go by, the character-for-character match is the better one.
-    if (!foldedMatch || exactScore > folded.score || (exactScore === folded.score && (exactScore === 0 || dist(found.index) <= dist(foldedMatch.start)))) {
+    // On a tie, a character-for-character match beats a folded one that covers less (white space trimmed off its edges).
+    const foldedIsWhole = !!foldedMatch && normalizeWithMap(text.slice(foldedMatch.start, foldedMatch.end)).text === nExact;
+    if (!foldedMatch || exactScore > folded.score || (exactScore === folded.score && (exactScore === 0 || !foldedIsWhole || dist(found.index) <= dist(foldedMatch.start)))) {
       return { start: found.index, end: found.index + exact.length, exactMatch: true, stale: false };
     }
   }
