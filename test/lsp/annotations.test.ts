@@ -207,7 +207,7 @@ test('"Name this claim…" writes a claim with the engine\'s label; the label as
 // company named at the start of a sentence.
 const ARTICLE_A = `ELLERY, March 3, 2025 - Harbor Authority chairwoman Mira Okonkwo said on Monday that cargo volume at the port of Ellery reached 4.2 million tonnes last year, up from 3.9 million tonnes a year earlier.
 
-Okonkwo said the Nordlift Shipping contract, worth $310 million, would be signed in April.
+Okonkwo said the Nordlift Haulage contract, worth $310 million, would be signed in April.
 `;
 const ARTICLE_B = `ELLERY, March 4, 2025 - The port's long-serving chief, whom dock workers call Big Mira, told reporters that cargo volume at the port reached 4.4 million tonnes last year.
 
@@ -233,10 +233,10 @@ test('on entity mentions: an alias joins two names the engine kept apart, a kind
     assert.match(joined, /Forms seen: .*Big Mira/);
     assert.match(joined, /Mentions: \d+ in 2 source\(s\)/);
 
-    // Kind: Nordlift Shipping is an organisation, not a person.
-    assert.match((await hoverText(client, a, at(ARTICLE_A, 'Nordlift Shipping'))) ?? '', /^\*\*Nordlift Shipping\*\*: person/);
-    yaml.apply(pick(await codeActions(client, a, at(ARTICLE_A, 'Nordlift Shipping')), 'Change kind to organization'));
-    await waitFor('Nordlift Shipping to be an organisation', async () => /^\*\*Nordlift Shipping\*\*: organisation/.test((await hoverText(client, a, at(ARTICLE_A, 'Nordlift Shipping'))) ?? ''));
+    // Kind: Nordlift Haulage is an organisation, not a person.
+    assert.match((await hoverText(client, a, at(ARTICLE_A, 'Nordlift Haulage'))) ?? '', /^\*\*Nordlift Haulage\*\*: person/);
+    yaml.apply(pick(await codeActions(client, a, at(ARTICLE_A, 'Nordlift Haulage')), 'Change kind to organization'));
+    await waitFor('Nordlift Haulage to be an organisation', async () => /^\*\*Nordlift Haulage\*\*: organisation/.test((await hoverText(client, a, at(ARTICLE_A, 'Nordlift Haulage'))) ?? ''));
 
     // Not an entity.
     assert.ok(await hoverText(client, b, at(ARTICLE_B, 'Kestrel Freight')), 'Kestrel Freight starts as an entity');

@@ -156,3 +156,31 @@ test('incremental edits after a full analysis agree with a fresh analysis of the
   assert.equal(c.unsettled, false);
   assert.deepEqual(sig(c), sig(fresh));
 });
+
+test('look-alikes about different subjects stay apart: companies, ages of different people, generic figures in unrelated stories', () => {
+  const c = new Corpus();
+  // two companies in one region, same sentence shape, different amounts
+  c.set('p.txt', 'Orchard Mining opens a plant\nOrchard Mining said it would spend EUR 53 million on new equipment at its sites in Europe.\nMira Osei, 66, has led Orchard Mining for five years.\n');
+  c.set('q.txt', 'Bluefin Telecom expands\nBluefin Telecom said it would spend EUR 61 million on new equipment at its sites in Europe.\nTomas Brandt, 68, has led Bluefin Telecom for five years.\n');
+  const spend = (doc: string, t: string) => claimOf(c, fig(c, doc, t));
+  assert.notEqual(spend('p.txt', 'EUR 53 million'), spend('q.txt', 'EUR 61 million'));
+  assert.equal(spend('p.txt', 'EUR 53 million').status, 'single');
+  // an age belongs to the person it follows
+  assert.notEqual(spend('p.txt', '66'), spend('q.txt', '68'));
+  // the currency code is part of the figure, not an organisation named near it
+  assert.equal(c.entityAt('p.txt', c.text('p.txt')!.indexOf('EUR')), undefined);
+  // the same company in another report does conflict
+  c.set('r.txt', 'Orchard Mining opens a plant\nOrchard Mining said it would spend EUR 58 million on new equipment at its sites in Europe.\n');
+  assert.equal(spend('p.txt', 'EUR 53 million'), spend('r.txt', 'EUR 58 million'));
+  assert.equal(spend('r.txt', 'EUR 58 million').status, 'conflict');
+});
+
+test('a figure naming nothing it is about is not compared across articles about different things', () => {
+  const c = new Corpus();
+  c.set('s.txt', 'Storm hits Kenya\nFloods in Kenya and Uganda displaced thousands, Kenyan officials said on Monday.\nUnder a 2013 accord, member states share customs data.\nKenya and Uganda asked for help.\n');
+  c.set('t.txt', 'Peru election\nVoters in Peru and Chile went to the polls, Peruvian officials said.\nUnder a 2020 accord, member states share customs data.\nPeru and Chile counted votes.\n');
+  assert.notEqual(claimOf(c, fig(c, 's.txt', '2013')), claimOf(c, fig(c, 't.txt', '2020')));
+  // the same sentences in two reports of one story are one quantity, and they conflict
+  c.set('u.txt', 'Storm in Kenya\nKenya and Uganda were hit by floods, officials in Kenya said.\nUnder a 2014 accord, member states share customs data.\nUganda and Kenya asked for help.\n');
+  assert.equal(claimOf(c, fig(c, 's.txt', '2013')), claimOf(c, fig(c, 'u.txt', '2014')));
+});

@@ -90,6 +90,26 @@ function significant(f: Figure): number {
   return /[.]/.test(f.text) ? digits.length : digits.replace(/0+$/, '').length || 1;
 }
 
+const isPlaceKey = (k: string) => k.startsWith('place:') || k.startsWith('region:');
+
+/**
+ * Figures about different things: both name what they are about and share none of it, or both name a
+ * company, body or person-free subject and those differ ("Driftwood Capital will spend €53m in Europe" is
+ * not "Vantage Telecom will spend €61m in Europe", though both are about Europe).
+ */
+function aboutDifferent(a: Iterable<string>, b: Iterable<string>): boolean {
+  const A = [...a], B = [...b];
+  if (!A.length || !B.length) return false;
+  if (!A.some(k => B.includes(k))) return true;
+  const na = A.filter(k => !isPlaceKey(k)), nb = B.filter(k => !isPlaceKey(k));
+  return na.length > 0 && nb.length > 0 && !na.some(k => nb.includes(k));
+}
+
+/** Two articles whose main entities have nothing in common. */
+function topicsDisjoint(a: FigureFeatures, b: FigureFeatures): boolean {
+  return a.topic.length >= 2 && b.topic.length >= 2 && !a.topic.some(k => b.topic.includes(k));
+}
+
 function numeric(f: Figure): number | null {
   if (typeof f.value === 'number') return f.value;
   if (Array.isArray(f.value)) return (f.value[0] + f.value[1]) / 2;
@@ -251,7 +271,7 @@ export class ClaimBuilder {
       for (const k of small.sents) if (big.sents.has(k)) return false;
       for (const id of small.ids) if (big.splits.has(id)) return false;
       // both about named things, and never the same ones
-      if (small.near.size && big.near.size) { let shared = false; for (const k of small.near) if (big.near.has(k)) { shared = true; break; } if (!shared) return false; }
+      if (aboutDifferent(small.near, big.near)) return false;
       // two groups join only when they hang together on average, not through one chance pair
       if (A.members.length > 1 || B.members.length > 1) {
         let total = 0, n = 0;
@@ -350,6 +370,8 @@ export class ClaimBuilder {
     if (!timeCompatible(fa, fb)) return false;
     if (fa.holder && fb.holder && fa.holder !== fb.holder) return false;
     if (fa.kind === 'rank' && (!fa.holder || !fb.holder)) return false;
+    // a figure that names nothing it is about is identified only by its article: articles about different things never share it
+    if (fa.doc !== fb.doc && (!a.x.near.length || !b.x.near.length) && topicsDisjoint(a.x, b.x)) return false;
     // dates of one event and its start are not the date of its end
     if (fa.kind === 'date' && (a.x.phase || b.x.phase) && a.x.phase !== b.x.phase) return false;
     // weekdays only for the same event and phase ("the visit began on Monday")
@@ -382,10 +404,10 @@ export class ClaimBuilder {
       let common = 0;
       for (const k of a.x.near) if (b.x.near.includes(k)) common++;
       const j = common / (a.x.near.length + b.x.near.length - common);
-      score += !common ? -0.4 : j < 0.5 ? 0 : 0.08;
+      score += !common || aboutDifferent(a.x.near, b.x.near) ? -0.4 : j < 0.5 ? 0 : 0.08;
     }
     // articles about different things: none of their main entities in common
-    if (fa.doc !== fb.doc && a.x.topic.length >= 2 && b.x.topic.length >= 2 && !a.x.topic.some(k => b.x.topic.includes(k))) score -= 0.5;
+    if (fa.doc !== fb.doc && topicsDisjoint(a.x, b.x)) score -= 0.5;
     if (fa.head && fa.head === fb.head) score += 0.15;
     if (a.x.event && a.x.event === b.x.event) { score += 0.15; if (a.x.phase && a.x.phase === b.x.phase) score += 0.2; }
     const va = numeric(fa), vb = numeric(fb);

@@ -106,7 +106,12 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
   const pub: YMD | null = published ? parseIso(published) : null;
   const R = new FigureReader(text, t, pub && pub.m && pub.d ? pub : null);
   const raw = R.read();
-  const { mentions, aliases } = readMentions(text, t, R);
+  const read = readMentions(text, t, R);
+  const aliases = read.aliases;
+  // a currency code or a number word read as a figure is no name ("EUR 53m", "VND 20 trillion")
+  const figTok = new Uint8Array(t.n);
+  for (const f of raw) for (let k = f.first; k <= f.last; k++) figTok[k] = 1;
+  const mentions = read.mentions.filter(m => m.first < 0 || !figTok[m.first]);
   resolveShortForms(mentions);
   filterInitials(text, t, mentions);
 
@@ -125,15 +130,14 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
   }))];
   const figures: Figure[] = [];
   const features: FigureFeatures[] = [];
-  const figTok = new Uint8Array(t.n);
-  for (const f of raw) for (let k = f.first; k <= f.last; k++) figTok[k] = 1;
   const mentionTok = new Uint8Array(t.n);
   for (const m of mentions) if (m.first >= 0) mentionTok[m.first] = 1;
   for (const f of raw) {
     if (dateline && f.kind === 'date' && f.start >= dateline.start && f.end <= dateline.end + 1) f.role = 'dateline';
     const { terms, weights } = contextTerms(text, t, R, f, figTok, mentionTok);
     const sentMentions = bySent.get(f.sent) ?? [];
-    const ents = [...new Set(sentMentions.filter(m => !m.weak || m.place).map(m => m.key))];
+    // a lone capitalised sentence opener ("Founded", "Meanwhile") names nothing the figure is about
+    const ents = [...new Set(sentMentions.filter(m => (!m.weak || m.place) && !(m.initial && m.tokens === 1 && !m.place && m.via === 'name' && !m.kind)).map(m => m.key))];
     figures.push({
       id: `${doc}#${f.start}`, doc, start: f.start, end: f.end, text: text.slice(f.start, f.end), kind: f.kind, value: f.value,
       unit: f.unit, qualifier: f.qualifier, relative: f.relative, time: f.time,
@@ -212,6 +216,11 @@ function head(text: string, t: Tokens, R: FigureReader, f: RawFigure): string | 
 
 /** "Vietnam's third-largest trading partner": the possessor of a rank or share. */
 function holder(t: Tokens, R: FigureReader, f: RawFigure, mentions: RawMention[]): string | null {
+  // "Jane Doe, 68, said": an age between commas right after a name is that person's
+  if (f.kind === 'count' && f.first === f.last && R.ch(f.first - 1) === 44 && R.ch(f.last + 1) === 44) {
+    const m = mentions.find(x => x.last === f.first - 2 && x.kind === 'person');
+    if (m) return m.key;
+  }
   for (let j = f.first - 1, steps = 0; j >= 0 && steps < 12 && t.sent[j] === f.sent; j--, steps++) {
     if (t.kind[j] === TK.Punct) {
       const c = R.ch(j);
