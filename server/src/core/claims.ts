@@ -22,7 +22,16 @@ const WINDOW = 8;
 const MAX_LINKS = 40;
 interface Summary { members: number[]; near: Set<string>; sents: Set<string>; holder: string | null; by: string | null; at: string | null; target: boolean; splits: Set<string>; ids: Set<string>; links: LinkReason[] }
 
-interface Item { i: number; f: Figure; x: FigureFeatures; group: string; sentKey: string; norm: number; top: Map<string, number>; local: Map<string, number>; localSum: number; precise: boolean }
+interface Item {
+  i: number; f: Figure; x: FigureFeatures; group: string; sentKey: string; norm: number;
+  /** The most telling context words (term ids, ascending) and their weights. */
+  topIds: Int32Array; topW: Float64Array;
+  /** The words right around the figure (term ids, ascending) and their idf. */
+  locIds: Int32Array; locW: Float64Array; localSum: number;
+  /** The article's main entities, as a set (shared by the figures of one article). */
+  topic: Set<string>;
+  precise: boolean;
+}
 const TOP_TERMS = 8;
 
 /** Which figures may be compared at all: dimension, unit, and kind of date. */
@@ -106,8 +115,25 @@ function aboutDifferent(a: Iterable<string>, b: Iterable<string>): boolean {
 }
 
 /** Two articles whose main entities have nothing in common. */
-function topicsDisjoint(a: FigureFeatures, b: FigureFeatures): boolean {
-  return a.topic.length >= 2 && b.topic.length >= 2 && !a.topic.some(k => b.topic.includes(k));
+function topicsDisjoint(a: Item, b: Item): boolean {
+  if (a.topic === b.topic || a.topic.size < 2 || b.topic.size < 2) return false;
+  for (const k of a.topic) if (b.topic.has(k)) return false;
+  return true;
+}
+
+const NO_IDS = new Int32Array(0);
+const NO_WEIGHTS = new Float64Array(0);
+
+/** Over the term ids two sorted lists share: the sum of wa*wb (products) or of wa (the first list's weights). */
+function sharedWeight(ia: Int32Array, wa: Float64Array, ib: Int32Array, wb: Float64Array, products: boolean): number {
+  let s = 0;
+  for (let p = 0, q = 0; p < ia.length && q < ib.length;) {
+    const x = ia[p]!, y = ib[q]!;
+    if (x < y) p++;
+    else if (x > y) q++;
+    else { s += products ? wa[p]! * wb[q]! : wa[p]!; p++; q++; }
+  }
+  return s;
 }
 
 function numeric(f: Figure): number | null {
@@ -126,17 +152,51 @@ export class ClaimBuilder {
   private postings = new Map<string, number[]>();
   private groupSize = new Map<string, number>();
 
+  private termIds = new Map<string, number>();
+  private termNames: string[] = [];
+  private topics = new WeakMap<string[], Set<string>>();
+  private termId(t: string): number {
+    let id = this.termIds.get(t);
+    if (id === undefined) { this.termIds.set(t, id = this.termNames.length); this.termNames.push(t); }
+    return id;
+  }
+
+  private newItem(i: number, c: ClaimInput, group: string | null): Item {
+    let topic = this.topics.get(c.features.topic);
+    if (!topic) this.topics.set(c.features.topic, topic = new Set(c.features.topic));
+    return {
+      i, f: c.figure, x: c.features, group: group ?? '', sentKey: `${c.figure.doc}\u0000${c.features.sentence}`, norm: 0,
+      topIds: NO_IDS, topW: NO_WEIGHTS, locIds: NO_IDS, locW: NO_WEIGHTS, localSum: 0, topic, precise: false,
+    };
+  }
+
+  /** A figure's context as weighted term ids: its most telling nearby words, and the words right around it. */
+  private describe(it: Item, idf: (t: string) => number): void {
+    const { terms, weights } = it.x;
+    const ws: { id: number; w: number }[] = [];
+    const loc: { id: number; w: number }[] = [];
+    for (let k = 0; k < terms.length; k++) {
+      const v = idf(terms[k]!), id = this.termId(terms[k]!);
+      ws.push({ id, w: v * weights[k]! });
+      if (weights[k]! >= 0.7) { loc.push({ id, w: v }); it.localSum += v; }
+    }
+    ws.sort((a, b) => b.w - a.w);
+    if (ws.length > TOP_TERMS) ws.length = TOP_TERMS;
+    ws.sort((a, b) => a.id - b.id);
+    loc.sort((a, b) => a.id - b.id);
+    it.topIds = Int32Array.from(ws, x => x.id); it.topW = Float64Array.from(ws, x => x.w);
+    it.locIds = Int32Array.from(loc, x => x.id); it.locW = Float64Array.from(loc, x => x.w);
+    let sq = 0;
+    for (const x of ws) sq += x.w * x.w;
+    it.norm = Math.sqrt(sq);
+    it.precise = !it.x.round && significant(it.f) >= 3;
+  }
+
   /** A figure added after the build, described with the build's word weights. */
   private prepare(c: ClaimInput): Item {
     const g = groupKey(c.figure, c.features);
-    const it: Item = { i: this.built.length, f: c.figure, x: c.features, group: g ?? '', sentKey: `${c.figure.doc}\u0000${c.features.sentence}`, norm: 0, top: new Map(), local: new Map(), localSum: 0, precise: false };
-    const idf = (t: string) => this.idf.get(t) ?? Math.log(1 + this.n);
-    const ws = c.features.terms.map((t, k) => [t, idf(t) * c.features.weights[k]!] as const).sort((a, b) => b[1] - a[1]).slice(0, TOP_TERMS);
-    let sq = 0;
-    for (const [t, w] of ws) { it.top.set(t, w); sq += w * w; }
-    it.norm = Math.sqrt(sq);
-    for (let k = 0; k < c.features.terms.length; k++) if (c.features.weights[k]! >= 0.7) { const v = idf(c.features.terms[k]!); it.local.set(c.features.terms[k]!, v); it.localSum += v; }
-    it.precise = !c.features.round && significant(c.figure) >= 3;
+    const it = this.newItem(this.built.length, c, g);
+    this.describe(it, t => this.idf.get(t) ?? Math.log(1 + this.n));
     return it;
   }
 
@@ -201,23 +261,15 @@ export class ClaimBuilder {
     const df = new Map<string, number>();
     this.items.forEach((c, i) => {
       const g = groupKey(c.figure, c.features);
-      const it: Item = { i, f: c.figure, x: c.features, group: g ?? '', sentKey: `${c.figure.doc}\u0000${c.features.sentence}`, norm: 0, top: new Map(), local: new Map(), localSum: 0, precise: false };
+      const it = this.newItem(i, c, g);
       items.push(it);
       if (!g) return;
       for (const t of new Set(c.features.terms)) df.set(t, (df.get(t) ?? 0) + 1);
     });
     this.n = items.filter(x => x.group).length || 1;
     for (const [t, d] of df) this.idf.set(t, Math.log(1 + this.n / d));
-    for (const it of items) {
-      if (!it.group) continue;
-      // the figure's own context: its most telling nearby words
-      const ws = it.x.terms.map((t, k) => [t, (this.idf.get(t) ?? 0) * it.x.weights[k]!] as const).sort((a, b) => b[1] - a[1]).slice(0, TOP_TERMS);
-      let s = 0;
-      for (const [t, w] of ws) { it.top.set(t, w); s += w * w; }
-      it.norm = Math.sqrt(s);
-      for (let k = 0; k < it.x.terms.length; k++) if (it.x.weights[k]! >= 0.7) { const idf = this.idf.get(it.x.terms[k]!) ?? 0; it.local.set(it.x.terms[k]!, idf); it.localSum += idf; }
-      it.precise = !it.x.round && significant(it.f) >= 3;
-    }
+    const idf = (t: string) => this.idf.get(t) ?? 0;
+    for (const it of items) if (it.group) this.describe(it, idf);
 
     // candidate pairs: small groups pair by pair; large ones through shared telling words, each figure
     // compared with the most recent few that share a key (bounded work however large the corpus)
@@ -309,7 +361,7 @@ export class ClaimBuilder {
     }
     for (const p of pairs) {
       const ra = find(p.a), rb = find(p.b);
-      const link = () => ({ a: items[p.a]!.f.id, b: items[p.b]!.f.id, score: Math.round(p.score * 100) / 100, why: this.reasons(items[p.a]!, items[p.b]!) });
+      const link = () => this.lazyLink(items[p.a]!, items[p.b]!, p.score);
       if (ra === rb) { const s = summaryOf(ra); if (s.links.length < MAX_LINKS) s.links.push(link()); continue; }
       const A = summaryOf(ra), B = summaryOf(rb);
       if (canMerge(A, B)) union(ra, rb, A.links.length + B.links.length < MAX_LINKS ? link() : null, true);
@@ -334,10 +386,10 @@ export class ClaimBuilder {
       const figs = ms.map(i => items[i]!.f);
       let label = joinLabels.get(r);
       for (const f of figs) if (!label && labels.has(f.id)) label = labels.get(f.id);
-      const claim: Claim = {
-        id: '', label: label ?? labelOf(figs, ms.map(i => items[i]!.x)), status, figures: figs.map(f => f.id), links: links.get(r) ?? [],
-        values: [...new Set(figs.map(displayValue))], verdicts: {}, resolved: false,
-      };
+      const claim = { id: '', status, figures: figs.map(f => f.id), links: links.get(r) ?? [], verdicts: {}, resolved: false } as unknown as Claim;
+      // labels and display values are read for few claims (conflicts, hovers): worked out when first read
+      lazyProperty(claim, 'label', () => label ?? labelOf(figs, ms.map(i => items[i]!.x)));
+      lazyProperty(claim, 'values', () => [...new Set(figs.map(displayValue))]);
       claims.push(claim);
     }
     return claims;
@@ -371,7 +423,7 @@ export class ClaimBuilder {
     if (fa.holder && fb.holder && fa.holder !== fb.holder) return false;
     if (fa.kind === 'rank' && (!fa.holder || !fb.holder)) return false;
     // a figure that names nothing it is about is identified only by its article: articles about different things never share it
-    if (fa.doc !== fb.doc && (!a.x.near.length || !b.x.near.length) && topicsDisjoint(a.x, b.x)) return false;
+    if (fa.doc !== fb.doc && (!a.x.near.length || !b.x.near.length) && topicsDisjoint(a, b)) return false;
     // dates of one event and its start are not the date of its end
     if (fa.kind === 'date' && (a.x.phase || b.x.phase) && a.x.phase !== b.x.phase) return false;
     // weekdays only for the same event and phase ("the visit began on Monday")
@@ -383,14 +435,10 @@ export class ClaimBuilder {
   scoreOf(a: Item, b: Item): number {
     if (!this.comparable(a, b)) return -Infinity;
     const fa = a.f, fb = b.f;
-    let dot = 0;
-    const [sa, sb] = a.top.size <= b.top.size ? [a, b] : [b, a];
-    for (const [t, wa] of sa.top) { const wb = sb.top.get(t); if (wb !== undefined) dot += wa * wb; }
+    const dot = sharedWeight(a.topIds, a.topW, b.topIds, b.topW, true);
     const wide = a.norm && b.norm ? dot / (a.norm * b.norm) : 0;
     // the words right around each figure
-    let ls = 0;
-    const [la, lb] = a.local.size <= b.local.size ? [a, b] : [b, a];
-    for (const [t, idf] of la.local) if (lb.local.has(t)) ls += idf;
+    const ls = sharedWeight(a.locIds, a.locW, b.locIds, b.locW, false);
     const local = a.localSum && b.localSum ? (ls / (a.localSum + b.localSum - ls) + ls / Math.min(a.localSum, b.localSum)) / 2 : 0;
     let ent = 0;
     if (fa.entities.length && fb.entities.length) {
@@ -407,7 +455,7 @@ export class ClaimBuilder {
       score += !common || aboutDifferent(a.x.near, b.x.near) ? -0.4 : j < 0.5 ? 0 : 0.08;
     }
     // articles about different things: none of their main entities in common
-    if (fa.doc !== fb.doc && topicsDisjoint(a.x, b.x)) score -= 0.5;
+    if (fa.doc !== fb.doc && topicsDisjoint(a, b)) score -= 0.5;
     if (fa.head && fa.head === fb.head) score += 0.15;
     if (a.x.event && a.x.event === b.x.event) { score += 0.15; if (a.x.phase && a.x.phase === b.x.phase) score += 0.2; }
     const va = numeric(fa), vb = numeric(fb);
@@ -429,11 +477,20 @@ export class ClaimBuilder {
     return score;
   }
 
+  /** A kept link; its reasons in words are worked out when first read (most are never shown). */
+  private lazyLink(A: Item, B: Item, score: number): LinkReason {
+    let why: string[] | null = null;
+    const self = this;
+    return { a: A.f.id, b: B.f.id, score: Math.round(score * 100) / 100, get why() { return why ??= self.reasons(A, B); } };
+  }
+
   /** The reasons behind a link, in words (computed only for links that are kept). */
   reasons(a: Item, b: Item): string[] {
     const why: string[] = [];
     const fa = a.f, fb = b.f;
-    const shared = [...a.top.keys()].filter(t => b.top.has(t));
+    const inB = new Set(b.topIds);
+    // shared words, the most telling first
+    const shared = [...a.topIds.keys()].filter(k => inB.has(a.topIds[k]!)).sort((x, y) => a.topW[y]! - a.topW[x]!).map(k => this.termNames[a.topIds[k]!]!);
     if (shared.length) why.push(`shared words: ${shared.slice(0, 5).join(', ')}`);
     const ents = fa.entities.filter(e => fb.entities.includes(e)).length;
     if (ents) why.push(`same entities (${ents})`);
@@ -461,6 +518,16 @@ export class ClaimBuilder {
     const stated = ms.map(i => this.items[i]!).filter(c => !c.features.relativeDate);
     return commonValue(stated) ? 'agree' : 'conflict';
   }
+}
+
+/** A property computed on first read, then kept; assigning it replaces the value (both enumerable, so JSON keeps it). */
+function lazyProperty<T extends object, K extends keyof T>(o: T, key: K, make: () => T[K]): void {
+  let value: T[K] | undefined, made = false;
+  Object.defineProperty(o, key, {
+    enumerable: true, configurable: true,
+    get: () => { if (!made) { value = make(); made = true; } return value; },
+    set: (v: T[K]) => { value = v; made = true; },
+  });
 }
 
 /** What a figure's value allows: an interval, or a weekday for undated weekdays. */
