@@ -187,9 +187,9 @@ export function buildEntities(docs: { doc: string; mentions: RawMention[]; alias
     }
     // forms and name
     const counts = new Map<string, number>();
-    for (const x of g) if (x.m.via !== 'demonym') counts.set(x.m.text.replace(/\s+/g, ' '), (counts.get(x.m.text.replace(/\s+/g, ' ')) ?? 0) + 1);
-    const forms = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length).map(e => e[0]);
-    for (const x of g) if (x.m.via === 'demonym') { const f = x.m.text.replace(/\s+/g, ' '); if (!forms.includes(f)) forms.push(f); }
+    for (const x of g) if (x.m.via !== 'demonym') { const f = oneSpaced(x.m.text); counts.set(f, (counts.get(f) ?? 0) + 1); }
+    const forms = counts.size === 1 ? [...counts.keys()] : [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length).map(e => e[0]);
+    for (const x of g) if (x.m.via === 'demonym') { const f = oneSpaced(x.m.text); if (!forms.includes(f)) forms.push(f); }
     const ruleName = ruleNames.get(root);
     const multiForms = forms.filter(f => f.includes(' ') && !/^(president|mr|mrs|ms|dr|prof|professor)\s/i.test(f));
     const name = ruleName ?? (place?.name && placeByKey(nameKey(place.name)) ? place.name : undefined) ?? (kind === 'person' ? longestFrequent(multiForms.length ? multiForms : forms, counts) : forms.find(f => !/^[A-Z]{2,}$/.test(f) && f.includes(' ')) ?? forms[0]!);
@@ -211,6 +211,12 @@ export function buildEntities(docs: { doc: string; mentions: RawMention[]; alias
   for (const l of byDoc.values()) l.sort((a, b) => a.mention.start - b.mention.start);
   entities.sort((a, b) => b.mentions.length - a.mentions.length || (a.name < b.name ? -1 : 1));
   return { entities, byDoc, keyToEntity };
+}
+
+/** A name as one line with single spaces ("Lee\nJae-myung" → "Lee Jae-myung"); most are already. */
+const oddSpace = /\s\s|[^\S ]/;
+function oneSpaced(text: string): string {
+  return oddSpace.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
 
 function longestFrequent(forms: string[], counts: Map<string, number>): string {
