@@ -184,3 +184,16 @@ test('a figure naming nothing it is about is not compared across articles about 
   c.set('u.txt', 'Storm in Kenya\nKenya and Uganda were hit by floods, officials in Kenya said.\nUnder a 2014 accord, member states share customs data.\nUganda and Kenya asked for help.\n');
   assert.equal(claimOf(c, fig(c, 's.txt', '2013')), claimOf(c, fig(c, 'u.txt', '2014')));
 });
+
+test('the same wording with another word in the slot that says what is counted is another quantity', () => {
+  const c = new Corpus();
+  c.set('v.txt', 'Jobs in Marlow\nAbout 54,000 people in Marlow work in farming, according to local officials.\nOfficials said spending on ports has risen for nine straight years.\n');
+  c.set('w.txt', 'Marlow economy\nAbout 44,000 people in Marlow work in fishing, according to local officials.\nOfficials said spending on roads has risen for 9 straight years.\n');
+  assert.notEqual(claimOf(c, fig(c, 'v.txt', '54,000')), claimOf(c, fig(c, 'w.txt', '44,000')));
+  assert.notEqual(claimOf(c, fig(c, 'v.txt', 'nine')), claimOf(c, fig(c, 'w.txt', '9')));
+  // the same slot filled alike is the same quantity, and the values conflict
+  c.set('x.txt', 'Marlow jobs\nAbout 70,000 people in Marlow work in farming, according to local officials.\n');
+  const farming = claimOf(c, fig(c, 'v.txt', '54,000'));
+  assert.equal(farming, claimOf(c, fig(c, 'x.txt', '70,000')));
+  assert.equal(farming.status, 'conflict');
+});

@@ -121,6 +121,31 @@ function topicsDisjoint(a: Item, b: Item): boolean {
   return true;
 }
 
+/**
+ * Two contexts worded alike, going out from the figure on one side, up to a word close to it where they part ("people
+ * work | banking" and "people work | water supply") and meet again after it: the word in that slot names
+ * what is counted, and neither context has the other's word at all.
+ */
+export function slotDiffers(a: FigureFeatures, b: FigureFeatures): boolean {
+  return sideDiffers(a, b, 0, a.before, 0, b.before) || sideDiffers(a, b, a.before, a.terms.length, b.before, b.terms.length);
+}
+
+function sideDiffers(a: FigureFeatures, b: FigureFeatures, a0: number, a1: number, b0: number, b1: number): boolean {
+  const A = a.terms, B = b.terms;
+  let p = 0;
+  while (a0 + p < a1 && b0 + p < b1 && A[a0 + p] === B[b0 + p]) p++;
+  // at least one word in common before the slot, the slot close to the figure (within three words), and on both sides
+  if (p === 0 || p > 2 || a0 + p >= a1 || b0 + p >= b1) return false;
+  const x = A[a0 + p]!, y = B[b0 + p]!;
+  if (B.includes(x) || A.includes(y)) return false;
+  // the wording meets again right after the slot (a slot of one or two words on each side)
+  for (let i = 1; i <= 2; i++) for (let j = 1; j <= 2; j++) {
+    const u = a0 + p + i, v = b0 + p + j;
+    if (u < a1 && v < b1 && A[u] === B[v]) return true;
+  }
+  return false;
+}
+
 const NO_IDS = new Int32Array(0);
 const NO_WEIGHTS = new Float64Array(0);
 
@@ -454,6 +479,8 @@ export class ClaimBuilder {
       const j = common / (a.x.near.length + b.x.near.length - common);
       score += !common || aboutDifferent(a.x.near, b.x.near) ? -0.4 : j < 0.5 ? 0 : 0.08;
     }
+    // the same wording with another word in one place: "people work in banking" is not "people work in tourism"
+    if (slotDiffers(a.x, b.x)) score -= 0.6;
     // articles about different things: none of their main entities in common
     if (fa.doc !== fb.doc && topicsDisjoint(a, b)) score -= 0.5;
     if (fa.head && fa.head === fb.head) score += 0.15;

@@ -8,8 +8,9 @@ import { parseIso, type YMD } from './dates';
 import type { Figure } from './types';
 
 export interface FigureFeatures {
-  /** Context terms with weights by distance. */
+  /** Context terms with weights by distance: the `before` first ones going back from the figure, then those after it, nearest first. */
   terms: string[];
+  before: number;
   weights: number[];
   /** Step and rounding of the written value, for agreement by precision. */
   step: number;
@@ -134,7 +135,7 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
   for (const m of mentions) if (m.first >= 0) mentionTok[m.first] = 1;
   for (const f of raw) {
     if (dateline && f.kind === 'date' && f.start >= dateline.start && f.end <= dateline.end + 1) f.role = 'dateline';
-    const { terms, weights } = contextTerms(text, t, R, f, figTok, mentionTok);
+    const { terms, weights, before } = contextTerms(text, t, R, f, figTok, mentionTok);
     const sentMentions = bySent.get(f.sent) ?? [];
     // a lone capitalised sentence opener ("Founded", "Meanwhile") names nothing the figure is about
     const ents = [...new Set(sentMentions.filter(m => (!m.weak || m.place) && !(m.initial && m.tokens === 1 && !m.place && m.via === 'name' && !m.kind)).map(m => m.key))];
@@ -148,7 +149,7 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
       // a city is also its country: "Prague" and "Czechia" are about the same place
       .flatMap(m => m.place && m.place.type === 'city' ? [m.key, `place:${m.place.country}`] : [m.key]))];
     const relativeDate = f.kind === 'date' && R.has(f.first, Cat.Relative);
-    features.push({ terms, weights, step: f.step, round: f.round, role: f.role, event: f.event, phase: f.phase, weekday: f.weekday, sentence: f.sent, near, relativeDate, topic });
+    features.push({ terms, weights, before, step: f.step, round: f.round, role: f.role, event: f.event, phase: f.phase, weekday: f.weekday, sentence: f.sent, near, relativeDate, topic });
   }
   return {
     doc, length: text.length, published, outlet: options.outlet ?? dateline?.outlet ?? null, figures, features, mentions, aliases,
@@ -180,7 +181,7 @@ function isSpeaker(t: Tokens, R: FigureReader, m: RawMention): boolean {
 
 const SKIP = Cat.Stop | Cat.NumberWord | Cat.Month | Cat.Weekday | Cat.Qualifier | Cat.Scale | Cat.Relative | Cat.Determiner | Cat.Ordinal;
 
-function contextTerms(text: string, t: Tokens, R: FigureReader, f: RawFigure, figTok: Uint8Array, mentionTok: Uint8Array): { terms: string[]; weights: number[] } {
+function contextTerms(text: string, t: Tokens, R: FigureReader, f: RawFigure, figTok: Uint8Array, mentionTok: Uint8Array): { terms: string[]; weights: number[]; before: number } {
   const s = f.sent;
   const first = t.sentFirst[s]!;
   const sentEndTok = s + 1 < t.sentFirst.length ? t.sentFirst[s + 1]! : t.n;
@@ -195,8 +196,9 @@ function contextTerms(text: string, t: Tokens, R: FigureReader, f: RawFigure, fi
   const content = (j: number) => !figTok[j] && t.kind[j] === TK.Word && ((t.flags[j]! & TF.Lower) !== 0 || (j === first && !(t.flags[j]! & TF.AllCaps) && !mentionTok[j])) && t.end[j]! - t.start[j]! >= 3 && !R.has(j, SKIP);
   // distance in content words, both ways, within the sentence
   for (let j = f.first - 1, d = 0; j >= first && d < 24; j--) if (content(j)) take(j, ++d);
+  const before = terms.length;
   for (let j = f.last + 1, d = 0; j < sentEndTok && d < 24; j++) if (content(j)) take(j, ++d);
-  return { terms, weights };
+  return { terms, weights, before };
 }
 
 /** The noun the figure counts or measures: "10,000 Korean companies" → "company". */
