@@ -25,9 +25,9 @@ interface Summary { members: number[]; near: Set<string>; sents: Set<string>; ho
 interface Item {
   i: number; f: Figure; x: FigureFeatures; group: string; sentKey: string; norm: number;
   /** The most telling context words (term ids, ascending) and their weights. */
-  topIds: Int32Array; topW: Float64Array;
+  topIds: number[]; topW: number[];
   /** The words right around the figure (term ids, ascending) and their idf. */
-  locIds: Int32Array; locW: Float64Array; localSum: number;
+  locIds: number[]; locW: number[]; localSum: number;
   /** The article's main entities, as a set (shared by the figures of one article). */
   topic: Set<string>;
   precise: boolean;
@@ -146,11 +146,19 @@ function sideDiffers(a: FigureFeatures, b: FigureFeatures, a0: number, a1: numbe
   return false;
 }
 
-const NO_IDS = new Int32Array(0);
-const NO_WEIGHTS = new Float64Array(0);
+const NO_IDS: number[] = [];
+const NO_WEIGHTS: number[] = [];
+const NO_TERMS: number[] = [];
+
+/** Insert (id, w) into lists kept in ascending id order. */
+function insertById(ids: number[], ws: number[], id: number, w: number): void {
+  let p = ids.length;
+  while (p > 0 && ids[p - 1]! > id) p--;
+  ids.splice(p, 0, id); ws.splice(p, 0, w);
+}
 
 /** Over the term ids two sorted lists share: the sum of wa*wb (products) or of wa (the first list's weights). */
-function sharedWeight(ia: Int32Array, wa: Float64Array, ib: Int32Array, wb: Float64Array, products: boolean): number {
+function sharedWeight(ia: number[], wa: number[], ib: number[], wb: number[], products: boolean): number {
   let s = 0;
   for (let p = 0, q = 0; p < ia.length && q < ib.length;) {
     const x = ia[p]!, y = ib[q]!;
@@ -168,7 +176,7 @@ function numeric(f: Figure): number | null {
 }
 
 export class ClaimBuilder {
-  private idf = new Map<string, number>();
+  private idfById: number[] = [];
   private n = 0;
 
   constructor(private readonly items: ClaimInput[], private readonly rules: ClaimRules = {}) {}
@@ -196,24 +204,31 @@ export class ClaimBuilder {
   }
 
   /** A figure's context as weighted term ids: its most telling nearby words, and the words right around it. */
-  private describe(it: Item, idf: (t: string) => number): void {
-    const { terms, weights } = it.x;
-    const ws: { id: number; w: number }[] = [];
-    const loc: { id: number; w: number }[] = [];
-    for (let k = 0; k < terms.length; k++) {
-      const v = idf(terms[k]!), id = this.termId(terms[k]!);
-      ws.push({ id, w: v * weights[k]! });
-      if (weights[k]! >= 0.7) { loc.push({ id, w: v }); it.localSum += v; }
+  private describe(it: Item, ids: number[], idf: (id: number) => number): void {
+    const weights = it.x.weights;
+    // the TOP_TERMS heaviest (earlier first among equals), and the close ones
+    const topIds: number[] = [], topW: number[] = [], locIds: number[] = [], locW: number[] = [];
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!, v = idf(id), w = v * weights[k]!;
+      if (topW.length < TOP_TERMS || w > topW[topW.length - 1]!) {
+        let p = topW.length;
+        while (p > 0 && topW[p - 1]! < w) p--;
+        topIds.splice(p, 0, id); topW.splice(p, 0, w);
+        if (topW.length > TOP_TERMS) { topIds.pop(); topW.pop(); }
+      }
+      if (weights[k]! >= 0.7) { insertById(locIds, locW, id, v); it.localSum += v; }
     }
-    ws.sort((a, b) => b.w - a.w);
-    if (ws.length > TOP_TERMS) ws.length = TOP_TERMS;
-    ws.sort((a, b) => a.id - b.id);
-    loc.sort((a, b) => a.id - b.id);
-    it.topIds = Int32Array.from(ws, x => x.id); it.topW = Float64Array.from(ws, x => x.w);
-    it.locIds = Int32Array.from(loc, x => x.id); it.locW = Float64Array.from(loc, x => x.w);
     let sq = 0;
-    for (const x of ws) sq += x.w * x.w;
+    for (const w of topW) sq += w * w;
     it.norm = Math.sqrt(sq);
+    // by id, for merging two lists
+    for (let i = 1; i < topIds.length; i++) {
+      const id = topIds[i]!, w = topW[i]!;
+      let p = i;
+      while (p > 0 && topIds[p - 1]! > id) { topIds[p] = topIds[p - 1]!; topW[p] = topW[p - 1]!; p--; }
+      topIds[p] = id; topW[p] = w;
+    }
+    it.topIds = topIds; it.topW = topW; it.locIds = locIds; it.locW = locW;
     it.precise = !it.x.round && significant(it.f) >= 3;
   }
 
@@ -221,7 +236,8 @@ export class ClaimBuilder {
   private prepare(c: ClaimInput): Item {
     const g = groupKey(c.figure, c.features);
     const it = this.newItem(this.built.length, c, g);
-    this.describe(it, t => this.idf.get(t) ?? Math.log(1 + this.n));
+    const unseen = Math.log(1 + this.n);
+    this.describe(it, c.features.terms.map(t => this.termId(t)), id => this.idfById[id] ?? unseen);
     return it;
   }
 
@@ -283,18 +299,22 @@ export class ClaimBuilder {
   build(): Claim[] {
     const items: Item[] = [];
     this.built = items;
-    const df = new Map<string, number>();
+    // document frequency of each context word over the comparable figures
+    const df: number[] = [], seenBy: number[] = [];
+    const idsOf: number[][] = [];
     this.items.forEach((c, i) => {
       const g = groupKey(c.figure, c.features);
       const it = this.newItem(i, c, g);
       items.push(it);
-      if (!g) return;
-      for (const t of new Set(c.features.terms)) df.set(t, (df.get(t) ?? 0) + 1);
+      if (!g) { idsOf.push(NO_TERMS); return; }
+      const ids = c.features.terms.map(t => this.termId(t));
+      idsOf.push(ids);
+      for (const id of ids) if (seenBy[id] !== i + 1) { seenBy[id] = i + 1; df[id] = (df[id] ?? 0) + 1; }
     });
     this.n = items.filter(x => x.group).length || 1;
-    for (const [t, d] of df) this.idf.set(t, Math.log(1 + this.n / d));
-    const idf = (t: string) => this.idf.get(t) ?? 0;
-    for (const it of items) if (it.group) this.describe(it, idf);
+    for (let id = 0; id < df.length; id++) this.idfById[id] = df[id] ? Math.log(1 + this.n / df[id]!) : 0;
+    const idf = (id: number) => this.idfById[id] ?? 0;
+    for (const it of items) if (it.group) this.describe(it, idsOf[it.i]!, idf);
 
     // candidate pairs: small groups pair by pair; large ones through shared telling words, each figure
     // compared with the most recent few that share a key (bounded work however large the corpus)
