@@ -62,6 +62,9 @@ export function charClass(c: number): number {
   return cls[c]!;
 }
 
+// the FNV-1a offset basis 0x811c9dc5 as an int32: the hash then stays a small integer in the loop, never a double
+const FNV_BASIS = -2128831035;
+
 let cap = 0;
 let T: Tokens = alloc(1024);
 function alloc(size: number): Tokens {
@@ -78,7 +81,8 @@ export function tokenize(text: string): Tokens {
   const len = text.length;
   const need = (len >> 1) + 16;
   if (need > cap) T = alloc(Math.max(need, cap * 2));
-  const S = T.start, E = T.end, K = T.kind, F = T.flags, H = T.hash;
+  // local views of the token arrays (re-read after a grow)
+  let S = T.start, E = T.end, K = T.kind, F = T.flags, H = T.hash, L = T.lex;
   let n = 0, i = 0, gap = 0;
   while (i < len) {
     const c = text.charCodeAt(i);
@@ -91,7 +95,7 @@ export function tokenize(text: string): Tokens {
       i++; continue;
     }
     const s = i;
-    let kind: number, flags = gap, h = 0x811c9dc5;
+    let kind: number, flags = gap, h = FNV_BASIS;
     if (k === 1 || k === 2 || k === 3) {
       kind = TK.Word;
       let upper = 0, letters = 0, laterUpper = 0;
@@ -139,12 +143,11 @@ export function tokenize(text: string): Tokens {
         h = c; i++;
       }
     }
-    if (n >= cap - 1) { grow(n); }
-    T.start[n] = s; T.end[n] = i; T.kind[n] = kind; T.flags[n] = flags; T.hash[n] = h | 0;
-    T.lex[n] = kind === TK.Word && i - s <= 13 ? lookupId(text, s, i, h | 0) : 0;
+    if (n >= cap - 1) { grow(n); S = T.start; E = T.end; K = T.kind; F = T.flags; H = T.hash; L = T.lex; }
+    S[n] = s; E[n] = i; K[n] = kind; F[n] = flags; H[n] = h | 0;
+    L[n] = kind === TK.Word && i - s <= 13 ? lookupId(text, s, i, h | 0) : 0;
     n++;
     gap = 0;
-    void S; void E; void K; void F; void H;
   }
   T.n = n;
   markTitleLines(text, T);
