@@ -1,0 +1,110 @@
+// Name keys (letters and digits only, folded: "Lee Jae-myung" → "leejaemyung") read
+// straight off a range of the text. Mention finding asks the gazetteer about every
+// capitalised run and its sub-runs; hashing the range and checking the few candidates
+// costs no string, where nameKey(text.slice(...)) built two per question.
+import { foldChar } from './lexicon';
+
+const FNV_BASIS = -2128831035; // 0x811c9dc5 as an int32
+
+/** The key's character for code unit c, or -1 when keys drop it (spaces, punctuation). */
+function keyCharSlow(c: number): number {
+  if (c >= 65 && c <= 90) return c + 32;
+  if (c > 127) c = foldChar(c);
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) ? c : -1;
+}
+const ASCII_KEY = new Int16Array(128);
+for (let c = 0; c < 128; c++) ASCII_KEY[c] = keyCharSlow(c);
+function keyChar(c: number): number { return c < 128 ? ASCII_KEY[c]! : keyCharSlow(c); }
+
+/** FNV-1a over the key characters of text[start, end). */
+export function keyHash(text: string, start: number, end: number): number {
+  let h = FNV_BASIS;
+  for (let i = start; i < end; i++) {
+    const c = keyChar(text.charCodeAt(i));
+    if (c < 0) continue;
+    h ^= c; h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
+/** The key of text[start, end) is `key`. */
+export function sameKey(text: string, start: number, end: number, key: string): boolean {
+  let j = 0;
+  for (let i = start; i < end; i++) {
+    const c = keyChar(text.charCodeAt(i));
+    if (c < 0) continue;
+    if (j >= key.length || key.charCodeAt(j) !== c) return false;
+    j++;
+  }
+  return j === key.length;
+}
+
+const buf: number[] = [];
+function buildKey(text: string, start: number, end: number): string {
+  buf.length = 0;
+  for (let i = start; i < end; i++) { const c = keyChar(text.charCodeAt(i)); if (c >= 0) buf.push(c); }
+  return String.fromCharCode.apply(null, buf);
+}
+
+// Keys by hash: names repeat across a corpus, so most keys are built once (and the
+// shared strings are cheap to look up again in the Maps keyed by them).
+const cache = new Map<number, string>();
+/** The name key of text[start, end). */
+export function keyOf(text: string, start: number, end: number): string {
+  const h = keyHash(text, start, end);
+  const known = cache.get(h);
+  if (known !== undefined && sameKey(text, start, end, known)) return known;
+  const key = buildKey(text, start, end);
+  if (known === undefined) {
+    if (cache.size >= 200000) cache.clear();
+    cache.set(h, key);
+  }
+  return key;
+}
+
+// "n:" + key, shared like the keys: mention keys are Map keys all through the corpus pass
+const ids = new Map<string, string>();
+/** The document-level identity "n:" + key of a name that is no gazetteer place. */
+export function nameId(key: string): string {
+  let id = ids.get(key);
+  if (id === undefined) {
+    if (ids.size >= 200000) ids.clear();
+    ids.set(key, id = 'n:' + key);
+  }
+  return id;
+}
+
+/** A Map from keys to values that is also asked with a range of text (open addressing on the key hash). */
+export class KeyIndex<V> {
+  private readonly mask: number;
+  private readonly hashes: Int32Array;
+  /** Slot → 1 + index into keys/values (0: empty). */
+  private readonly slots: Int32Array;
+  private readonly keys: string[] = [];
+  private readonly values: V[] = [];
+
+  constructor(map: Map<string, V>) {
+    let size = 16;
+    while (size < map.size * 2) size <<= 1;
+    this.mask = size - 1;
+    this.hashes = new Int32Array(size);
+    this.slots = new Int32Array(size);
+    for (const [key, value] of map) {
+      const h = keyHash(key, 0, key.length);
+      let s = h & this.mask;
+      while (this.slots[s]) s = (s + 1) & this.mask;
+      this.keys.push(key); this.values.push(value);
+      this.hashes[s] = h; this.slots[s] = this.keys.length;
+    }
+  }
+
+  /** The value whose key is the key of text[start, end). */
+  inRange(text: string, start: number, end: number): V | undefined {
+    const h = keyHash(text, start, end);
+    for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
+      const at = this.slots[s]!;
+      if (!at) return undefined;
+      if (this.hashes[s] === h && sameKey(text, start, end, this.keys[at - 1]!)) return this.values[at - 1];
+    }
+  }
+}
