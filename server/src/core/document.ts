@@ -128,21 +128,21 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
   const figTok = new Uint8Array(t.n);
   for (const f of raw) for (let k = f.first; k <= f.last; k++) figTok[k] = 1;
   const mentionTok = new Uint8Array(t.n);
+  const entsBySent = new Map<number, string[]>();
   for (const m of mentions) if (m.first >= 0) mentionTok[m.first] = 1;
   for (const f of raw) {
     if (dateline && f.kind === 'date' && f.start >= dateline.start && f.end <= dateline.end + 1) f.role = 'dateline';
     const { terms, weights } = contextTerms(text, t, R, f, figTok, mentionTok);
-    const sentMentions = bySent.get(f.sent) ?? [];
-    const ents = [...new Set(sentMentions.filter(m => !m.weak || m.place).map(m => m.key))];
+    const sentMentions = bySent.get(f.sent) ?? NONE;
+    let sentEnts = entsBySent.get(f.sent);
+    if (!sentEnts) entsBySent.set(f.sent, sentEnts = sentenceEntities(sentMentions));
     figures.push({
       id: `${doc}#${f.start}`, doc, start: f.start, end: f.end, text: text.slice(f.start, f.end), kind: f.kind, value: f.value,
       unit: f.unit, qualifier: f.qualifier, relative: f.relative, time: f.time,
       sentenceStart: t.sentStart[f.sent]!, sentenceEnd: t.sentEnd[f.sent]!, aside: inAside(f.start),
-      context: terms, head: head(text, t, R, f), entities: ents, holder: holder(t, R, f, sentMentions),
+      context: terms, head: head(text, t, R, f), entities: sentEnts.slice(), holder: holder(t, R, f, sentMentions),
     });
-    const near = [...new Set(sentMentions.filter(m => m.last >= f.first - 8 && m.first <= f.last + 8 && !isSpeaker(t, R, m) && m.kind !== 'person' && m.ev.person === 0 && !(m.initial && m.tokens === 1 && !m.place && m.via === 'name'))
-      // a city is also its country: "Prague" and "Czechia" are about the same place
-      .flatMap(m => m.place && m.place.type === 'city' ? [m.key, `place:${m.place.country}`] : [m.key]))];
+    const near = nearEntities(t, R, f, sentMentions);
     const relativeDate = f.kind === 'date' && R.has(f.first, Cat.Relative);
     features.push({ terms, weights, step: f.step, round: f.round, role: f.role, event: f.event, phase: f.phase, weekday: f.weekday, sentence: f.sent, near, relativeDate, topic });
   }
@@ -150,6 +150,29 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
     doc, length: text.length, published, outlet: options.outlet ?? dateline?.outlet ?? null, figures, features, mentions, aliases,
     sentStart: t.sentStart.slice(), sentEnd: t.sentEnd.slice(),
   };
+}
+
+const NONE: RawMention[] = [];
+
+/** Entities named in a sentence (headline capitals only when they are places), each once. */
+function sentenceEntities(ms: RawMention[]): string[] {
+  const keys: string[] = [];
+  const seen = new Set<string>();
+  for (const m of ms) if ((!m.weak || m.place) && !seen.has(m.key)) { seen.add(m.key); keys.push(m.key); }
+  return keys;
+}
+
+/** Entities named within 8 tokens of the figure, speakers and people left out, each once. */
+function nearEntities(t: Tokens, R: FigureReader, f: RawFigure, ms: RawMention[]): string[] {
+  const keys: string[] = [];
+  for (const m of ms) {
+    if (!(m.last >= f.first - 8 && m.first <= f.last + 8)) continue;
+    if (isSpeaker(t, R, m) || m.kind === 'person' || m.ev.person !== 0 || (m.initial && m.tokens === 1 && !m.place && m.via === 'name')) continue;
+    if (!keys.includes(m.key)) keys.push(m.key);
+    // a city is also its country: "Prague" and "Czechia" are about the same place
+    if (m.place && m.place.type === 'city') { const c = `place:${m.place.country}`; if (!keys.includes(c)) keys.push(c); }
+  }
+  return keys;
 }
 
 /** "..., said Jane Doe" / "Jane Doe told": who speaks is not what the figure is about. */
@@ -236,8 +259,11 @@ function filterInitials(text: string, t: Tokens, mentions: RawMention[]): void {
     if (shapeOnly(m)) for (const w of m.text.split(/\s+/)) wanted.add(hashFold(w, 0, w.length));
   }
   if (!wanted.size) return;
+  // a bit per hash bucket first: most lower-case words are none of the wanted ones
+  const maybe = new Uint8Array(1024);
+  for (const h of wanted) maybe[h & 1023] = 1;
   const seenLower = new Set<number>();
-  for (let j = 0; j < t.n; j++) if (t.kind[j] === TK.Word && (t.flags[j]! & TF.Lower) && wanted.has(t.hash[j]!)) seenLower.add(t.hash[j]!);
+  for (let j = 0; j < t.n; j++) if (maybe[t.hash[j]! & 1023] && t.kind[j] === TK.Word && (t.flags[j]! & TF.Lower) && wanted.has(t.hash[j]!)) seenLower.add(t.hash[j]!);
   for (let k = mentions.length - 1; k >= 0; k--) {
     const m = mentions[k]!;
     if (m.initial && m.via === 'name' && m.tokens === 1 && !m.place && seenLower.has(hashFold(m.text, 0, m.text.length))) mentions.splice(k, 1);
