@@ -175,6 +175,8 @@ function nearEntities(t: Tokens, R: FigureReader, f: RawFigure, ms: RawMention[]
   return keys;
 }
 
+const SOURCE_VERBS = new Set(['released', 'published', 'compiled', 'reported', 'issued', 'given', 'cited', 'estimated', 'quoted', 'provided']);
+
 /** "..., said Jane Doe" / "Jane Doe told": who speaks is not what the figure is about. */
 function isSpeaker(t: Tokens, R: FigureReader, m: RawMention): boolean {
   // "Driftwood Capital said it would spend ...": a speaker talking about itself is the subject
@@ -183,10 +185,9 @@ function isSpeaker(t: Tokens, R: FigureReader, m: RawMention): boolean {
   if (isPossessive(t, m.last + 1) && R.lw(m.last + 2) === 'office') return true;
   // sources: "according to (the) X", "figures released by (the) X"
   let k = m.first - 1;
-  if (/^(the|a|an)$/.test(R.lw(k))) k--;
-  const p1 = R.lw(k), p2 = R.lw(k - 1);
-  if (p1 === 'to' && p2 === 'according') return true;
-  if (p1 === 'by' && /^(released|published|compiled|reported|issued|given|cited|estimated|quoted|provided)$/.test(p2)) return true;
+  if (R.lwIs(k, 'the') || R.lwIs(k, 'a') || R.lwIs(k, 'an')) k--;
+  if (R.lwIs(k, 'to') && R.lwIs(k - 1, 'according')) return true;
+  if (R.lwIs(k, 'by') && SOURCE_VERBS.has(R.lw(k - 1))) return true;
   // "X, a lobby group for exporters, said ..."
   if (R.ch(m.last + 1) === 44) {
     for (let j = m.last + 2; j < t.n && j < m.last + 14 && t.sent[j] === m.sent; j++) {

@@ -3,7 +3,7 @@
 import gazetteerData from './data/generated/gazetteer.json';
 import citiesData from './data/generated/cities.json';
 import currenciesData from './data/generated/currencies.json';
-import { fold } from './lexicon';
+import { fold, hashFold } from './lexicon';
 import { KeyIndex, keyOf } from './keys';
 
 interface CountryRow { code: string; independent: boolean; name: string; names: string[]; demonyms: string[]; currencies: { code: string; name: string; symbol?: string }[]; capital: string[] }
@@ -120,4 +120,11 @@ export function isDemonymTailIn(text: string, start: number, end: number): boole
 
 export function currencyOfSymbol(symbol: string): string | undefined { init(); return symbols.get(symbol); }
 export function currencyOfWord(word: string): string | undefined { init(); return currencyWords.get(fold(word)); }
+let currencyWordHashes: Set<number> | null = null;
+/** currencyOfWord of the word token text[start, end) whose folded hash (hashFold) is `hash`: most words are ruled out by the hash alone. */
+export function currencyOfWordToken(text: string, start: number, end: number, hash: number): string | undefined {
+  init();
+  if (!currencyWordHashes) currencyWordHashes = new Set([...currencyWords.keys()].map(w => hashFold(w, 0, w.length)));
+  return currencyWordHashes.has(hash) ? currencyOfWord(text.slice(start, end)) : undefined;
+}
 export function isCurrencyCode(code: string): boolean { init(); return isoCodes.has(code); }

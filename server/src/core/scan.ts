@@ -194,7 +194,8 @@ function markTitleLines(text: string, t: Tokens): void {
   void text;
 }
 
-const ABBREV = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'no', 'vs', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'sgt', 'capt', 'jr', 'sr', 'inc', 'corp', 'co', 'ltd', 'jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec', 'e.g', 'i.e', 'etc', 'approx', 'u.s', 'u.k']);
+const ABBREV = new Set([ // at most 6 letters (see sentences)
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'no', 'vs', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'sgt', 'capt', 'jr', 'sr', 'inc', 'corp', 'co', 'ltd', 'jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec', 'e.g', 'i.e', 'etc', 'approx', 'u.s', 'u.k']);
 
 function sentences(text: string, t: Tokens): void {
   t.sentStart.length = 0; t.sentEnd.length = 0; t.sentFirst.length = 0;
@@ -212,6 +213,8 @@ function sentences(text: string, t: Tokens): void {
     const f = t.flags[j]!;
     if (f & TF.Blank) { close(j); continue; }
     const p = j - 1;
+    // most tokens: no line break before them and no punctuation that could end a sentence
+    if (!(f & TF.NL) && t.kind[p] !== TK.Punct) continue;
     const pc = t.kind[p] === TK.Punct ? text.charCodeAt(t.start[p]!) : 0;
     // terminal punctuation, possibly followed by closing quotes / brackets
     let q = p;
@@ -241,7 +244,8 @@ function sentences(text: string, t: Tokens): void {
     if (!terminal || !(f & TF.Space)) continue;
     const nk = t.kind[j]!;
     if (nk === TK.Word && (f & TF.Lower)) continue;
-    if (qc === 46 && q > 0 && t.kind[q - 1] === TK.Word && t.end[q - 1] === t.start[q]) {
+    // "Mr.", "Inc.", "U.": no sentence end (no abbreviation is longer than 6 letters)
+    if (qc === 46 && q > 0 && t.kind[q - 1] === TK.Word && t.end[q - 1] === t.start[q] && t.end[q - 1]! - t.start[q - 1]! <= 6) {
       const w = text.slice(t.start[q - 1]!, t.end[q - 1]!).toLowerCase();
       if (ABBREV.has(w) || (w.length === 1 && (t.flags[q - 1]! & TF.Cap))) continue;
     }
