@@ -255,21 +255,41 @@ function holder(t: Tokens, R: FigureReader, f: RawFigure, mentions: RawMention[]
 function filterInitials(text: string, t: Tokens, mentions: RawMention[]): void {
   const wanted = new Set<number>();
   const shapeOnly = (m: RawMention) => m.evidence.length === 1 && m.evidence[0] === 'name shape';
+  const words: number[] = [];
   for (const m of mentions) {
     if (m.initial && m.via === 'name' && m.tokens === 1) wanted.add(hashFold(m.text, 0, m.text.length));
-    if (shapeOnly(m)) for (const w of m.text.split(/\s+/)) wanted.add(hashFold(w, 0, w.length));
+    if (shapeOnly(m)) { wordHashes(m.text, words); for (const h of words) wanted.add(h); }
   }
   if (!wanted.size) return;
   // a bit per hash bucket first: most lower-case words are none of the wanted ones
   const maybe = new Uint8Array(1024);
   for (const h of wanted) maybe[h & 1023] = 1;
   const seenLower = new Set<number>();
-  for (let j = 0; j < t.n; j++) if (maybe[t.hash[j]! & 1023] && t.kind[j] === TK.Word && (t.flags[j]! & TF.Lower) && wanted.has(t.hash[j]!)) seenLower.add(t.hash[j]!);
+  const H = t.hash, K = t.kind, F = t.flags;
+  for (let j = 0; j < t.n; j++) if (maybe[H[j]! & 1023] && K[j] === TK.Word && (F[j]! & TF.Lower) && wanted.has(H[j]!)) seenLower.add(H[j]!);
+  if (!seenLower.size) return;
   for (let k = mentions.length - 1; k >= 0; k--) {
     const m = mentions[k]!;
     if (m.initial && m.via === 'name' && m.tokens === 1 && !m.place && seenLower.has(hashFold(m.text, 0, m.text.length))) mentions.splice(k, 1);
     // "Strategic Partnership" is made of ordinary words: no person
-    else if (shapeOnly(m) && m.text.split(/\s+/).some(w => seenLower.has(hashFold(w, 0, w.length)))) { m.kind = null; m.ev.person = 0; m.evidence = []; }
+    else if (shapeOnly(m) && (wordHashes(m.text, words), words.some(h => seenLower.has(h)))) { m.kind = null; m.ev.person = 0; m.evidence = []; }
   }
   void text;
+}
+
+/** JavaScript's \s, for splitting as s.split(/\s+/) does. */
+function isJsSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** hashFold of each word of s.split(/\s+/), into out (no strings built). */
+function wordHashes(s: string, out: number[]): void {
+  out.length = 0;
+  let from = 0;
+  for (let i = 0; i <= s.length; i++) {
+    if (i < s.length && !isJsSpace(s.charCodeAt(i))) continue;
+    out.push(hashFold(s, from, i));
+    while (i + 1 < s.length && isJsSpace(s.charCodeAt(i + 1))) i++;
+    from = i + 1;
+  }
 }
