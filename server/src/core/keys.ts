@@ -46,32 +46,39 @@ function buildKey(text: string, start: number, end: number): string {
   return String.fromCharCode.apply(null, buf);
 }
 
-// Keys by hash: names repeat across a corpus, so most keys are built once (and the
-// shared strings are cheap to look up again in the Maps keyed by them).
-const cache = new Map<number, string>();
-/** The name key of text[start, end). */
-export function keyOf(text: string, start: number, end: number): string {
+// Interned keys: names repeat across a corpus, so most keys are built once, and the
+// shared strings (and their "n:" ids) are cheap to look up again in the Maps keyed by
+// them. Open addressing on the key hash; emptied when full.
+const SLOTS = 1 << 18, MASK = SLOTS - 1, MAX_KEYS = SLOTS >> 1;
+const slotHash = new Int32Array(SLOTS);
+/** Slot → 1 + index into keys/ids (0: empty). */
+const slotAt = new Int32Array(SLOTS);
+let keys: string[] = [];
+let ids: (string | undefined)[] = [];
+
+/** Index of the interned key of text[start, end), for keyAt / idAt. */
+export function internKey(text: string, start: number, end: number): number {
   const h = keyHash(text, start, end);
-  const known = cache.get(h);
-  if (known !== undefined && sameKey(text, start, end, known)) return known;
-  const key = buildKey(text, start, end);
-  if (known === undefined) {
-    if (cache.size >= 200000) cache.clear();
-    cache.set(h, key);
+  let s = h & MASK;
+  for (let at = slotAt[s]!; at; s = (s + 1) & MASK, at = slotAt[s]!) {
+    if (slotHash[s] === h && sameKey(text, start, end, keys[at - 1]!)) return at - 1;
   }
-  return key;
+  if (keys.length >= MAX_KEYS) { slotAt.fill(0); keys = []; ids = []; s = h & MASK; }
+  keys.push(buildKey(text, start, end)); ids.push(undefined);
+  slotHash[s] = h; slotAt[s] = keys.length;
+  return keys.length - 1;
+}
+export function keyAt(i: number): string { return keys[i]!; }
+/** "n:" + keyAt(i): the document-level identity of a name that is no gazetteer place. */
+export function idAt(i: number): string {
+  let id = ids[i];
+  if (id === undefined) ids[i] = id = 'n:' + keys[i]!;
+  return id;
 }
 
-// "n:" + key, shared like the keys: mention keys are Map keys all through the corpus pass
-const ids = new Map<string, string>();
-/** The document-level identity "n:" + key of a name that is no gazetteer place. */
-export function nameId(key: string): string {
-  let id = ids.get(key);
-  if (id === undefined) {
-    if (ids.size >= 200000) ids.clear();
-    ids.set(key, id = 'n:' + key);
-  }
-  return id;
+/** The name key of text[start, end). */
+export function keyOf(text: string, start: number, end: number): string {
+  return keys[internKey(text, start, end)]!;
 }
 
 /** A Map from keys to values that is also asked with a range of text (open addressing on the key hash). */

@@ -5,7 +5,7 @@ import { Cat, type LexEntry } from './lexicon';
 import { TK, TF, type Tokens, isPossessive } from './scan';
 import type { FigureReader } from './figures';
 import { placeIn, countryOfDemonymIn, isDemonymTailIn, type Place } from './gazetteer';
-import { keyOf, nameId } from './keys';
+import { keyOf, internKey, keyAt, idAt } from './keys';
 import type { EntityKind } from './types';
 
 export interface RawMention {
@@ -275,8 +275,8 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     const withTitle = single && SINGLE_TITLE.has(titleWord);
     const from = withTitle ? titleFirst : first;
     const m = base(from, last, text.slice(t.start[from]!, t.end[last]!), '', 'person', 4, `title: ${title}`, weak, false, title, null);
-    if (withTitle) { m.ownKey = keyOf(text, t.start[first]!, t.end[last]!); m.firstKey = m.lastKey = m.ownKey; }
-    m.key = nameId(m.ownKey);
+    // (base gave it the key of all its words; "President Lee" is known by "Lee")
+    if (withTitle) { const own = internKey(text, t.start[first]!, t.end[last]!); m.ownKey = m.firstKey = m.lastKey = keyAt(own); m.key = idAt(own); }
     out.push(m);
   }
 
@@ -287,14 +287,14 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
   }
 
   function base(a: number, b: number, full: string, key: string, kind: EntityKind | null, weight: number, why: string, weak: boolean, initial: boolean, role: string | null, place: Place | null): RawMention {
-    const ownKey = keyOf(text, t.start[a]!, t.end[b]!);
+    const own = internKey(text, t.start[a]!, t.end[b]!), ownKey = keyAt(own);
     const ws = parts(a, b);
     // first and last word keys: the whole key again when the mention is one word
     const w0 = ws[0] ?? a, wn = ws[ws.length - 1] ?? a;
     const firstKey = w0 === a && t.end[w0] === t.end[b] ? ownKey : keyOf(text, t.start[w0]!, t.end[w0]!);
     const lastKey = wn === a ? ownKey : keyOf(text, t.start[wn]!, t.end[b]!);
     const m: RawMention = {
-      start: t.start[a]!, end: t.end[b]!, text: full, key: key || nameId(ownKey), ownKey, tokens: ws.length, kind,
+      start: t.start[a]!, end: t.end[b]!, text: full, key: key || idAt(own), ownKey, tokens: ws.length, kind,
       ev: { person: 0, place: 0, organization: 0, other: 0 }, evidence: why ? [why] : [], role: role ?? appositive(b), via: 'name',
       possessive: isPossessive(t, b + 1), weak, initial, acronym: false, sent: t.sent[a]!, first: a, last: b,
       firstKey, lastKey, place,
