@@ -4,7 +4,7 @@ import gazetteerData from './data/generated/gazetteer.json';
 import citiesData from './data/generated/cities.json';
 import currenciesData from './data/generated/currencies.json';
 import { fold, hashFold } from './lexicon';
-import { KeyIndex, keyOf } from './keys';
+import { KeyIndex, keyOf, keyHash } from './keys';
 
 interface CountryRow { code: string; independent: boolean; name: string; names: string[]; demonyms: string[]; currencies: { code: string; name: string; symbol?: string }[]; capital: string[] }
 
@@ -107,15 +107,16 @@ export function isDemonymTail(word: string): boolean {
 }
 
 // The same questions about text[start, end), without slicing it: placeIn(text, s, e) is placeByKey(nameKey(text.slice(s, e))).
-export function placeIn(text: string, start: number, end: number): Place | undefined { init(); return placeIndex.inRange(text, start, end); }
-export function countryOfDemonymIn(text: string, start: number, end: number): Place | undefined {
+// (h: keyHash(text, start, end), when the caller has it)
+export function placeIn(text: string, start: number, end: number, h = keyHash(text, start, end)): Place | undefined { init(); return placeIndex.inRange(text, start, end, h); }
+export function countryOfDemonymIn(text: string, start: number, end: number, h = keyHash(text, start, end)): Place | undefined {
   init();
-  const p = demonymIndex.inRange(text, start, end);
+  const p = demonymIndex.inRange(text, start, end, h);
   return p && p.id ? p : undefined;
 }
-export function isDemonymTailIn(text: string, start: number, end: number): boolean {
+export function isDemonymTailIn(text: string, start: number, end: number, h = keyHash(text, start, end)): boolean {
   init();
-  return tailIndex.inRange(text, start, end) !== undefined && !demonymIndex.inRange(text, start, end)?.id;
+  return tailIndex.inRange(text, start, end, h) !== undefined && !demonymIndex.inRange(text, start, end, h)?.id;
 }
 
 export function currencyOfSymbol(symbol: string): string | undefined { init(); return symbols.get(symbol); }

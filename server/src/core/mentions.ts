@@ -5,7 +5,7 @@ import { Cat, type LexEntry } from './lexicon';
 import { TK, TF, type Tokens, isPossessive } from './scan';
 import type { FigureReader } from './figures';
 import { placeIn, countryOfDemonymIn, isDemonymTailIn, type Place } from './gazetteer';
-import { keyOf, internKey, keyAt, idAt } from './keys';
+import { internKey, keyAt, idAt, TokenKeys } from './keys';
 import type { EntityKind } from './types';
 
 export interface RawMention {
@@ -49,6 +49,7 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
   const aliases: AliasPair[] = [];
   const isCapWord = (i: number) => i < t.n && t.kind[i] === TK.Word && (t.flags[i]! & (TF.Cap | TF.AllCaps)) !== 0;
   const lex = (i: number): LexEntry | undefined => R.lex(i);
+  const tk = new TokenKeys(text, t.start, t.end, t.n);
 
   let i = 0;
   while (i < t.n) {
@@ -87,14 +88,18 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
   }
   function nationality(k: number): boolean {
     const s = t.start[k]!, e = t.end[k]!;
-    return !!countryOfDemonymIn(text, s, e) || isDemonymTailIn(text, s, e);
+    return !!demonymOf(k, k) || isDemonymTailIn(text, s, e, tk.range(k, k));
   }
   function placeLike(k: number): boolean {
     const s = t.start[k]!, e = t.end[k]!;
-    return !!placeIn(text, s, e) || !!countryOfDemonymIn(text, s, e) || isDemonymTailIn(text, s, e) || R.has(k, Cat.Continent) || R.has(k, Cat.Compass);
+    return !!placeAt(k, k) || !!demonymOf(k, k) || isDemonymTailIn(text, s, e, tk.range(k, k)) || R.has(k, Cat.Continent) || R.has(k, Cat.Compass);
   }
   /** The place named by the words from token `from` to the end of the name part at `to`. */
-  function placeOf(from: number, to: number, b: number): Place | undefined { return placeIn(text, t.start[from]!, t.end[partEnd(to, b)]!); }
+  function placeOf(from: number, to: number, b: number): Place | undefined { return placeAt(from, partEnd(to, b)); }
+  // gazetteer questions about the words of tokens a..z, hashed from the tokens' key hashes
+  function placeAt(a: number, z: number): Place | undefined { return placeIn(text, t.start[a]!, t.end[z]!, tk.range(a, z)); }
+  function demonymOf(a: number, z: number): Place | undefined { return countryOfDemonymIn(text, t.start[a]!, t.end[z]!, tk.range(a, z)); }
+  function internAt(a: number, z: number): number { return internKey(text, t.start[a]!, t.end[z]!, tk.range(a, z)); }
   /** Some part ps[from..] is a capitalised word of category cat. */
   function hasCapCue(ps: number[], from: number, cat: Cat): boolean {
     for (let n = from; n < ps.length; n++) if (R.has(ps[n]!, cat) && (t.flags[ps[n]!]! & TF.Cap)) return true;
@@ -150,9 +155,9 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
       return;
     }
     while (ps.length) {
-      const two = ps.length >= 2 && partEnd(ps[1]!, b) === ps[1]! ? countryOfDemonymIn(text, t.start[ps[0]!]!, t.end[ps[1]!]!) : undefined;
+      const two = ps.length >= 2 && partEnd(ps[1]!, b) === ps[1]! ? demonymOf(ps[0]!, ps[1]!) : undefined;
       if (two && ps.length >= 2) { emitDemonym(ps[0]!, ps[1]!, two); ps = ps.slice(2); continue; }
-      const one = partEnd(ps[0]!, b) === ps[0]! ? countryOfDemonymIn(text, t.start[ps[0]!]!, t.end[ps[0]!]!) : undefined;
+      const one = partEnd(ps[0]!, b) === ps[0]! ? demonymOf(ps[0]!, ps[0]!) : undefined;
       if (one && !(ps.length >= 2 && (R.has(ps[1]!, Cat.PlaceCue) || R.has(ps[1]!, Cat.OrgCue)))) { emitDemonym(ps[0]!, ps[0]!, one); ps = ps.slice(1); continue; }
       break;
     }
@@ -196,7 +201,7 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     if (!ps.length) return;
     const first = ps[0]!, lastTok = partEnd(ps[ps.length - 1]!, b);
     const full = text.slice(t.start[first]!, t.end[lastTok]!);
-    const whole = placeIn(text, t.start[first]!, t.end[lastTok]!);
+    const whole = placeAt(first, lastTok);
     const lastIsPlaceCue = R.has(ps[ps.length - 1]!, Cat.PlaceCue) && ps.length >= 2;
     const orgCue = ps.length >= 2 && hasCapCue(ps, 1, Cat.OrgCue) && !(R.has(ps[ps.length - 1]!, Cat.PlaceCue) && !R.has(ps[ps.length - 1]!, Cat.OrgCue));
     if (whole && (whole.type !== 'city' || whole.population >= 100000) && !(orgCue && whole.type !== 'country')) {
@@ -206,7 +211,7 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     if (orgCue) { emit(first, lastTok, full, 'organization', 4, `cue: ${word(ps.find(k => R.has(k, Cat.OrgCue))!)}`, weak, false, role, null); return; }
     if (lastIsPlaceCue) { emit(first, lastTok, full, 'place', 3, `cue: ${word(ps[ps.length - 1]!)}`, weak, false, role, null); return; }
     // compass + a region or place: Southeast Asia, Northeast Asia
-    if (ps.length === 2 && R.has(ps[0]!, Cat.Compass) && (R.has(ps[1]!, Cat.Continent) || placeIn(text, t.start[ps[1]!]!, t.end[ps[1]!]!))) {
+    if (ps.length === 2 && R.has(ps[0]!, Cat.Compass) && (R.has(ps[1]!, Cat.Continent) || placeAt(ps[1]!, ps[1]!))) {
       emit(first, lastTok, full, 'place', 3, 'compass + place', weak, false, role, null); return;
     }
     // "Southeast Asian": a compass word and a nationality adjective
@@ -235,7 +240,7 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
       const k = ps[0]!;
       const e = R.lex(k);
       if (e && e.cats & (Cat.Stop | Cat.Month | Cat.Weekday | Cat.TitleHead | Cat.Compass | Cat.NumberWord | Cat.Ordinal)) return;
-      if (isDemonymTailIn(text, t.start[k]!, t.end[k]!)) return;
+      if (isDemonymTailIn(text, t.start[k]!, t.end[k]!, tk.range(k, k))) return;
       if (word(k).length < 2) return;
       const acronym = (t.flags[k]! & (TF.AllCaps | TF.MixedCaps)) !== 0 && word(k).length <= 8 && word(k).length >= 2 && /^[A-Z][A-Za-z]*[A-Z][a-z]?$|^[A-Z]{2,}$/.test(word(k));
       const ev = personContext(k, lastTok) ? 'person' : sourceContext(k) ? 'organization' : companyContext(k) ? 'organization' : acronym ? 'organization' : null;
@@ -276,7 +281,7 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     const from = withTitle ? titleFirst : first;
     const m = base(from, last, text.slice(t.start[from]!, t.end[last]!), '', 'person', 4, `title: ${title}`, weak, false, title, null);
     // (base gave it the key of all its words; "President Lee" is known by "Lee")
-    if (withTitle) { const own = internKey(text, t.start[first]!, t.end[last]!); m.ownKey = m.firstKey = m.lastKey = keyAt(own); m.key = idAt(own); }
+    if (withTitle) { const own = internAt(first, last); m.ownKey = m.firstKey = m.lastKey = keyAt(own); m.key = idAt(own); }
     out.push(m);
   }
 
@@ -287,12 +292,12 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
   }
 
   function base(a: number, b: number, full: string, key: string, kind: EntityKind | null, weight: number, why: string, weak: boolean, initial: boolean, role: string | null, place: Place | null): RawMention {
-    const own = internKey(text, t.start[a]!, t.end[b]!), ownKey = keyAt(own);
+    const own = internAt(a, b), ownKey = keyAt(own);
     const ws = parts(a, b);
     // first and last word keys: the whole key again when the mention is one word
     const w0 = ws[0] ?? a, wn = ws[ws.length - 1] ?? a;
-    const firstKey = w0 === a && t.end[w0] === t.end[b] ? ownKey : keyOf(text, t.start[w0]!, t.end[w0]!);
-    const lastKey = wn === a ? ownKey : keyOf(text, t.start[wn]!, t.end[b]!);
+    const firstKey = w0 === a && w0 === b ? ownKey : keyAt(internAt(w0, w0));
+    const lastKey = wn === a ? ownKey : keyAt(internAt(wn, b));
     const m: RawMention = {
       start: t.start[a]!, end: t.end[b]!, text: full, key: key || idAt(own), ownKey, tokens: ws.length, kind,
       ev: { person: 0, place: 0, organization: 0, other: 0 }, evidence: why ? [why] : [], role: role ?? appositive(b), via: 'name',
