@@ -6,6 +6,7 @@ import { readMentions, resolveShortForms, type RawMention, type AliasPair } from
 import { Cat, fold, conceptOf, isConcept, hashFold, termOf } from './lexicon';
 import { parseIso, type YMD } from './dates';
 import type { Figure } from './types';
+import type { Place } from './gazetteer';
 
 export interface FigureFeatures {
   /** Context terms with weights by distance. */
@@ -118,16 +119,20 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
   // the article's topic: its most mentioned entities (cities count as their country too)
   const counts = new Map<string, number>();
   for (const m of mentions) if (!m.weak && !(m.initial && m.tokens === 1 && !m.place) && m.via !== 'demonym') counts.set(m.key, (counts.get(m.key) ?? 0) + 1);
-  const placeOf = new Map(mentions.filter(m => m.place).map(m => [m.key, m.place!]));
-  const topic = [...new Set([...counts.entries()].sort((x, y) => y[1] - x[1]).slice(0, 5).flatMap(e => {
-    const p = placeOf.get(e[0]);
-    return p && p.type === 'city' ? [e[0], `place:${p.country}`] : [e[0]];
-  }))];
+  const placeOf = new Map<string, Place>();
+  for (const m of mentions) if (m.place) placeOf.set(m.key, m.place);
+  const topic: string[] = [];
+  for (const [key] of mostCounted(counts, 5)) {
+    const p = placeOf.get(key);
+    if (!topic.includes(key)) topic.push(key);
+    if (p && p.type === 'city' && !topic.includes(`place:${p.country}`)) topic.push(`place:${p.country}`);
+  }
   const figures: Figure[] = [];
   const features: FigureFeatures[] = [];
-  const figTok = new Uint8Array(t.n);
+  // typed arrays are costly to allocate per document: scratch ones, cleared
+  const figTok = scratch(0, t.n);
   for (const f of raw) for (let k = f.first; k <= f.last; k++) figTok[k] = 1;
-  const mentionTok = new Uint8Array(t.n);
+  const mentionTok = scratch(1, t.n);
   const entsBySent = new Map<number, string[]>();
   for (const m of mentions) if (m.first >= 0) mentionTok[m.first] = 1;
   for (const f of raw) {
@@ -153,6 +158,28 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
 }
 
 const NONE: RawMention[] = [];
+
+const scratchBufs: Uint8Array[] = [new Uint8Array(1024), new Uint8Array(1024), new Uint8Array(1024)];
+/** Scratch buffer `which`, zeroed over [0, n): valid until the next call for the same buffer. */
+function scratch(which: number, n: number): Uint8Array {
+  let b = scratchBufs[which]!;
+  if (b.length < n) scratchBufs[which] = b = new Uint8Array(Math.max(n, b.length * 2));
+  else b.fill(0, 0, n);
+  return b;
+}
+
+/** The n entries with the highest counts, ties in insertion order: [...counts].sort((x, y) => y[1] - x[1]).slice(0, n) without sorting them all. */
+function mostCounted(counts: Map<string, number>, n: number): [string, number][] {
+  const top: [string, number][] = [];
+  for (const e of counts) {
+    if (top.length === n && top[n - 1]![1] >= e[1]) continue;
+    let at = top.length;
+    while (at > 0 && top[at - 1]![1] < e[1]) at--;
+    top.splice(at, 0, e);
+    if (top.length > n) top.pop();
+  }
+  return top;
+}
 
 /** Entities named in a sentence (headline capitals only when they are places), each once. */
 function sentenceEntities(ms: RawMention[]): string[] {
@@ -262,7 +289,7 @@ function filterInitials(text: string, t: Tokens, mentions: RawMention[]): void {
   }
   if (!wanted.size) return;
   // a bit per hash bucket first: most lower-case words are none of the wanted ones
-  const maybe = new Uint8Array(1024);
+  const maybe = scratch(2, 1024);
   for (const h of wanted) maybe[h & 1023] = 1;
   const seenLower = new Set<number>();
   const H = t.hash, K = t.kind, F = t.flags;

@@ -37,14 +37,18 @@ export function keyHash(text: string, start: number, end: number): number {
   return h;
 }
 
-/** Key hashes of a document's tokens (computed when first asked), for the key hash of a run of tokens. */
+let hashBuf = new Int32Array(1024), lenBuf = new Int32Array(1024);
+/** Key hashes of a document's tokens (computed when first asked), for the key hash of a run of tokens.
+ * The arrays are shared (allocating them per document costs more than filling them): one document at a time. */
 export class TokenKeys {
   private readonly hash: Int32Array;
   /** Key characters of each token; -1: not computed yet. */
   private readonly len: Int32Array;
   constructor(private readonly text: string, private readonly start: Int32Array, private readonly end: Int32Array, n: number) {
-    this.hash = new Int32Array(n);
-    this.len = new Int32Array(n).fill(-1);
+    if (hashBuf.length < n) { hashBuf = new Int32Array(n * 2); lenBuf = new Int32Array(n * 2); }
+    this.hash = hashBuf;
+    this.len = lenBuf;
+    this.len.fill(-1, 0, n);
   }
   /** keyHash(text, start[a], end[b]): the text between tokens is white space, which keys drop. */
   range(a: number, b: number): number {
