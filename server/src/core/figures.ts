@@ -109,6 +109,16 @@ export class FigureReader {
   // ---------- numbers ----------
   /** A number at token i: digits (10,000; 86.8), digits with a scale (4.7 million, 1.2bn), or number words (ten, five million, twenty-five, a dozen). */
   number(i: number): Num | null {
+    // money() and then measure() read the same number: read it once (a Num is never changed)
+    if (i === this.lastNumberAt) return this.lastNumber;
+    const n = this.readNumber(i);
+    this.lastNumberAt = i; this.lastNumber = n;
+    return n;
+  }
+  private lastNumberAt = -1;
+  private lastNumber: Num | null = null;
+
+  private readNumber(i: number): Num | null {
     const t = this.t;
     if (i < 0 || i >= t.n) return null;
     let value: number, last = i, step = 1, round = false, words = false;
