@@ -6,6 +6,7 @@ import { readMentions, resolveShortForms, type RawMention, type AliasPair } from
 import { Cat, fold, conceptOf, isConcept, hashFold, termOf } from './lexicon';
 import { parseIso, type YMD } from './dates';
 import type { Figure } from './types';
+import type { Place } from './gazetteer';
 
 export interface FigureFeatures {
   /** Context terms with weights by distance: the `before` first ones going back from the figure, then those after it, nearest first. */
@@ -110,7 +111,8 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
   const read = readMentions(text, t, R);
   const aliases = read.aliases;
   // a currency code or a number word read as a figure is no name ("EUR 53m", "VND 20 trillion")
-  const figTok = new Uint8Array(t.n);
+  // (typed arrays are costly to allocate per document: scratch ones, cleared)
+  const figTok = scratch(0, t.n);
   for (const f of raw) for (let k = f.first; k <= f.last; k++) figTok[k] = 1;
   const mentions = read.mentions.filter(m => m.first < 0 || !figTok[m.first]);
   resolveShortForms(mentions);
@@ -124,30 +126,32 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
   // the article's topic: its most mentioned entities (cities count as their country too)
   const counts = new Map<string, number>();
   for (const m of mentions) if (!m.weak && !(m.initial && m.tokens === 1 && !m.place) && m.via !== 'demonym') counts.set(m.key, (counts.get(m.key) ?? 0) + 1);
-  const placeOf = new Map(mentions.filter(m => m.place).map(m => [m.key, m.place!]));
-  const topic = [...new Set([...counts.entries()].sort((x, y) => y[1] - x[1]).slice(0, 5).flatMap(e => {
-    const p = placeOf.get(e[0]);
-    return p && p.type === 'city' ? [e[0], `place:${p.country}`] : [e[0]];
-  }))];
+  const placeOf = new Map<string, Place>();
+  for (const m of mentions) if (m.place) placeOf.set(m.key, m.place);
+  const topic: string[] = [];
+  for (const [key] of mostCounted(counts, 5)) {
+    const p = placeOf.get(key);
+    if (!topic.includes(key)) topic.push(key);
+    if (p && p.type === 'city' && !topic.includes(`place:${p.country}`)) topic.push(`place:${p.country}`);
+  }
   const figures: Figure[] = [];
   const features: FigureFeatures[] = [];
-  const mentionTok = new Uint8Array(t.n);
+  const mentionTok = scratch(1, t.n);
+  const entsBySent = new Map<number, string[]>();
   for (const m of mentions) if (m.first >= 0) mentionTok[m.first] = 1;
   for (const f of raw) {
     if (dateline && f.kind === 'date' && f.start >= dateline.start && f.end <= dateline.end + 1) f.role = 'dateline';
     const { terms, weights, before } = contextTerms(text, t, R, f, figTok, mentionTok);
-    const sentMentions = bySent.get(f.sent) ?? [];
-    // a lone capitalised sentence opener ("Founded", "Meanwhile") names nothing the figure is about
-    const ents = [...new Set(sentMentions.filter(m => (!m.weak || m.place) && !(m.initial && m.tokens === 1 && !m.place && m.via === 'name' && !m.kind)).map(m => m.key))];
+    const sentMentions = bySent.get(f.sent) ?? NONE;
+    let sentEnts = entsBySent.get(f.sent);
+    if (!sentEnts) entsBySent.set(f.sent, sentEnts = sentenceEntities(sentMentions));
     figures.push({
       id: `${doc}#${f.start}`, doc, start: f.start, end: f.end, text: text.slice(f.start, f.end), kind: f.kind, value: f.value,
       unit: f.unit, qualifier: f.qualifier, relative: f.relative, time: f.time,
       sentenceStart: t.sentStart[f.sent]!, sentenceEnd: t.sentEnd[f.sent]!, aside: inAside(f.start),
-      context: terms, head: head(text, t, R, f), entities: ents, holder: holder(t, R, f, sentMentions),
+      context: terms, head: head(text, t, R, f), entities: sentEnts.slice(), holder: holder(t, R, f, sentMentions),
     });
-    const near = [...new Set(sentMentions.filter(m => m.last >= f.first - 8 && m.first <= f.last + 8 && !isSpeaker(t, R, m) && m.kind !== 'person' && m.ev.person === 0 && !(m.initial && m.tokens === 1 && !m.place && m.via === 'name'))
-      // a city is also its country: "Prague" and "Czechia" are about the same place
-      .flatMap(m => m.place && m.place.type === 'city' ? [m.key, `place:${m.place.country}`] : [m.key]))];
+    const near = nearEntities(t, R, f, sentMentions);
     const relativeDate = f.kind === 'date' && R.has(f.first, Cat.Relative);
     features.push({ terms, weights, before, step: f.step, round: f.round, role: f.role, event: f.event, phase: f.phase, weekday: f.weekday, sentence: f.sent, near, relativeDate, topic });
   }
@@ -157,6 +161,58 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
   };
 }
 
+const NONE: RawMention[] = [];
+
+const scratchBufs: Uint8Array[] = [new Uint8Array(1024), new Uint8Array(1024), new Uint8Array(1024)];
+/** Scratch buffer `which`, zeroed over [0, n): valid until the next call for the same buffer. */
+function scratch(which: number, n: number): Uint8Array {
+  let b = scratchBufs[which]!;
+  if (b.length < n) scratchBufs[which] = b = new Uint8Array(Math.max(n, b.length * 2));
+  else b.fill(0, 0, n);
+  return b;
+}
+
+/** The n entries with the highest counts, ties in insertion order: [...counts].sort((x, y) => y[1] - x[1]).slice(0, n) without sorting them all. */
+function mostCounted(counts: Map<string, number>, n: number): [string, number][] {
+  const top: [string, number][] = [];
+  for (const e of counts) {
+    if (top.length === n && top[n - 1]![1] >= e[1]) continue;
+    let at = top.length;
+    while (at > 0 && top[at - 1]![1] < e[1]) at--;
+    top.splice(at, 0, e);
+    if (top.length > n) top.pop();
+  }
+  return top;
+}
+
+/** Entities named in a sentence (headline capitals only when they are places), each once. */
+function sentenceEntities(ms: RawMention[]): string[] {
+  const keys: string[] = [];
+  const seen = new Set<string>();
+  for (const m of ms) {
+    if ((m.weak && !m.place) || seen.has(m.key)) continue;
+    // a lone capitalised sentence opener ("Founded", "Meanwhile") names nothing the figure is about
+    if (m.initial && m.tokens === 1 && !m.place && m.via === 'name' && !m.kind) continue;
+    seen.add(m.key); keys.push(m.key);
+  }
+  return keys;
+}
+
+/** Entities named within 8 tokens of the figure, speakers and people left out, each once. */
+function nearEntities(t: Tokens, R: FigureReader, f: RawFigure, ms: RawMention[]): string[] {
+  const keys: string[] = [];
+  for (const m of ms) {
+    if (!(m.last >= f.first - 8 && m.first <= f.last + 8)) continue;
+    if (isSpeaker(t, R, m) || m.kind === 'person' || m.ev.person !== 0 || (m.initial && m.tokens === 1 && !m.place && m.via === 'name')) continue;
+    if (!keys.includes(m.key)) keys.push(m.key);
+    // a city is also its country: "Prague" and "Czechia" are about the same place
+    if (m.place && m.place.type === 'city') { const c = `place:${m.place.country}`; if (!keys.includes(c)) keys.push(c); }
+  }
+  return keys;
+}
+
+const SOURCE_VERBS = new Set(['released', 'published', 'compiled', 'reported', 'issued', 'given', 'cited', 'estimated', 'quoted', 'provided']);
+
 /** "..., said Jane Doe" / "Jane Doe told": who speaks is not what the figure is about. */
 function isSpeaker(t: Tokens, R: FigureReader, m: RawMention): boolean {
   // "Driftwood Capital said it would spend ...": a speaker talking about itself is the subject
@@ -165,10 +221,9 @@ function isSpeaker(t: Tokens, R: FigureReader, m: RawMention): boolean {
   if (isPossessive(t, m.last + 1) && R.lw(m.last + 2) === 'office') return true;
   // sources: "according to (the) X", "figures released by (the) X"
   let k = m.first - 1;
-  if (/^(the|a|an)$/.test(R.lw(k))) k--;
-  const p1 = R.lw(k), p2 = R.lw(k - 1);
-  if (p1 === 'to' && p2 === 'according') return true;
-  if (p1 === 'by' && /^(released|published|compiled|reported|issued|given|cited|estimated|quoted|provided)$/.test(p2)) return true;
+  if (R.lwIs(k, 'the') || R.lwIs(k, 'a') || R.lwIs(k, 'an')) k--;
+  if (R.lwIs(k, 'to') && R.lwIs(k - 1, 'according')) return true;
+  if (R.lwIs(k, 'by') && SOURCE_VERBS.has(R.lw(k - 1))) return true;
   // "X, a lobby group for exporters, said ..."
   if (R.ch(m.last + 1) === 44) {
     for (let j = m.last + 2; j < t.n && j < m.last + 14 && t.sent[j] === m.sent; j++) {
@@ -242,18 +297,41 @@ function holder(t: Tokens, R: FigureReader, f: RawFigure, mentions: RawMention[]
 function filterInitials(text: string, t: Tokens, mentions: RawMention[]): void {
   const wanted = new Set<number>();
   const shapeOnly = (m: RawMention) => m.evidence.length === 1 && m.evidence[0] === 'name shape';
+  const words: number[] = [];
   for (const m of mentions) {
     if (m.initial && m.via === 'name' && m.tokens === 1) wanted.add(hashFold(m.text, 0, m.text.length));
-    if (shapeOnly(m)) for (const w of m.text.split(/\s+/)) wanted.add(hashFold(w, 0, w.length));
+    if (shapeOnly(m)) { wordHashes(m.text, words); for (const h of words) wanted.add(h); }
   }
   if (!wanted.size) return;
+  // a bit per hash bucket first: most lower-case words are none of the wanted ones
+  const maybe = scratch(2, 1024);
+  for (const h of wanted) maybe[h & 1023] = 1;
   const seenLower = new Set<number>();
-  for (let j = 0; j < t.n; j++) if (t.kind[j] === TK.Word && (t.flags[j]! & TF.Lower) && wanted.has(t.hash[j]!)) seenLower.add(t.hash[j]!);
+  const H = t.hash, K = t.kind, F = t.flags;
+  for (let j = 0; j < t.n; j++) if (maybe[H[j]! & 1023] && K[j] === TK.Word && (F[j]! & TF.Lower) && wanted.has(H[j]!)) seenLower.add(H[j]!);
+  if (!seenLower.size) return;
   for (let k = mentions.length - 1; k >= 0; k--) {
     const m = mentions[k]!;
     if (m.initial && m.via === 'name' && m.tokens === 1 && !m.place && seenLower.has(hashFold(m.text, 0, m.text.length))) mentions.splice(k, 1);
     // "Strategic Partnership" is made of ordinary words: no person
-    else if (shapeOnly(m) && m.text.split(/\s+/).some(w => seenLower.has(hashFold(w, 0, w.length)))) { m.kind = null; m.ev.person = 0; m.evidence = []; }
+    else if (shapeOnly(m) && (wordHashes(m.text, words), words.some(h => seenLower.has(h)))) { m.kind = null; m.ev.person = 0; m.evidence = []; }
   }
   void text;
+}
+
+/** JavaScript's \s, for splitting as s.split(/\s+/) does. */
+function isJsSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** hashFold of each word of s.split(/\s+/), into out (no strings built). */
+function wordHashes(s: string, out: number[]): void {
+  out.length = 0;
+  let from = 0;
+  for (let i = 0; i <= s.length; i++) {
+    if (i < s.length && !isJsSpace(s.charCodeAt(i))) continue;
+    out.push(hashFold(s, from, i));
+    while (i + 1 < s.length && isJsSpace(s.charCodeAt(i + 1))) i++;
+    from = i + 1;
+  }
 }

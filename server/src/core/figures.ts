@@ -2,7 +2,7 @@
 // token stream with their normalised values, qualifiers and time references.
 import { Cat, entries, type LexEntry } from './lexicon';
 import { TK, TF, type Tokens, isPossessive } from './scan';
-import { currencyOfSymbol, currencyOfWord, isCurrencyCode } from './gazetteer';
+import { currencyOfSymbol, currencyOfWordToken, isCurrencyCode } from './gazetteer';
 import type { FigureKind, FigureValue, Qualifier, TimeRef } from './types';
 import { iso, weekday, addDays, isoWeek, WEEKDAYS, type YMD } from './dates';
 
@@ -33,6 +33,20 @@ export interface RawFigure {
 
 interface Num { value: number; first: number; last: number; step: number; round: boolean; words: boolean }
 
+// The currency a symbol character stands for ("€", "₩"; not "$", nor punctuation), by code:
+// read() asks at every punctuation mark.
+const symbolCurrency = new Map<number, string | null>();
+function currencyOfChar(c: number): string | null {
+  let code = symbolCurrency.get(c);
+  if (code === undefined) {
+    const sym = String.fromCharCode(c);
+    const known = currencyOfSymbol(sym);
+    code = known && /[^\w\s.,;:!?'"()\-–—%&/]/.test(sym) ? known : null;
+    symbolCurrency.set(c, code);
+  }
+  return code;
+}
+
 const NOTIME: TimeRef = { mode: 'none', when: null, text: null, target: false };
 
 export class FigureReader {
@@ -51,6 +65,19 @@ export class FigureReader {
   word(i: number): string { return this.text.slice(this.t.start[i]!, this.t.end[i]!); }
   /** Lower-cased word at i ('' when not a word). */
   lw(i: number): string { return i >= 0 && i < this.t.n && this.t.kind[i] === TK.Word ? this.word(i).toLowerCase() : ''; }
+  /** lw(i) === w, without building the string for an ASCII word (w: lower-case ASCII). */
+  lwIs(i: number, w: string): boolean {
+    if (i < 0 || i >= this.t.n || this.t.kind[i] !== TK.Word) return w === '';
+    const s = this.t.start[i]!, len = this.t.end[i]! - s;
+    let same = len === w.length;
+    for (let k = 0; k < len; k++) {
+      let c = this.text.charCodeAt(s + k);
+      if (c >= 128) return this.lw(i) === w; // toLowerCase may change the length
+      if (c >= 65 && c <= 90) c += 32;
+      if (same && c !== w.charCodeAt(k)) same = false;
+    }
+    return same;
+  }
   sameSent(i: number, j: number): boolean { return j >= 0 && j < this.t.n && this.t.sent[i] === this.t.sent[j]; }
   isDash(i: number): boolean { const c = this.ch(i); return c === 45 || c === 0x2013 || c === 0x2010 || c === 0x2011; }
 
@@ -82,6 +109,16 @@ export class FigureReader {
   // ---------- numbers ----------
   /** A number at token i: digits (10,000; 86.8), digits with a scale (4.7 million, 1.2bn), or number words (ten, five million, twenty-five, a dozen). */
   number(i: number): Num | null {
+    // money() and then measure() read the same number: read it once (a Num is never changed)
+    if (i === this.lastNumberAt) return this.lastNumber;
+    const n = this.readNumber(i);
+    this.lastNumberAt = i; this.lastNumber = n;
+    return n;
+  }
+  private lastNumberAt = -1;
+  private lastNumber: Num | null = null;
+
+  private readNumber(i: number): Num | null {
     const t = this.t;
     if (i < 0 || i >= t.n) return null;
     let value: number, last = i, step = 1, round = false, words = false;
@@ -141,12 +178,11 @@ export class FigureReader {
     const c = this.ch(i);
     if (c === 36 /* $ */) return ['USD', i + 1];
     if (c > 0 && c !== 36) {
-      const sym = String.fromCharCode(c);
-      const code = currencyOfSymbol(sym);
-      if (code && /[^\w\s.,;:!?'"()\-–—%&/]/.test(sym)) return [code, i + 1];
-      return null;
+      const code = currencyOfChar(c);
+      return code ? [code, i + 1] : null;
     }
-    if (t.kind[i] === TK.Word && (t.flags[i]! & (TF.AllCaps | TF.Cap))) {
+    // a currency word is followed by "$" or by the number
+    if (t.kind[i] === TK.Word && (t.flags[i]! & (TF.AllCaps | TF.Cap)) && (t.kind[i + 1] === TK.Number || this.ch(i + 1) === 36)) {
       const w = this.word(i);
       // US$, HK$, NZ$, A$
       if (this.ch(i + 1) === 36 && this.glued(i) && w.length <= 3) {
@@ -163,14 +199,14 @@ export class FigureReader {
     const t = this.t;
     if (j >= t.n) return null;
     if (t.kind[j] === TK.Word) {
-      const w = this.word(j);
-      if (w.length === 3 && (t.flags[j]! & TF.AllCaps) && isCurrencyCode(w)) return [w, j];
+      const len = t.end[j]! - t.start[j]!;
+      if (len === 3 && (t.flags[j]! & TF.AllCaps)) { const w = this.word(j); if (isCurrencyCode(w)) return [w, j]; }
       if (t.flags[j]! & TF.Lower) {
-        const code = currencyOfWord(w);
+        const code = currencyOfWordToken(this.text, t.start[j]!, t.end[j]!, t.hash[j]!);
         if (code) return [code, j];
       }
       // "US dollars"
-      if (w === 'US' && t.kind[j + 1] === TK.Word && /^dollars?$/.test(this.word(j + 1))) return ['USD', j + 1];
+      if (len === 2 && this.word(j) === 'US' && t.kind[j + 1] === TK.Word && /^dollars?$/.test(this.word(j + 1))) return ['USD', j + 1];
     }
     const c = this.ch(j);
     if (c > 127) { const code = currencyOfSymbol(String.fromCharCode(c)); if (code && this.glued(j - 1)) return [code, j]; }
@@ -224,12 +260,11 @@ export class FigureReader {
   private percentAfter(last: number): [string, number] | null {
     const j = last + 1;
     if (this.ch(j) === 37) return ['%', j];
-    if (this.t.kind[j] === TK.Word && this.lw(j) === 'per' && this.t.kind[j + 1] === TK.Word && this.lw(j + 1) === 'cent') return ['%', j + 1];
+    if (this.t.kind[j] === TK.Word && this.lwIs(j, 'per') && this.t.kind[j + 1] === TK.Word && this.lwIs(j + 1, 'cent')) return ['%', j + 1];
     if (this.t.kind[j] === TK.Word) {
-      const w = this.word(j).toLowerCase();
-      if (w === 'percent' || w === 'pct') return ['%', j];
-      if (w === 'percentage' && /^points?$/i.test(this.t.kind[j + 1] === TK.Word ? this.word(j + 1) : '')) return ['pp', j + 1];
-      if (w === 'basis' && /^points?$/i.test(this.t.kind[j + 1] === TK.Word ? this.word(j + 1) : '')) return ['bp', j + 1];
+      if (this.lwIs(j, 'percent') || this.lwIs(j, 'pct')) return ['%', j];
+      if (this.lwIs(j, 'percentage') && /^points?$/i.test(this.t.kind[j + 1] === TK.Word ? this.word(j + 1) : '')) return ['pp', j + 1];
+      if (this.lwIs(j, 'basis') && /^points?$/i.test(this.t.kind[j + 1] === TK.Word ? this.word(j + 1) : '')) return ['bp', j + 1];
     }
     return null;
   }

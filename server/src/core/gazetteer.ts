@@ -3,7 +3,8 @@
 import gazetteerData from './data/generated/gazetteer.json';
 import citiesData from './data/generated/cities.json';
 import currenciesData from './data/generated/currencies.json';
-import { fold, foldChar } from './lexicon';
+import { fold, hashFold } from './lexicon';
+import { KeyIndex, keyOf, keyHash } from './keys';
 
 interface CountryRow { code: string; independent: boolean; name: string; names: string[]; demonyms: string[]; currencies: { code: string; name: string; symbol?: string }[]; capital: string[] }
 
@@ -16,16 +17,8 @@ export interface Place {
 }
 
 /** Letters only, folded: "Lee Jae-myung" and "Lee Jae Myung" → "leejaemyung". */
-const keyBuf: number[] = [];
 export function nameKey(s: string): string {
-  keyBuf.length = 0;
-  for (let i = 0; i < s.length; i++) {
-    let c = s.charCodeAt(i);
-    if (c >= 65 && c <= 90) c += 32;
-    else if (c > 127) c = foldChar(c);
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) keyBuf.push(c);
-  }
-  return String.fromCharCode.apply(null, keyBuf);
+  return keyOf(s, 0, s.length);
 }
 
 const places = new Map<string, Place>();
@@ -35,6 +28,8 @@ const currencyWords = new Map<string, string>();
 const isoCodes = new Set<string>();
 const demonymTails = new Set<string>();
 let ready = false;
+// the same tables, asked with a range of the text (see keys.ts)
+let placeIndex: KeyIndex<Place>, demonymIndex: KeyIndex<Place>, tailIndex: KeyIndex<true>;
 
 /** Currencies preferred when a symbol or a word is shared ("$", "dollar", "pound", "won"). */
 const PREFERRED = ['USD', 'EUR', 'GBP', 'JPY', 'CNY', 'KRW', 'INR', 'CHF', 'CAD', 'AUD', 'VND', 'MXN', 'BRL', 'RUB'];
@@ -86,6 +81,9 @@ function init(): void {
   }
   // world regions named in the country data ("Asia", "Southeast Europe")
   for (const c of gazetteerRegions()) places.set(nameKey(c), { id: `region:${nameKey(c)}`, name: c, type: 'region', country: '', population: 0 });
+  placeIndex = new KeyIndex(places);
+  demonymIndex = new KeyIndex(demonyms);
+  tailIndex = new KeyIndex(new Map([...demonymTails].map(k => [k, true as const])));
 }
 
 function gazetteerRegions(): string[] {
@@ -107,6 +105,27 @@ export function isDemonymTail(word: string): boolean {
   const k = nameKey(word);
   return demonymTails.has(k) && !demonyms.get(k)?.id;
 }
+
+// The same questions about text[start, end), without slicing it: placeIn(text, s, e) is placeByKey(nameKey(text.slice(s, e))).
+// (h: keyHash(text, start, end), when the caller has it)
+export function placeIn(text: string, start: number, end: number, h = keyHash(text, start, end)): Place | undefined { init(); return placeIndex.inRange(text, start, end, h); }
+export function countryOfDemonymIn(text: string, start: number, end: number, h = keyHash(text, start, end)): Place | undefined {
+  init();
+  const p = demonymIndex.inRange(text, start, end, h);
+  return p && p.id ? p : undefined;
+}
+export function isDemonymTailIn(text: string, start: number, end: number, h = keyHash(text, start, end)): boolean {
+  init();
+  return tailIndex.inRange(text, start, end, h) !== undefined && !demonymIndex.inRange(text, start, end, h)?.id;
+}
+
 export function currencyOfSymbol(symbol: string): string | undefined { init(); return symbols.get(symbol); }
 export function currencyOfWord(word: string): string | undefined { init(); return currencyWords.get(fold(word)); }
+let currencyWordHashes: Set<number> | null = null;
+/** currencyOfWord of the word token text[start, end) whose folded hash (hashFold) is `hash`: most words are ruled out by the hash alone. */
+export function currencyOfWordToken(text: string, start: number, end: number, hash: number): string | undefined {
+  init();
+  if (!currencyWordHashes) currencyWordHashes = new Set([...currencyWords.keys()].map(w => hashFold(w, 0, w.length)));
+  return currencyWordHashes.has(hash) ? currencyOfWord(text.slice(start, end)) : undefined;
+}
 export function isCurrencyCode(code: string): boolean { init(); return isoCodes.has(code); }

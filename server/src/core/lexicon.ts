@@ -47,15 +47,15 @@ export function hashFold(text: string, start: number, end: number): number {
   return h | 0;
 }
 
-const foldCache = new Map<number, number>();
+// folded code unit + 1 by code unit (0: not computed yet); a table, not a Map, as the tokeniser asks per letter
+const foldCache = new Uint32Array(65536);
 /** Lower-case and strip accents from one code unit (đ → d, Â → a). */
 export function foldChar(c: number): number {
-  let f = foldCache.get(c);
-  if (f === undefined) {
-    const s = String.fromCharCode(c).toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-    f = c === 0x111 || c === 0x110 ? 100 : s.length === 1 ? s.charCodeAt(0) : s.length ? s.charCodeAt(0) : c;
-    foldCache.set(c, f);
-  }
+  const known = foldCache[c]!;
+  if (known) return known - 1;
+  const s = String.fromCharCode(c).toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const f = c === 0x111 || c === 0x110 ? 100 : s.length === 1 ? s.charCodeAt(0) : s.length ? s.charCodeAt(0) : c;
+  foldCache[c] = f + 1;
   return f;
 }
 
@@ -84,7 +84,17 @@ export interface LexEntry {
 const table = new Map<number, LexEntry>();
 /** Entries by id (ids are 1-based; 0 = no entry), for token arrays. */
 export const entries: LexEntry[] = [];
-const idOf = new Map<LexEntry, number>();
+// Open-addressing hash → id table over `table`, for the per-token lookup in the tokeniser:
+// most words are no lexicon word and miss on the first empty slot, without a Map lookup.
+const SLOTS = 4096, MASK = SLOTS - 1;
+const slotHash = new Int32Array(SLOTS), slotId = new Int32Array(SLOTS);
+function slotOf(hash: number): number { return (hash ^ (hash >>> 12)) & MASK; }
+function indexEntry(hash: number, e: LexEntry): void {
+  entries.push(e);
+  let s = slotOf(hash);
+  while (slotId[s]) s = (s + 1) & MASK;
+  slotHash[s] = hash; slotId[s] = entries.length;
+}
 
 function add(cats: number, words: string, value?: (w: string, i: number) => number | undefined, canon?: (w: string) => string | undefined): void {
   words.split(/\s+/).filter(Boolean).forEach((w, i) => {
@@ -97,7 +107,9 @@ function add(cats: number, words: string, value?: (w: string, i: number) => numb
       if (v !== undefined && e.value === undefined) e.value = v;
       if (c !== undefined && e.canon === undefined) e.canon = c;
     } else {
-      table.set(h, { word: w, cats, ...(v !== undefined ? { value: v } : {}), ...(c !== undefined ? { canon: c } : {}) });
+      const entry: LexEntry = { word: w, cats, ...(v !== undefined ? { value: v } : {}), ...(c !== undefined ? { canon: c } : {}) };
+      table.set(h, entry);
+      indexEntry(h, entry);
     }
   });
 }
@@ -157,22 +169,30 @@ add(Cat.Stop, `a an the and or but if then so than that this these those there h
 
 /** Lexicon id of a token (0 when it is no lexicon word). */
 export function lookupId(text: string, start: number, end: number, hash: number): number {
-  const e = lookup(text, start, end, hash);
-  if (!e) return 0;
-  let id = idOf.get(e);
-  if (id === undefined) { entries.push(e); id = entries.length; idOf.set(e, id); }
-  return id;
+  let s = slotOf(hash), id = 0;
+  for (;;) {
+    id = slotId[s]!;
+    if (!id) return 0;
+    if (slotHash[s] === hash) break;
+    s = (s + 1) & MASK;
+  }
+  return sameWord(text, start, end, entries[id - 1]!.word) ? id : 0;
+}
+
+/** The folded text[start, end) spells `word`. */
+function sameWord(text: string, start: number, end: number, word: string): boolean {
+  if (word.length !== end - start) return false;
+  for (let i = 0; i < word.length; i++) {
+    let c = text.charCodeAt(start + i);
+    if (c >= 65 && c <= 90) c += 32; else if (c === 0x2019) c = 39; else if (c > 127) c = foldChar(c);
+    if (c !== word.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 export function lookup(text: string, start: number, end: number, hash: number): LexEntry | undefined {
   const e = table.get(hash);
-  if (!e || e.word.length !== end - start) return undefined;
-  for (let i = 0; i < e.word.length; i++) {
-    let c = text.charCodeAt(start + i);
-    if (c >= 65 && c <= 90) c += 32; else if (c === 0x2019) c = 39; else if (c > 127) c = foldChar(c);
-    if (c !== e.word.charCodeAt(i)) return undefined;
-  }
-  return e;
+  return e && sameWord(text, start, end, e.word) ? e : undefined;
 }
 
 export function lookupWord(word: string): LexEntry | undefined {

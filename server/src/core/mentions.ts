@@ -4,7 +4,8 @@
 import { Cat, type LexEntry } from './lexicon';
 import { TK, TF, type Tokens, isPossessive } from './scan';
 import type { FigureReader } from './figures';
-import { nameKey, placeByKey, countryOfDemonym, isDemonymTail, type Place } from './gazetteer';
+import { placeIn, countryOfDemonymIn, isDemonymTailIn, type Place } from './gazetteer';
+import { internKey, keyAt, idAt, TokenKeys } from './keys';
 import type { EntityKind } from './types';
 
 export interface RawMention {
@@ -39,6 +40,8 @@ export interface RawMention {
 
 export interface AliasPair { a: string; b: string; why: string }
 
+const GAZETTEER_WHY: Record<Place['type'], string> = { country: 'gazetteer: country', city: 'gazetteer: city', region: 'gazetteer: region' };
+
 const SINGLE_TITLE = new Set(['president', 'mr', 'mrs', 'ms', 'dr', 'prof', 'professor', 'premier', 'chancellor', 'king', 'queen', 'prince', 'princess', 'governor', 'mayor', 'senator', 'ambassador', 'sir', 'dame', 'sheikh']);
 
 export function readMentions(text: string, t: Tokens, R: FigureReader): { mentions: RawMention[]; aliases: AliasPair[] } {
@@ -46,6 +49,7 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
   const aliases: AliasPair[] = [];
   const isCapWord = (i: number) => i < t.n && t.kind[i] === TK.Word && (t.flags[i]! & (TF.Cap | TF.AllCaps)) !== 0;
   const lex = (i: number): LexEntry | undefined => R.lex(i);
+  const tk = new TokenKeys(text, t.start, t.end, t.n);
 
   let i = 0;
   while (i < t.n) {
@@ -62,7 +66,7 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
       const n = j + 1;
       if (n >= t.n || t.sent[n] !== t.sent[a]) break;
       // "Côte d'Ivoire", "Val d'Isère"
-      if (t.kind[n] === TK.Word && (t.flags[n]! & TF.Lower) && (t.flags[n]! & TF.Space) && /^[dl]['’]\p{Lu}/u.test(text.slice(t.start[n]!, t.end[n]!))) { j = n; b = j; continue; }
+      if (t.kind[n] === TK.Word && (t.flags[n]! & TF.Lower) && (t.flags[n]! & TF.Space) && isElided(n)) { j = n; b = j; continue; }
       if (isCapWord(n) && (t.flags[n]! & TF.Space)) { j = n; b = j; continue; }
       // connectors: of, for, de ... between capitals (Republic of Korea, Institute for Policy Studies)
       const ce = lex(n);
@@ -77,13 +81,29 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
   }
 
   /** "Czech", "African": a nationality adjective ("Czech-African Business Council" is one name). */
+  /** "d'Ivoire", "l'Isère": checked by its first letter before the regex, as every lower-case word after a name is asked. */
+  function isElided(k: number): boolean {
+    const c = text.charCodeAt(t.start[k]!);
+    return (c === 100 || c === 108) && /^[dl]['’]\p{Lu}/u.test(text.slice(t.start[k]!, t.end[k]!));
+  }
   function nationality(k: number): boolean {
-    const w = text.slice(t.start[k]!, t.end[k]!);
-    return !!countryOfDemonym(w) || isDemonymTail(w);
+    const s = t.start[k]!, e = t.end[k]!;
+    return !!demonymOf(k, k) || isDemonymTailIn(text, s, e, tk.range(k, k));
   }
   function placeLike(k: number): boolean {
-    const w = text.slice(t.start[k]!, t.end[k]!);
-    return !!placeByKey(nameKey(w)) || !!countryOfDemonym(w) || isDemonymTail(w) || R.has(k, Cat.Continent) || R.has(k, Cat.Compass);
+    const s = t.start[k]!, e = t.end[k]!;
+    return !!placeAt(k, k) || !!demonymOf(k, k) || isDemonymTailIn(text, s, e, tk.range(k, k)) || R.has(k, Cat.Continent) || R.has(k, Cat.Compass);
+  }
+  /** The place named by the words from token `from` to the end of the name part at `to`. */
+  function placeOf(from: number, to: number, b: number): Place | undefined { return placeAt(from, partEnd(to, b)); }
+  // gazetteer questions about the words of tokens a..z, hashed from the tokens' key hashes
+  function placeAt(a: number, z: number): Place | undefined { return placeIn(text, t.start[a]!, t.end[z]!, tk.range(a, z)); }
+  function demonymOf(a: number, z: number): Place | undefined { return countryOfDemonymIn(text, t.start[a]!, t.end[z]!, tk.range(a, z)); }
+  function internAt(a: number, z: number): number { return internKey(text, t.start[a]!, t.end[z]!, tk.range(a, z)); }
+  /** Some part ps[from..] is a capitalised word of category cat. */
+  function hasCapCue(ps: number[], from: number, cat: Cat): boolean {
+    for (let n = from; n < ps.length; n++) if (R.has(ps[n]!, cat) && (t.flags[ps[n]!]! & TF.Cap)) return true;
+    return false;
   }
   function hasCue(a: number, b: number, cat: Cat): boolean { for (let k = a; k <= b; k++) if (R.has(k, cat) && (t.flags[k]! & TF.Cap)) return true; return false; }
   function hasWord(a: number, b: number, w: string): boolean { for (let k = a; k <= b; k++) if (R.is(k, w)) return true; return false; }
@@ -124,20 +144,20 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     // leading demonyms: Vietnamese, South Korean (but "Czech Republic" is a country)
     const prefixPlace = (() => {
       for (let n = ps.length; n >= 2; n--) {
-        const p = placeByKey(nameKey(text.slice(t.start[ps[0]!]!, t.end[partEnd(ps[n - 1]!, b)]!)));
+        const p = placeOf(ps[0]!, ps[n - 1]!, b);
         if (p && p.type === 'country') return n;
       }
       return 0;
     })();
     if (prefixPlace) {
-      segmentNames(ps.slice(0, prefixPlace), weak, initial, null);
+      segmentNames(ps.slice(0, prefixPlace), b, weak, initial, null);
       if (prefixPlace < ps.length) segmentParts(ps.slice(prefixPlace), ps[prefixPlace]!, b, false, weak);
       return;
     }
     while (ps.length) {
-      const two = ps.length >= 2 && partEnd(ps[1]!, b) === ps[1]! ? countryOfDemonym(text.slice(t.start[ps[0]!]!, t.end[ps[1]!]!)) : undefined;
+      const two = ps.length >= 2 && partEnd(ps[1]!, b) === ps[1]! ? demonymOf(ps[0]!, ps[1]!) : undefined;
       if (two && ps.length >= 2) { emitDemonym(ps[0]!, ps[1]!, two); ps = ps.slice(2); continue; }
-      const one = partEnd(ps[0]!, b) === ps[0]! ? countryOfDemonym(word(ps[0]!)) : undefined;
+      const one = partEnd(ps[0]!, b) === ps[0]! ? demonymOf(ps[0]!, ps[0]!) : undefined;
       if (one && !(ps.length >= 2 && (R.has(ps[1]!, Cat.PlaceCue) || R.has(ps[1]!, Cat.OrgCue)))) { emitDemonym(ps[0]!, ps[0]!, one); ps = ps.slice(1); continue; }
       break;
     }
@@ -146,11 +166,11 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     const ofAt = ps.findIndex((k, n) => n > 0 && R.is(k, 'of'));
     if (ofAt > 0 && ofAt < ps.length - 1 && !ps.some(k => R.has(k, Cat.OrgCue) && (t.flags[k]! & TF.Cap))) {
       const tail = ps.slice(ofAt + 1);
-      const p = placeByKey(nameKey(text.slice(t.start[tail[0]!]!, t.end[partEnd(tail[tail.length - 1]!, b)]!)));
-      const whole = placeByKey(nameKey(text.slice(t.start[ps[0]!]!, t.end[partEnd(ps[ps.length - 1]!, b)]!)));
+      const p = placeOf(tail[0]!, tail[tail.length - 1]!, b);
+      const whole = placeOf(ps[0]!, ps[ps.length - 1]!, b);
       if (p && !whole) {
         segmentParts(ps.slice(0, ofAt), a, t.end[ps[ofAt - 1]!]! ? partEnd(ps[ofAt - 1]!, b) : b, initial, weak);
-        segmentNames(tail, weak, false, null);
+        segmentNames(tail, b, weak, false, null);
         return;
       }
     }
@@ -165,77 +185,73 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
         if (R.has(ps[s - 1]!, Cat.OrgCue) && s - 2 >= 0 && !R.has(ps[s - 2]!, Cat.TitleMod) && !isTitleHead(ps, s - 2)) break;
         s--;
       }
-      if (s > 0) segmentNames(ps.slice(0, s), weak, initial, null);
+      if (s > 0) segmentNames(ps.slice(0, s), b, weak, initial, null);
       title = text.slice(t.start[ps[s]!]!, t.end[partEnd(ps[head]!, b)]!).replace(/\s+/g, ' ');
       titleFirst = ps[s]!;
       const name = ps.slice(head + 1);
-      if (name.length && R.is(ps[head]! + 1, 'of')) { segmentNames(name, weak, false, null); return; }
+      if (name.length && R.is(ps[head]! + 1, 'of')) { segmentNames(name, b, weak, false, null); return; }
       emitPerson(name, b, title, titleFirst, weak);
       return;
     }
-    segmentNames(ps, weak, initial && ps[0] === a, null);
+    segmentNames(ps, b, weak, initial && ps[0] === a, null);
+  }
 
-    function segmentNames(ps: number[], weak: boolean, initial: boolean, role: string | null): void {
-      if (!ps.length) return;
-      const first = ps[0]!, lastTok = partEnd(ps[ps.length - 1]!, b);
-      const full = text.slice(t.start[first]!, t.end[lastTok]!);
-      const key = nameKey(full);
-      const whole = placeByKey(key);
-      const lastIsPlaceCue = R.has(ps[ps.length - 1]!, Cat.PlaceCue) && ps.length >= 2;
-      const orgCue = ps.length >= 2 && ps.slice(1).some(k => R.has(k, Cat.OrgCue) && (t.flags[k]! & TF.Cap)) && !(R.has(ps[ps.length - 1]!, Cat.PlaceCue) && !R.has(ps[ps.length - 1]!, Cat.OrgCue));
-      if (whole && (whole.type !== 'city' || whole.population >= 100000) && !(orgCue && whole.type !== 'country')) {
-        emit(first, lastTok, full, 'place', 3, `gazetteer: ${whole.type}`, weak, initial && ps.length === 1, role, whole);
-        return;
-      }
-      if (orgCue) { emit(first, lastTok, full, 'organization', 4, `cue: ${word(ps.find(k => R.has(k, Cat.OrgCue))!)}`, weak, false, role, null); return; }
-      if (lastIsPlaceCue) { emit(first, lastTok, full, 'place', 3, `cue: ${word(ps[ps.length - 1]!)}`, weak, false, role, null); return; }
-      // compass + a region or place: Southeast Asia, Northeast Asia
-      if (ps.length === 2 && R.has(ps[0]!, Cat.Compass) && (R.has(ps[1]!, Cat.Continent) || placeByKey(nameKey(word(ps[1]!))))) {
-        emit(first, lastTok, full, 'place', 3, 'compass + place', weak, false, role, null); return;
-      }
-      // "Southeast Asian": a compass word and a nationality adjective
-      if (ps.length === 2 && R.has(ps[0]!, Cat.Compass) && /(?:an|ese|ic)$/.test(word(ps[1]!))) return;
-      // split off places at either end: "Vietnam South Korea Partnership", "Seoul Summit"
-      if (ps.length >= 2) {
-        for (let n = Math.min(ps.length - 1, 4); n >= 1; n--) {
-          const head = ps.slice(0, n);
-          const hk = nameKey(text.slice(t.start[head[0]!]!, t.end[partEnd(head[n - 1]!, b)]!));
-          const p = placeByKey(hk);
-          if (p && (p.type !== 'city' || p.population >= 1e6) && !personContext(ps[0]!, lastTok)) {
-            segmentNames(head, weak, initial, role);
-            segmentNames(ps.slice(n), weak, false, null);
-            return;
-          }
-        }
-        for (let n = Math.min(ps.length - 1, 4); n >= 1; n--) {
-          const tail = ps.slice(ps.length - n);
-          const tk = nameKey(text.slice(t.start[tail[0]!]!, t.end[partEnd(tail[n - 1]!, b)]!));
-          const p = placeByKey(tk);
-          if (p && (p.type === 'country' || p.population >= 1e6) && !sourceContext(first) && !personContext(ps[0]!, lastTok) && !R.has(ps[ps.length - n - 1]!, Cat.Compass)) {
-            segmentNames(ps.slice(0, ps.length - n), weak, initial, role);
-            segmentNames(tail, weak, false, null);
-            return;
-          }
-        }
-      }
-      // what is left: a person, an organisation, or something else
-      if (ps.length === 1) {
-        const k = ps[0]!;
-        const e = R.lex(k);
-        if (e && e.cats & (Cat.Stop | Cat.Month | Cat.Weekday | Cat.TitleHead | Cat.Compass | Cat.NumberWord | Cat.Ordinal)) return;
-        if (isDemonymTail(word(k))) return;
-        if (word(k).length < 2) return;
-        const acronym = (t.flags[k]! & (TF.AllCaps | TF.MixedCaps)) !== 0 && word(k).length <= 8 && word(k).length >= 2 && /^[A-Z][A-Za-z]*[A-Z][a-z]?$|^[A-Z]{2,}$/.test(word(k));
-        const ev = personContext(k, lastTok) ? 'person' : sourceContext(k) ? 'organization' : companyContext(k) ? 'organization' : acronym ? 'organization' : null;
-        emit(k, lastTok, full, ev, ev ? (acronym && ev === 'organization' ? 1 : 2) : 0, ev ? (acronym ? 'acronym' : 'context') : '', weak, initial, role, null, acronym);
-        return;
-      }
-      const pc = personContext(first, lastTok) || hyphenName(ps);
-      if (pc) { emit(first, lastTok, full, 'person', 2, 'context', weak, false, role, null); return; }
-      if (sourceContext(first)) { emit(first, lastTok, full, 'organization', 3, 'credited as the source', weak, false, role, null); return; }
-      if (companyContext(first)) { emit(first, lastTok, full, 'organization', 2, 'context', weak, false, role, null); return; }
-      emit(first, lastTok, full, looksLikeName(ps) ? 'person' : null, looksLikeName(ps) ? 1 : 0, looksLikeName(ps) ? 'name shape' : '', weak, false, role, null);
+  /** The names in parts ps of the run ending at b: places, organisations, people. */
+  function segmentNames(ps: number[], b: number, weak: boolean, initial: boolean, role: string | null): void {
+    if (!ps.length) return;
+    const first = ps[0]!, lastTok = partEnd(ps[ps.length - 1]!, b);
+    const full = text.slice(t.start[first]!, t.end[lastTok]!);
+    const whole = placeAt(first, lastTok);
+    const lastIsPlaceCue = R.has(ps[ps.length - 1]!, Cat.PlaceCue) && ps.length >= 2;
+    const orgCue = ps.length >= 2 && hasCapCue(ps, 1, Cat.OrgCue) && !(R.has(ps[ps.length - 1]!, Cat.PlaceCue) && !R.has(ps[ps.length - 1]!, Cat.OrgCue));
+    if (whole && (whole.type !== 'city' || whole.population >= 100000) && !(orgCue && whole.type !== 'country')) {
+      emit(first, lastTok, full, 'place', 3, GAZETTEER_WHY[whole.type], weak, initial && ps.length === 1, role, whole);
+      return;
     }
+    if (orgCue) { emit(first, lastTok, full, 'organization', 4, `cue: ${word(ps.find(k => R.has(k, Cat.OrgCue))!)}`, weak, false, role, null); return; }
+    if (lastIsPlaceCue) { emit(first, lastTok, full, 'place', 3, `cue: ${word(ps[ps.length - 1]!)}`, weak, false, role, null); return; }
+    // compass + a region or place: Southeast Asia, Northeast Asia
+    if (ps.length === 2 && R.has(ps[0]!, Cat.Compass) && (R.has(ps[1]!, Cat.Continent) || placeAt(ps[1]!, ps[1]!))) {
+      emit(first, lastTok, full, 'place', 3, 'compass + place', weak, false, role, null); return;
+    }
+    // "Southeast Asian": a compass word and a nationality adjective
+    if (ps.length === 2 && R.has(ps[0]!, Cat.Compass) && /(?:an|ese|ic)$/.test(word(ps[1]!))) return;
+    // split off places at either end: "Vietnam South Korea Partnership", "Seoul Summit"
+    if (ps.length >= 2) {
+      for (let n = Math.min(ps.length - 1, 4); n >= 1; n--) {
+        const p = placeOf(ps[0]!, ps[n - 1]!, b);
+        if (p && (p.type !== 'city' || p.population >= 1e6) && !personContext(ps[0]!, lastTok)) {
+          segmentNames(ps.slice(0, n), b, weak, initial, role);
+          segmentNames(ps.slice(n), b, weak, false, null);
+          return;
+        }
+      }
+      for (let n = Math.min(ps.length - 1, 4); n >= 1; n--) {
+        const p = placeOf(ps[ps.length - n]!, ps[ps.length - 1]!, b);
+        if (p && (p.type === 'country' || p.population >= 1e6) && !sourceContext(first) && !personContext(ps[0]!, lastTok) && !R.has(ps[ps.length - n - 1]!, Cat.Compass)) {
+          segmentNames(ps.slice(0, ps.length - n), b, weak, initial, role);
+          segmentNames(ps.slice(ps.length - n), b, weak, false, null);
+          return;
+        }
+      }
+    }
+    // what is left: a person, an organisation, or something else
+    if (ps.length === 1) {
+      const k = ps[0]!;
+      const e = R.lex(k);
+      if (e && e.cats & (Cat.Stop | Cat.Month | Cat.Weekday | Cat.TitleHead | Cat.Compass | Cat.NumberWord | Cat.Ordinal)) return;
+      if (isDemonymTailIn(text, t.start[k]!, t.end[k]!, tk.range(k, k))) return;
+      if (word(k).length < 2) return;
+      const acronym = (t.flags[k]! & (TF.AllCaps | TF.MixedCaps)) !== 0 && word(k).length <= 8 && word(k).length >= 2 && /^[A-Z][A-Za-z]*[A-Z][a-z]?$|^[A-Z]{2,}$/.test(word(k));
+      const ev = personContext(k, lastTok) ? 'person' : sourceContext(k) ? 'organization' : companyContext(k) ? 'organization' : acronym ? 'organization' : null;
+      emit(k, lastTok, full, ev, ev ? (acronym && ev === 'organization' ? 1 : 2) : 0, ev ? (acronym ? 'acronym' : 'context') : '', weak, initial, role, null, acronym);
+      return;
+    }
+    const pc = personContext(first, lastTok) || hyphenName(ps);
+    if (pc) { emit(first, lastTok, full, 'person', 2, 'context', weak, false, role, null); return; }
+    if (sourceContext(first)) { emit(first, lastTok, full, 'organization', 3, 'credited as the source', weak, false, role, null); return; }
+    if (companyContext(first)) { emit(first, lastTok, full, 'organization', 2, 'context', weak, false, role, null); return; }
+    emit(first, lastTok, full, looksLikeName(ps) ? 'person' : null, looksLikeName(ps) ? 1 : 0, looksLikeName(ps) ? 'name shape' : '', weak, false, role, null);
   }
 
   function isTitleHead(ps: number[], k: number): boolean {
@@ -264,8 +280,8 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     const withTitle = single && SINGLE_TITLE.has(titleWord);
     const from = withTitle ? titleFirst : first;
     const m = base(from, last, text.slice(t.start[from]!, t.end[last]!), '', 'person', 4, `title: ${title}`, weak, false, title, null);
-    if (withTitle) { m.ownKey = nameKey(text.slice(t.start[first]!, t.end[last]!)); m.firstKey = m.lastKey = m.ownKey; }
-    m.key = 'n:' + m.ownKey;
+    // (base gave it the key of all its words; "President Lee" is known by "Lee")
+    if (withTitle) { const own = internAt(first, last); m.ownKey = m.firstKey = m.lastKey = keyAt(own); m.key = idAt(own); }
     out.push(m);
   }
 
@@ -276,13 +292,17 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
   }
 
   function base(a: number, b: number, full: string, key: string, kind: EntityKind | null, weight: number, why: string, weak: boolean, initial: boolean, role: string | null, place: Place | null): RawMention {
-    const ownKey = nameKey(full);
+    const own = internAt(a, b), ownKey = keyAt(own);
     const ws = parts(a, b);
+    // first and last word keys: the whole key again when the mention is one word
+    const w0 = ws[0] ?? a, wn = ws[ws.length - 1] ?? a;
+    const firstKey = w0 === a && w0 === b ? ownKey : keyAt(internAt(w0, w0));
+    const lastKey = wn === a ? ownKey : keyAt(internAt(wn, b));
     const m: RawMention = {
-      start: t.start[a]!, end: t.end[b]!, text: full, key: key || 'n:' + ownKey, ownKey, tokens: ws.length, kind,
+      start: t.start[a]!, end: t.end[b]!, text: full, key: key || idAt(own), ownKey, tokens: ws.length, kind,
       ev: { person: 0, place: 0, organization: 0, other: 0 }, evidence: why ? [why] : [], role: role ?? appositive(b), via: 'name',
       possessive: isPossessive(t, b + 1), weak, initial, acronym: false, sent: t.sent[a]!, first: a, last: b,
-      firstKey: nameKey(word(ws[0] ?? a)), lastKey: nameKey(text.slice(t.start[ws[ws.length - 1] ?? a]!, t.end[b]!)), place,
+      firstKey, lastKey, place,
     };
     if (kind) m.ev[kind] += weight;
     return m;

@@ -62,6 +62,9 @@ export function charClass(c: number): number {
   return cls[c]!;
 }
 
+// the FNV-1a offset basis 0x811c9dc5 as an int32: the hash then stays a small integer in the loop, never a double
+const FNV_BASIS = -2128831035;
+
 let cap = 0;
 let T: Tokens = alloc(1024);
 function alloc(size: number): Tokens {
@@ -78,7 +81,8 @@ export function tokenize(text: string): Tokens {
   const len = text.length;
   const need = (len >> 1) + 16;
   if (need > cap) T = alloc(Math.max(need, cap * 2));
-  const S = T.start, E = T.end, K = T.kind, F = T.flags, H = T.hash;
+  // local views of the token arrays (re-read after a grow)
+  let S = T.start, E = T.end, K = T.kind, F = T.flags, H = T.hash, L = T.lex;
   let n = 0, i = 0, gap = 0;
   while (i < len) {
     const c = text.charCodeAt(i);
@@ -91,7 +95,7 @@ export function tokenize(text: string): Tokens {
       i++; continue;
     }
     const s = i;
-    let kind: number, flags = gap, h = 0x811c9dc5;
+    let kind: number, flags = gap, h = FNV_BASIS;
     if (k === 1 || k === 2 || k === 3) {
       kind = TK.Word;
       let upper = 0, letters = 0, laterUpper = 0;
@@ -139,12 +143,11 @@ export function tokenize(text: string): Tokens {
         h = c; i++;
       }
     }
-    if (n >= cap - 1) { grow(n); }
-    T.start[n] = s; T.end[n] = i; T.kind[n] = kind; T.flags[n] = flags; T.hash[n] = h | 0;
-    T.lex[n] = kind === TK.Word && i - s <= 13 ? lookupId(text, s, i, h | 0) : 0;
+    if (n >= cap - 1) { grow(n); S = T.start; E = T.end; K = T.kind; F = T.flags; H = T.hash; L = T.lex; }
+    S[n] = s; E[n] = i; K[n] = kind; F[n] = flags; H[n] = h | 0;
+    L[n] = kind === TK.Word && i - s <= 13 ? lookupId(text, s, i, h | 0) : 0;
     n++;
     gap = 0;
-    void S; void E; void K; void F; void H;
   }
   T.n = n;
   markTitleLines(text, T);
@@ -191,7 +194,8 @@ function markTitleLines(text: string, t: Tokens): void {
   void text;
 }
 
-const ABBREV = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'no', 'vs', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'sgt', 'capt', 'jr', 'sr', 'inc', 'corp', 'co', 'ltd', 'jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec', 'e.g', 'i.e', 'etc', 'approx', 'u.s', 'u.k']);
+const ABBREV = new Set([ // at most 6 letters (see sentences)
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'no', 'vs', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'sgt', 'capt', 'jr', 'sr', 'inc', 'corp', 'co', 'ltd', 'jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec', 'e.g', 'i.e', 'etc', 'approx', 'u.s', 'u.k']);
 
 function sentences(text: string, t: Tokens): void {
   t.sentStart.length = 0; t.sentEnd.length = 0; t.sentFirst.length = 0;
@@ -209,6 +213,8 @@ function sentences(text: string, t: Tokens): void {
     const f = t.flags[j]!;
     if (f & TF.Blank) { close(j); continue; }
     const p = j - 1;
+    // most tokens: no line break before them and no punctuation that could end a sentence
+    if (!(f & TF.NL) && t.kind[p] !== TK.Punct) continue;
     const pc = t.kind[p] === TK.Punct ? text.charCodeAt(t.start[p]!) : 0;
     // terminal punctuation, possibly followed by closing quotes / brackets
     let q = p;
@@ -238,7 +244,8 @@ function sentences(text: string, t: Tokens): void {
     if (!terminal || !(f & TF.Space)) continue;
     const nk = t.kind[j]!;
     if (nk === TK.Word && (f & TF.Lower)) continue;
-    if (qc === 46 && q > 0 && t.kind[q - 1] === TK.Word && t.end[q - 1] === t.start[q]) {
+    // "Mr.", "Inc.", "U.": no sentence end (no abbreviation is longer than 6 letters)
+    if (qc === 46 && q > 0 && t.kind[q - 1] === TK.Word && t.end[q - 1] === t.start[q] && t.end[q - 1]! - t.start[q - 1]! <= 6) {
       const w = text.slice(t.start[q - 1]!, t.end[q - 1]!).toLowerCase();
       if (ABBREV.has(w) || (w.length === 1 && (t.flags[q - 1]! & TF.Cap))) continue;
     }
