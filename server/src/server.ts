@@ -82,7 +82,14 @@ export function startServer(connection: Connection): void {
   const open = new Map<string, TextDocument>();
 
   // ---- diagnostics and status, batched ----------------------------------
+  /** Documents to publish. */
   const dirty = new Set<string>();
+  /** Documents an edit may have changed: published, after `dirty`, when the corpus says their problems changed; `all` for every document. */
+  const maybe = new Set<string>();
+  let maybeAll = false;
+  /** When an edit last touched other documents: they are published once edits pause this long (a burst of typing is checked once). */
+  let lastTouched = 0;
+  const TOUCHED_QUIET_MS = 100;
   let flushTimer: NodeJS.Timeout | undefined;
   let version = 0;
   let lastStatus = 0;
@@ -93,6 +100,13 @@ export function startServer(connection: Connection): void {
       for (const d of docs) dirty.add(d);
       // Anchors are resolved again against the new texts (re-anchoring) before the next publish.
       annotations.articlesChanged();
+      version++;
+      scheduleFlush();
+    },
+    touched(docs) {
+      if (docs === null) maybeAll = true;
+      else for (const d of docs) maybe.add(d);
+      lastTouched = Date.now();
       version++;
       scheduleFlush();
     },
@@ -128,21 +142,56 @@ export function startServer(connection: Connection): void {
     runSafeVoid(log, () => annotations.refresh(), 'Applying the annotation file failed');
   }
 
+  /** An open document not yet published on its own while indexing: it goes out at once, whatever the corpus size. */
+  const waitingAlone = (uri: string) => open.has(uri) && corpus.has(uri) && earlyPublished.get(uri) !== corpus.text(uri);
+
+  let flushDue = 0;
   function scheduleFlush(): void {
-    if (flushTimer || shuttingDown) return;
+    if (shuttingDown) return;
+    const soon = !workspace.indexing || [...dirty].some(waitingAlone);
+    // only documents an edit may have changed: once edits pause
+    const quiet = !dirty.size && (maybe.size || maybeAll) ? Math.max(0, lastTouched + TOUCHED_QUIET_MS - Date.now()) : 0;
+    const delay = soon ? quiet : 250;
+    if (flushTimer) {
+      // a flush that waits for edits to pause does not hold back a document to publish now
+      if (flushDue <= Date.now() + delay) return;
+      clearTimeout(flushTimer);
+    }
+    flushDue = Date.now() + delay;
     flushTimer = setTimeout(() => {
       flushTimer = undefined;
       runSafeVoid(log, flush, 'Publishing diagnostics failed');
-    }, workspace.indexing ? 250 : 0);
+    }, delay);
   }
 
-  const earlyPublished = new Set<string>();
+  /**
+   * While indexing, an open document is analysed on its own (figures, entities, in-document conflicts):
+   * its diagnostics and the requests on it are answered from that, not from the corpus being loaded.
+   */
+  const alone = new Map<string, { text: string; corpus: Corpus }>();
+  function aloneCorpus(uri: string): Corpus {
+    const text = corpus.text(uri) ?? '';
+    let hit = alone.get(uri);
+    if (!hit || hit.text !== text) {
+      const c = new Corpus();
+      if (corpus.has(uri)) c.set(uri, text);
+      alone.set(uri, hit = { text, corpus: c });
+    }
+    return hit.corpus;
+  }
+  /** The corpus requests on a document are answered from: the whole one, or while indexing the document alone. */
+  function corpusFor(uri: string): Corpus {
+    if (!workspace.indexing) { alone.clear(); return corpus; }
+    return aloneCorpus(uri);
+  }
+
+  /** The text each open document was last published alone with, while indexing. */
+  const earlyPublished = new Map<string, string>();
   function publishAlone(uri: string): void {
-    const alone = new Corpus();
     const text = corpus.text(uri);
     if (text === undefined) return;
-    alone.set(uri, text);
-    const diags = diagnostics(alone, { uri }, { severity: workspace.currentSettings.severity, refusal: workspace.refusal(uri) });
+    earlyPublished.set(uri, text);
+    const diags = diagnostics(aloneCorpus(uri), { uri }, { severity: workspace.currentSettings.severity, refusal: workspace.refusal(uri) });
     void connection.sendDiagnostics({ uri, diagnostics: diags });
   }
 
@@ -152,32 +201,57 @@ export function startServer(connection: Connection): void {
       void connection.sendDiagnostics({ uri, diagnostics: diags });
       return;
     }
+    // recorded as reported, so that later edits publish it again only when its problems change
+    if (corpus.has(uri)) corpus.takeChanged(uri);
     const diags = diagnostics(corpus, { uri }, { severity: workspace.currentSettings.severity, refusal: workspace.refusal(uri) });
     void connection.sendDiagnostics({ uri, diagnostics: diags });
   }
 
+  /** One flush publishes for at most this long, then yields to requests and edits and goes on. */
+  const FLUSH_SLICE_MS = 15;
+  let publishedSinceRefresh = 0;
+
   function flush(): void {
     // While indexing, nothing that needs the corpus-level analysis is published
     // (computing it after every file would cost the whole corpus each time):
-    // only documents that left the corpus or are refused. The rest once indexing ends.
+    // only documents that left the corpus or are refused, and open documents on their own.
+    // The rest once indexing ends.
     refreshAnnotations();
-    let published = 0;
-    for (const uri of [...dirty]) {
+    const started = Date.now();
+    const outOfTime = () => Date.now() - started > FLUSH_SLICE_MS;
+    // open documents first (the one just edited among them)
+    const order = [...dirty].sort((a, b) => Number(open.has(b)) - Number(open.has(a)));
+    let more = false;
+    for (const uri of order) {
       if (workspace.indexing && corpus.has(uri)) {
-        // the open document first: its own analysis (figures, entities, in-document conflicts) at once,
-        // whatever the corpus size; the cross-source results replace it when indexing ends
-        if (open.has(uri) && !earlyPublished.has(uri)) { earlyPublished.add(uri); runSafeVoid(log, () => publishAlone(uri), `Computing the diagnostics of ${uri} failed`); }
+        if (waitingAlone(uri)) runSafeVoid(log, () => publishAlone(uri), `Computing the diagnostics of ${uri} failed`);
         continue;
       }
+      if (outOfTime()) { more = true; break; }
       dirty.delete(uri);
+      maybe.delete(uri);
       runSafeVoid(log, () => publish(uri), `Computing the diagnostics of ${uri} failed`);
-      published++;
+      publishedSinceRefresh++;
     }
-    if (published && !workspace.indexing && capabilities.workspace?.semanticTokens?.refreshSupport) {
-      void connection.languages.semanticTokens.refresh();
+    // then the documents an edit may have changed, only those whose problems did change
+    if (!more && !workspace.indexing && Date.now() - lastTouched >= TOUCHED_QUIET_MS) {
+      if (maybeAll) { maybeAll = false; for (const d of corpus.docs()) maybe.add(d); }
+      for (const uri of maybe) {
+        if (outOfTime()) { more = true; break; }
+        maybe.delete(uri);
+        let changed = true;
+        try { changed = !corpus.has(uri) || corpus.takeChanged(uri); } catch (e) { log.error(`Computing the diagnostics of ${uri} failed: ${String(e instanceof Error ? e.stack : e)}`); }
+        if (!changed) continue;
+        runSafeVoid(log, () => publish(uri), `Computing the diagnostics of ${uri} failed`);
+        publishedSinceRefresh++;
+      }
     }
-    sendStatus(workspace.indexing);
-    if (dirty.size && !workspace.indexing) scheduleFlush();
+    if (!more && publishedSinceRefresh && !workspace.indexing) {
+      publishedSinceRefresh = 0;
+      if (capabilities.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
+    }
+    if (!more) sendStatus(workspace.indexing);
+    if ((dirty.size || maybe.size || maybeAll) && !workspace.indexing) scheduleFlush();
   }
 
   let lastCounts: StatusParams | undefined;
@@ -358,13 +432,13 @@ export function startServer(connection: Connection): void {
 
   // ---- requests -----------------------------------------------------------
   /** Run a feature on a document: canonical URI, pending edits applied, empty when the document is gone. */
-  function onDocument<P extends Params, R>(name: string, empty: R, feature: (params: P) => R) {
+  function onDocument<P extends Params, R>(name: string, empty: R, feature: (params: P, corpus: Corpus) => R) {
     return (params: P, token: CancellationToken) => runSafe(log, () => {
       const uri = canonicalUri(params.textDocument.uri);
       workspace.flush(uri);
       refreshAnnotations();
       if (!corpus.has(uri)) return empty;
-      return feature({ ...params, textDocument: { ...params.textDocument, uri } });
+      return feature({ ...params, textDocument: { ...params.textDocument, uri } }, corpusFor(uri));
     }, empty, `${name} failed on ${params.textDocument.uri}`, token);
   }
 
@@ -376,11 +450,11 @@ export function startServer(connection: Connection): void {
     return annotations.has(uri) ? feature(uri) : empty;
   }
 
-  function codeActionEnv(): CodeActionEnv {
+  function codeActionEnv(on: Corpus = corpus): CodeActionEnv {
     const edit = capabilities.workspace?.workspaceEdit;
     const ca = capabilities.textDocument?.codeAction;
     return {
-      corpus,
+      corpus: on,
       annotations,
       documentChanges: !!edit?.documentChanges,
       createFiles: !!edit?.resourceOperations?.includes('create'),
@@ -389,7 +463,7 @@ export function startServer(connection: Connection): void {
     };
   }
 
-  const hoverArticle = onDocument('Hover', null, (p: HoverParams) => hover(corpus, p));
+  const hoverArticle = onDocument('Hover', null, (p: HoverParams, c) => hover(c, p));
   connection.onHover((params, token) => isAnnotationParams(params)
     ? runSafe(log, () => onAnnotationFile(params, null, uri => annotationHover({
       text: annotations.text(uri),
@@ -399,7 +473,7 @@ export function startServer(connection: Connection): void {
     })), null, `Hover failed on ${params.textDocument.uri}`, token)
     : hoverArticle(params, token));
 
-  const articleActions = onDocument('Code actions', [] as CodeAction[], (p: CodeActionParams) => articleCodeActions(codeActionEnv(), p));
+  const articleActions = onDocument('Code actions', [] as CodeAction[], (p: CodeActionParams, c) => articleCodeActions(codeActionEnv(c), p));
   connection.onCodeAction((params, token) => isAnnotationParams(params)
     ? runSafe(log, () => onAnnotationFile(params, [] as CodeAction[], uri => annotationFileCodeActions(codeActionEnv(), { ...params, textDocument: { uri } })), [], `Code actions failed on ${params.textDocument.uri}`, token)
     : articleActions(params, token));
@@ -415,10 +489,10 @@ export function startServer(connection: Connection): void {
     }));
   }, null, `Completion failed on ${params.textDocument.uri}`, token));
 
-  connection.onDefinition(onDocument('Go to definition', null, p => definition(corpus, p)));
-  connection.onReferences(onDocument('Find references', [], p => references(corpus, p)));
-  connection.onDocumentSymbol(onDocument('Document symbols', [], p => documentSymbols(corpus, p)));
-  connection.languages.semanticTokens.on(onDocument('Semantic tokens', { data: [] }, p => semanticTokens(corpus, p)));
+  connection.onDefinition(onDocument('Go to definition', null, (p, c) => definition(c, p)));
+  connection.onReferences(onDocument('Find references', [], (p, c) => references(c, p)));
+  connection.onDocumentSymbol(onDocument('Document symbols', [], (p, c) => documentSymbols(c, p)));
+  connection.languages.semanticTokens.on(onDocument('Semantic tokens', { data: [] }, (p, c) => semanticTokens(c, p)));
   connection.onWorkspaceSymbol((params, token) => runSafe(log, () => workspaceSymbols(corpus, params), [], 'Workspace symbols failed', token));
   connection.onRequest(ClaimsRequest, (params, token) => runSafe<ClaimsResult>(log, () => claims(corpus, params ?? {}), { claims: [], total: 0 }, 'Listing claims failed', token));
 }

@@ -11,6 +11,12 @@ export class FixtureCorpus {
   text(doc: string) { return this.texts.get(doc); }
   position(doc: string, offset: number) { return positionAt(lineStarts(this.texts.get(doc) ?? ''), offset); }
   result() { return this.fixture; }
+  counts() {
+    const r = this.fixture;
+    return { figures: r.figures.length, entities: r.entities.length, claims: r.claims.filter(c => c.status !== 'single').length, conflicts: r.claims.filter(c => c.status === 'conflict' && !c.resolved).length };
+  }
+  /** Documents never come or go. */
+  get membership() { return 0; }
   figuresOf(doc: string) { return this.fixture.figures.filter(f => f.doc === doc); }
   figure(id: string) { return this.fixture.figures.find(f => f.id === id); }
   figureAt(doc: string, offset: number) { return this.fixture.figures.find(f => f.doc === doc && f.start <= offset && offset < f.end); }

@@ -3,9 +3,9 @@
 // where there is nothing to answer.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { TestClient, copySeeds, fileUri, listSeeds, removeDir, waitFor } from './client';
+import { TestClient, copySeeds, fileUri, listSeeds, removeDir, waitFor, withSeedServer } from './client';
 
 test('initialize announces standard capabilities, full semantic tokens and push diagnostics only', async () => {
   const dir = copySeeds();
@@ -183,3 +183,42 @@ test('a settings change re-publishes diagnostics at the new severity; Markdown a
     removeDir(dir);
   }
 });
+
+test('while the folder is indexed, the open document is published on its own and a hover on it answers', async () => {
+  const dir = copySeeds();
+  let release: () => void = () => {};
+  const held = new Promise<void>(resolve => { release = resolve; });
+  // indexing waits for the progress token, so the document is opened while it runs
+  const client = await TestClient.start({ folder: dir, onProgressCreate: () => held });
+  try {
+    const file = path.join(dir, '000_194b222c75d92c06.txt');
+    const uri = client.open(file);
+    await waitFor('the open document to be published while indexing', () => client.diagnostics.has(uri));
+    const lines = readFileSync(file, 'utf8').split(/\r\n|\r|\n/);
+    const at = { line: 8, character: lines[8]!.indexOf('US$86.8 billion') + 3 };
+    const early = await client.hover(uri, at);
+    assert.ok(early && early.contents.value.includes('86.8'), 'the hover answers from the document alone');
+    release();
+    await client.indexed(listSeeds().length);
+    await waitFor('the hover to list the other sources once indexed', async () => (await client.hover(uri, at))?.contents.value.includes('001_f66de1d8ea6897c6.txt'));
+  } finally {
+    release();
+    await client.stop();
+    removeDir(dir);
+  }
+});
+
+test('an edit publishes the edited document again, and updates the other sources it changed', () => withSeedServer(async (client, dir) => {
+  const file = path.join(dir, '000_194b222c75d92c06.txt');
+  const other = fileUri(path.join(dir, '001_f66de1d8ea6897c6.txt'));
+  const uri = client.open(file);
+  const lines = readFileSync(file, 'utf8').split(/\r\n|\r|\n/);
+  const character = lines[8]!.indexOf('US$86.8 billion');
+  const trade = (u: string) => (client.diagnostics.get(u) ?? []).filter(d => d.code === 'conflicting-figure' && /86\.[78]/.test(String(d.message)));
+  await waitFor('the trade conflict on both sources', () => trade(uri).length > 0 && trade(other).length > 0);
+  const before = client.diagnosticCounts.get(uri) ?? 0;
+  client.edit(uri, { start: { line: 8, character }, end: { line: 8, character: character + 'US$86.8 billion'.length } }, 'US$86.7 billion');
+  await waitFor('the edited document to be published again', () => (client.diagnosticCounts.get(uri) ?? 0) > before);
+  // 001 no longer names 000's old value among the sources that disagree with it
+  await waitFor("the other source's diagnostics to drop 000's old value", () => !trade(other).some(d => String(d.message).includes('US$86.8 billion in 000_194b222c75d92c06.txt')));
+}));

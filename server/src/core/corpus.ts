@@ -5,11 +5,16 @@ import { Codes } from './types';
 import { lineStarts, positionAt } from './text';
 import { analyzeDocument, type DocAnalysis } from './document';
 import { buildEntities, type EntityIndex, type EntityRules } from './entities';
-import { ClaimBuilder, displayValue, labelOf, spanOf, spansAgree, commonValue, type ClaimInput, type ClaimRules } from './claims';
+import { ClaimBuilder, displayValue, labelOf, spanOf, spansAgree, commonValue, type ClaimInput, type ClaimRules, type ValueSpan } from './claims';
 
 export interface ChangeSet {
-  /** Documents whose figures, entities, claims or problems changed. */
+  /** Documents whose figures, entities, claims or problems changed (computed when first read: every touched document's problems). */
   docs: string[];
+  /**
+   * The documents whose problems may have changed, without computing any problems (read it before `docs`):
+   * `null` after a whole-corpus pass, when any may have. Check each with `Corpus.takeChanged()`.
+   */
+  readonly touched?: string[] | null;
 }
 
 /** The user's judgements, resolved to documents and offsets (see annotations/). */
@@ -46,7 +51,23 @@ const MAX_RELATED = 20;
 const PATCH_LIMIT = 20;
 const MAX_LISTED = 6;
 
-interface DocState { text: string; analysis: DocAnalysis | null; lines: Int32Array | null; problems: Problem[] }
+interface DocState { text: string; analysis: DocAnalysis | null; lines: Int32Array | null; problems: Problem[]; info?: DocumentInfo }
+
+/** What the conflict diagnostics of one claim need, computed once per claim (until the claim changes). */
+interface ClaimContext {
+  ids: string[];
+  figs: Figure[];
+  spans: (ValueSpan | null)[];
+  relative: boolean[];
+  /** Index of each figure among the claim's distinct spans. */
+  group: Int32Array;
+  groupSpans: (ValueSpan | null)[];
+  /** Per distinct span: how many non-relative figures of the claim disagree with it (filled when asked). */
+  differCount: Map<number, number>;
+  /** Figure positions per document. */
+  byDoc: Map<string, number[]>;
+  accepted: string[];
+}
 
 export class Corpus {
   private docsMap = new Map<string, DocState>();
@@ -61,9 +82,19 @@ export class Corpus {
   private inputById = new Map<string, ClaimInput>();
   private entityById = new Map<string, Entity>();
   private claimList: Claim[] = [];
+  private claimsEmptied = false;
   private ignoredFigures = new Set<string>();
   private ignoredClaims = new Set<string>();
   private stale = false;
+  /** Per-claim data for its conflict diagnostics; dropped when a patch touches the claim. */
+  private claimContexts = new WeakMap<Claim, ClaimContext>();
+  private displayCache = new WeakMap<Figure, string>();
+  /** Entities whose mentions a patch has sorted (document, then offset). */
+  private sortedEntities = new WeakSet<Entity>();
+  private fullPassMs = 0;
+  private fullPasses = 0;
+  /** Bumped when documents are added or removed (not when a text changes). */
+  private membershipVersion = 0;
   /** A full pass exists, and `pending` documents changed since. */
   private analysed = false;
   private pending = new Set<string>();
@@ -84,14 +115,25 @@ export class Corpus {
   /** The documents whose problems changed, computed when first read (bulk loading never pays for it). */
   private lazyChanges(also?: string): ChangeSet {
     let memo: string[] | null = null;
-    const self = this;
-    return { get docs(): string[] { return memo ??= self.changedDocs(also); } };
+    let touched: string[] | null | undefined;
+    const self = this, passes = this.fullPasses;
+    return {
+      get docs(): string[] { return memo ??= self.changedDocs(also); },
+      get touched(): string[] | null {
+        if (touched !== undefined) return touched;
+        self.ensure();
+        // a whole-corpus pass since the change may have changed any document
+        touched = self.fullPasses !== passes ? null : [...new Set([...(also !== undefined ? [also] : []), ...self.touchedSinceReport])];
+        return touched;
+      },
+    };
   }
 
   /** Add or replace one document; only it is re-analysed. Returns the documents whose diagnostics changed. */
   set(doc: string, text: string, problems: Problem[] = []): ChangeSet {
     const old = this.docsMap.get(doc);
-    if (old && old.text === text && JSON.stringify(old.problems) === JSON.stringify(problems)) return { docs: [] };
+    if (old && old.text === text && JSON.stringify(old.problems) === JSON.stringify(problems)) return { docs: [], touched: [] };
+    if (!old) this.membershipVersion++;
     this.docsMap.set(doc, { text, analysis: null, lines: null, problems });
     this.changed(doc);
     return this.lazyChanges(doc);
@@ -99,7 +141,8 @@ export class Corpus {
 
   /** Remove a document; returns the documents whose results changed. */
   delete(doc: string): ChangeSet {
-    if (!this.docsMap.delete(doc)) return { docs: [] };
+    if (!this.docsMap.delete(doc)) return { docs: [], touched: [] };
+    this.membershipVersion++;
     this.changed(doc);
     return this.lazyChanges(doc);
   }
@@ -137,34 +180,81 @@ export class Corpus {
 
   /** Documents whose problems differ from what was last reported (`also` is always included). */
   private changedDocs(also?: string): string[] {
-    const r = this.result();
+    this.ensure();
     const out: string[] = [];
     // after patches only the documents they touched can differ; after a full pass, any
     const only = this.touchedSinceReport;
     this.touchedSinceReport = new Set();
-    const docs = only && !this.fullSinceReport ? only : new Set([...this.docsMap.keys(), ...this.lastProblemSig.keys()]);
+    const docs = !this.fullSinceReport ? only : new Set([...this.docsMap.keys(), ...this.lastProblemSig.keys()]);
     this.fullSinceReport = false;
     if (also) docs.add(also);
-    for (const d of docs) {
-      const sig = JSON.stringify((this.problemsByDoc.get(d) ?? []).map(p => [p.start, p.end, p.code, p.message, p.severity]));
-      if (this.lastProblemSig.get(d) !== sig || d === also) out.push(d);
-      if (this.docsMap.has(d)) this.lastProblemSig.set(d, sig); else this.lastProblemSig.delete(d);
-    }
-    void r;
+    for (const d of docs) if (this.report(d) || d === also) out.push(d);
     return out;
   }
 
+  /** Record a document's problems as reported; whether they differ from the last report. */
+  private report(d: string): boolean {
+    const sig = this.docsMap.has(d) ? JSON.stringify(this.problemsOf(d).map(p => [p.start, p.end, p.code, p.message, p.severity])) : undefined;
+    const changed = this.lastProblemSig.get(d) !== sig;
+    if (sig !== undefined) this.lastProblemSig.set(d, sig); else this.lastProblemSig.delete(d);
+    return changed;
+  }
+
+  /**
+   * Whether one document's problems differ from the last time they were reported (by this call or by a
+   * change set's `docs`), and record them as reported. For publishing the documents of `ChangeSet.touched`
+   * one at a time.
+   */
+  takeChanged(doc: string): boolean {
+    this.ensure();
+    this.touchedSinceReport.delete(doc);
+    return this.report(doc);
+  }
+
+  /** The status-bar counts, without gathering the corpus-wide lists. */
+  counts(): { figures: number; entities: number; claims: number; conflicts: number } {
+    this.ensure();
+    let claims = 0, conflicts = 0;
+    for (const c of this.claimList) {
+      if (!c.figures.length || c.status === 'single') continue;
+      claims++;
+      if (c.status === 'conflict' && !c.resolved) conflicts++;
+    }
+    return { figures: this.figureById.size, entities: this.entityIndex?.entities.length ?? 0, claims, conflicts };
+  }
+
+  /** Milliseconds the last whole-corpus pass took (0 before the first). */
+  get lastFullPassMs(): number { return this.fullPassMs; }
+
+  /** Changes when documents are added or removed. */
+  get membership(): number { return this.membershipVersion; }
+
+  /** The whole result; its document list, figures and problems are assembled when first read. */
   result(): CorpusResult {
     if (this.cached) return this.cached;
+    this.ensure();
+    this.cached = this.assemble();
+    return this.cached;
+  }
+
+  /** The analysis is up to date: pending edits patched in, or a full pass. */
+  private ensure(): void {
+    if (this.analysed && !this.pending.size) return;
     // a few edits are patched in; a burst (indexing, a changed setting) is cheaper as one full pass
-    if (this.analysed && this.pending.size && this.pending.size <= Math.max(PATCH_LIMIT, this.docsMap.size / 10)) {
+    if (this.analysed && this.pending.size <= Math.max(PATCH_LIMIT, this.docsMap.size / 10)) {
       for (const d of this.pending) for (const t of this.patch(d)) this.touchedSinceReport.add(t);
       this.pending.clear();
-      this.cached = this.assemble();
-      return this.cached;
+      return;
     }
+    this.fullPass();
+  }
+
+  private fullPass(): void {
+    const started = Date.now();
+    this.cached = null;
     this.pending.clear();
     this.fullSinceReport = true;
+    this.fullPasses++;
     const analyses: DocAnalysis[] = [];
     for (const d of this.docsMap.keys()) { const a = this.analysis(d); if (a) analyses.push(a); }
     const rules = this.options.annotations ?? {};
@@ -210,74 +300,150 @@ export class Corpus {
     this.ignoredFigures = new Set<string>(); this.ignoredClaims = new Set<string>();
     for (const ig of rules.ignores ?? []) { if (ig.claim) this.ignoredClaims.add(ig.claim); if (ig.figure) { const f = at(ig.figure); if (f) this.ignoredFigures.add(f.id); } }
 
-    // problems: the input's own, then conflicts
+    // problems (the input's own, then conflicts) are computed per document when asked for
     this.problemsByDoc.clear();
-    for (const [doc, s] of this.docsMap) for (const p of s.problems) this.pushProblem(doc, p);
-    for (const c of claims) for (const p of this.claimProblems(c)) this.pushProblem(p.doc, p);
+    this.claimContexts = new WeakMap();
+    this.sortedEntities = new WeakSet();
+    for (const c of claims) this.resolve(c);
     this.claimList = claims;
+    this.claimsEmptied = false;
     this.stale = false;
     this.analysed = true;
-    this.cached = this.assemble();
-    return this.cached;
+    this.fullPassMs = Date.now() - started;
   }
 
+  /** The result object; documents, figures and problems are gathered over the corpus only when read. */
   private assemble(): CorpusResult {
-    const docs: DocumentInfo[] = [];
-    const figures: Figure[] = [];
-    const problems: Problem[] = [];
-    for (const [doc, s] of this.docsMap) {
-      const a = s.analysis;
-      if (a) { docs.push({ doc, published: a.published, outlet: a.outlet, problems: s.problems }); for (const f of a.figures) figures.push(f); }
-      for (const p of this.problemsByDoc.get(doc) ?? []) problems.push(p);
-    }
-    return { docs, figures, entities: this.entityIndex!.entities, claims: this.claimList, problems };
+    const self = this;
+    let docs: DocumentInfo[] | undefined, figures: Figure[] | undefined, problems: Problem[] | undefined;
+    if (this.claimsEmptied) { this.claimList = this.claimList.filter(c => c.figures.length); this.claimsEmptied = false; }
+    const entities = this.entityIndex!.entities, claims = this.claimList;
+    return {
+      get docs() {
+        return docs ??= [...self.docsMap.keys()].map(d => self.infoOf(d)).filter((x): x is DocumentInfo => !!x);
+      },
+      set docs(v) { docs = v; },
+      get figures() {
+        if (!figures) { figures = []; for (const s of self.docsMap.values()) for (const f of s.analysis?.figures ?? []) figures.push(f); }
+        return figures;
+      },
+      set figures(v) { figures = v; },
+      entities,
+      claims,
+      get problems() {
+        if (!problems) { problems = []; for (const d of self.docsMap.keys()) for (const p of self.problemsOf(d)) problems.push(p); }
+        return problems;
+      },
+      set problems(v) { problems = v; },
+    };
   }
 
-  /** Conflict diagnostics of one claim, on each of its figures. */
-  private claimProblems(c: Claim): Problem[] {
-    if (c.status !== 'conflict') return [];
-    const rules = this.options.annotations ?? {};
+  /** A document's source information (its analysis must exist). */
+  private infoOf(doc: string): DocumentInfo | undefined {
+    const s = this.docsMap.get(doc);
+    const a = s?.analysis;
+    if (!s || !a) return undefined;
+    return s.info ??= { doc, published: a.published, outlet: a.outlet, problems: s.problems };
+  }
+
+  /** Whether a conflict is settled: an accepted value, every disagreeing value marked wrong, or ignored. */
+  private resolve(c: Claim): void {
+    if (c.status !== 'conflict') { c.resolved = false; return; }
     const inputById = this.inputById;
-    const ignoredFigures = this.ignoredFigures, ignoredClaims = this.ignoredClaims;
-    const ignoreDocs = new Set(rules.ignoreDocs ?? []);
-    const silenced = (doc: string, code: string) => ignoreDocs.has(doc) || (rules.ignoreCodes ?? []).some(x => x.code === code && (x.doc === null || x.doc === doc));
-    const out: Problem[] = [];
-    const accepted = c.figures.filter(id => c.verdicts[id]?.verdict === 'accepted');
-    const wrong = new Set(c.figures.filter(id => c.verdicts[id]?.verdict === 'wrong'));
-    const spans = new Map(c.figures.map(id => [id, spanOf(inputById.get(id)!)]));
-    // settled: an accepted value, every disagreeing value marked wrong, or ignored
-    const live = c.figures.filter(id => !wrong.has(id) && !ignoredFigures.has(id) && !inputById.get(id)!.features.relativeDate);
-    const stillConflicting = !commonValue(live.map(id => inputById.get(id)!));
-    c.resolved = ignoredClaims.has(c.id) || accepted.length > 0 || !stillConflicting;
-    for (const id of c.figures) {
-      if (ignoredFigures.has(id) || ignoredClaims.has(c.id)) continue;
-      if (inputById.get(id)!.features.relativeDate) continue;
-      const f = this.figureById.get(id)!;
-      const mine = spans.get(id)!;
-      const others = c.figures.filter(o => o !== id).map(o => this.figureById.get(o)!);
-      const differ = others.filter(o => !inputById.get(o.id)!.features.relativeDate && !spansAgree(mine, spans.get(o.id)!));
-      const differs = new Set(differ);
-      if (!differ.length && !c.resolved) continue;
+    const live = c.figures.filter(id => c.verdicts[id]?.verdict !== 'wrong' && !this.ignoredFigures.has(id) && !inputById.get(id)!.features.relativeDate);
+    c.resolved = this.ignoredClaims.has(c.id) || c.figures.some(id => c.verdicts[id]?.verdict === 'accepted') || commonValue(live.map(id => inputById.get(id)!));
+  }
+
+  private contextOf(c: Claim): ClaimContext {
+    let x = this.claimContexts.get(c);
+    if (x && x.ids === c.figures) return x;
+    const ids = c.figures;
+    const figs = ids.map(id => this.figureById.get(id)!);
+    const spans = ids.map(id => spanOf(this.inputById.get(id)!));
+    const relative = ids.map(id => !!this.inputById.get(id)!.features.relativeDate);
+    const group = new Int32Array(ids.length);
+    const groupSpans: (ValueSpan | null)[] = [];
+    const keys = new Map<string, number>();
+    const byDoc = new Map<string, number[]>();
+    spans.forEach((sp, k) => {
+      const key = sp ? `${sp.lo}|${sp.hi}|${sp.weekday}` : 'none';
+      let g = keys.get(key);
+      if (g === undefined) { keys.set(key, g = groupSpans.length); groupSpans.push(sp); }
+      group[k] = g;
+      const d = figs[k]!.doc;
+      let l = byDoc.get(d); if (!l) byDoc.set(d, l = []); l.push(k);
+    });
+    const accepted = ids.filter(id => c.verdicts[id]?.verdict === 'accepted');
+    x = { ids, figs, spans, relative, group, groupSpans, differCount: new Map(), byDoc, accepted };
+    this.claimContexts.set(c, x);
+    return x;
+  }
+
+  /** Conflict diagnostics of a claim on its figures in one document (the others are not computed). */
+  private claimProblemsIn(c: Claim, doc: string, out: Problem[]): void {
+    if (c.status !== 'conflict') return;
+    if (this.ignoredClaims.has(c.id)) return;
+    const x = this.contextOf(c);
+    const mine = x.byDoc.get(doc);
+    if (!mine) return;
+    const rules = this.options.annotations ?? {};
+    const silenced = (d: string, code: string) => (rules.ignoreDocs ?? []).includes(d) || (rules.ignoreCodes ?? []).some(z => z.code === code && (z.doc === null || z.doc === d));
+    const n = x.ids.length;
+    for (const k of mine) {
+      const id = x.ids[k]!;
+      if (this.ignoredFigures.has(id) || x.relative[k]) continue;
+      const f = x.figs[k]!;
+      const g = x.group[k]!;
+      const sp = x.groupSpans[g]!;
+      let total = x.differCount.get(g);
+      if (total === undefined) {
+        total = 0;
+        for (let j = 0; j < n; j++) if (!x.relative[j] && !spansAgree(sp, x.spans[j]!)) total++;
+        x.differCount.set(g, total);
+      }
+      // the figure itself is not one of the others
+      const others = total - (spansAgree(sp, sp) ? 0 : 1);
+      if (!others && !c.resolved) continue;
+      // the differing values first (in claim order), then the agreeing ones; only as many as are shown
+      const wantDiffer = Math.min(others, MAX_RELATED), wantAgree = MAX_RELATED - wantDiffer;
+      const differ: Figure[] = [], agree: Figure[] = [];
+      for (let j = 0; j < n && (differ.length < wantDiffer || agree.length < wantAgree); j++) {
+        if (j === k) continue;
+        if (!x.relative[j] && !spansAgree(sp, x.spans[j]!)) { if (differ.length < wantDiffer) differ.push(x.figs[j]!); }
+        else if (agree.length < wantAgree) agree.push(x.figs[j]!);
+      }
       const where = (o: Figure) => `${o.text} in ${baseName(o.doc)}:${this.position(o.doc, o.start).line + 1}`;
-      // the differing values first; long claims are summarised
-      const ordered = [...differ, ...others.filter(o => !differs.has(o))];
-      const related: RelatedInfo[] = ordered.slice(0, MAX_RELATED).map(o => ({ doc: o.doc, start: o.start, end: o.end, message: `${o.text} (${displayValue(o)})${differs.has(o) ? ' differs' : ' agrees'}${c.verdicts[o.id] ? ` [${c.verdicts[o.id]!.verdict}]` : ''}` }));
+      const related: RelatedInfo[] = [...differ, ...agree].slice(0, MAX_RELATED).map((o, i) => ({ doc: o.doc, start: o.start, end: o.end, message: `${o.text} (${this.display(o)})${i < differ.length ? ' differs' : ' agrees'}${c.verdicts[o.id] ? ` [${c.verdicts[o.id]!.verdict}]` : ''}` }));
       const verdict = c.verdicts[id]?.verdict;
       let message: string, code: string = Codes.conflictingFigure, severity: Problem['severity'] = this.severityOf(Codes.conflictingFigure, 'warning');
       if (c.resolved) {
-        const acc = accepted.map(a => this.figureById.get(a)!).map(a => a.text);
+        const acc = x.accepted.map(a => this.figureById.get(a)!).map(a => a.text);
         message = `Resolved conflict on ${c.label}: ${acc.length ? `accepted value ${acc.join(', ')}` : 'settled in the annotation file'}${verdict ? `; this value is marked ${verdict}` : ''}. Other sources: ${differ.slice(0, MAX_LISTED).map(where).join('; ') || 'none differ'}.`;
         code = Codes.resolvedConflict;
         severity = this.severityOf(Codes.resolvedConflict, 'hint');
       } else {
-        const listed = differ.slice(0, MAX_LISTED).map(where).join('; ') + (differ.length > MAX_LISTED ? `; and ${differ.length - MAX_LISTED} more` : '');
+        const listed = differ.slice(0, MAX_LISTED).map(where).join('; ') + (others > MAX_LISTED ? `; and ${others - MAX_LISTED} more` : '');
         message = `Sources disagree on ${c.label}: ${f.text} here, but ${listed}.${verdict === 'disputed' ? ' (marked disputed)' : ''}`;
       }
       if ((severity as string) === 'off') continue;
       if (silenced(f.doc, code)) continue;
       out.push({ doc: f.doc, start: f.start, end: f.end, severity, code, message, related, data: { claim: c.id, figure: id } });
     }
-    return out;
+  }
+
+  /** A document's problems: the input's own, then the conflicts of the claims its figures belong to. */
+  private computeProblems(doc: string): Problem[] {
+    const list: Problem[] = [...(this.docsMap.get(doc)?.problems ?? [])];
+    const claims = new Set<Claim>();
+    for (const f of this.figuresByDoc.get(doc) ?? []) { const c = this.claimByFigure.get(f.id); if (c) claims.add(c); }
+    for (const c of claims) this.claimProblemsIn(c, doc, list);
+    return list;
+  }
+
+  private display(f: Figure): string {
+    let v = this.displayCache.get(f);
+    if (v === undefined) this.displayCache.set(f, v = displayValue(f));
+    return v;
   }
 
   /**
@@ -300,6 +466,8 @@ export class Corpus {
     const a = this.docsMap.has(doc) ? this.analysis(doc) : null;
     this.figuresByDoc.delete(doc);
     const builder = this.builder!;
+    // claims that already hold a new figure of each sentence (the document's old figures are out of every claim)
+    const bySentence = new Map<number, Set<Claim>>();
     if (a) {
       this.figuresByDoc.set(doc, a.figures);
       a.figures.forEach((f, k) => {
@@ -311,7 +479,7 @@ export class Corpus {
           const c = this.claimByFigure.get(id);
           if (!c) continue;
           // one claim never holds two figures of one sentence
-          if (c.figures.some(o => { const x = this.inputById.get(o)!; return x.figure.doc === doc && x.features.sentence === input.features.sentence; })) continue;
+          if (bySentence.get(input.features.sentence)?.has(c)) continue;
           target = c;
           const link = builder.why(id, f.id);
           if (link && c.links.length < 40) c.links.push(link);
@@ -322,6 +490,9 @@ export class Corpus {
           this.claimList.push(target);
         }
         target.figures.push(f.id);
+        let inSentence = bySentence.get(input.features.sentence);
+        if (!inSentence) bySentence.set(input.features.sentence, inSentence = new Set());
+        inSentence.add(target);
         this.claimByFigure.set(f.id, target);
         touchedClaims.add(target);
       });
@@ -330,21 +501,15 @@ export class Corpus {
       for (const id of c.figures) touchedDocs.add(this.figureById.get(id)!.doc);
       const ins = c.figures.map(id => this.inputById.get(id)!);
       c.status = builder.statusOf(ins);
-      c.values = [...new Set(ins.map(x => displayValue(x.figure)))];
+      c.values = [...new Set(ins.map(x => this.display(x.figure)))];
+      this.claimContexts.delete(c);
+      this.resolve(c);
     }
-    if ([...touchedClaims].some(c => !c.figures.length)) this.claimList = this.claimList.filter(c => c.figures.length);
+    // emptied claims leave the list when it is next read
+    if ([...touchedClaims].some(c => !c.figures.length)) this.claimsEmptied = true;
     this.patchEntities(doc, a);
-    // problems of the touched documents (each claim's problems computed once)
-    const memo = new Map<Claim, Problem[]>();
-    const problemsOf = (c: Claim) => { let l = memo.get(c); if (!l) memo.set(c, l = this.claimProblems(c)); return l; };
-    for (const d of touchedDocs) {
-      const list: Problem[] = [...(this.docsMap.get(d)?.problems ?? [])];
-      const claims = new Set<Claim>();
-      for (const f of this.figuresByDoc.get(d) ?? []) { const c = this.claimByFigure.get(f.id); if (c) claims.add(c); }
-      for (const c of claims) for (const p of problemsOf(c)) if (p.doc === d) list.push(p);
-      if (list.length || this.problemsByDoc.has(d)) this.problemsByDoc.set(d, list);
-      if (!this.docsMap.has(d)) this.problemsByDoc.delete(d);
-    }
+    // the touched documents' problems are computed again when asked for
+    for (const d of touchedDocs) this.problemsByDoc.delete(d);
     this.stale = true;
     return touchedDocs;
   }
@@ -353,7 +518,7 @@ export class Corpus {
     const index = this.entityIndex!;
     const old = index.byDoc.get(doc) ?? [];
     const hit = new Set(old.map(x => x.entity));
-    for (const e of hit) e.mentions = e.mentions.filter(m => m.doc !== doc);
+    const added = new Map<Entity, Mention[]>();
     const list: { entity: Entity; mention: Mention }[] = [];
     for (const m of a?.mentions ?? []) {
       let e = this.entityById.get(index.keyToEntity.get(m.key) ?? '');
@@ -366,13 +531,31 @@ export class Corpus {
         index.entities.push(e); this.entityById.set(id, e); index.keyToEntity.set(m.key, id);
       }
       const mention: Mention = { doc, start: m.start, end: m.end, text: m.text, role: m.role, via: m.via };
-      e.mentions.push(mention);
+      let l = added.get(e); if (!l) added.set(e, l = []); l.push(mention);
       if (!e.forms.includes(m.text)) e.forms.push(m.text);
       if (m.role && !e.roles.includes(m.role)) e.roles.push(m.role);
       hit.add(e);
       list.push({ entity: e, mention });
     }
-    for (const e of hit) e.mentions.sort((x, y) => (x.doc < y.doc ? -1 : x.doc > y.doc ? 1 : x.start - y.start));
+    // mentions in document order, then offset: the first patch of an entity sorts them, later ones
+    // replace the document's run in place
+    const order = (x: Mention, y: Mention) => (x.doc < y.doc ? -1 : x.doc > y.doc ? 1 : x.start - y.start);
+    for (const e of hit) {
+      const mine = (added.get(e) ?? []).sort(order);
+      if (!this.sortedEntities.has(e)) {
+        e.mentions = e.mentions.filter(m => m.doc !== doc);
+        for (const m of mine) e.mentions.push(m);
+        e.mentions.sort(order);
+        this.sortedEntities.add(e);
+        continue;
+      }
+      const ms = e.mentions;
+      let lo = 0, hi = ms.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (ms[mid]!.doc < doc) lo = mid + 1; else hi = mid; }
+      let end = lo;
+      while (end < ms.length && ms[end]!.doc === doc) end++;
+      ms.splice(lo, end - lo, ...mine);
+    }
     if (list.length) index.byDoc.set(doc, list); else index.byDoc.delete(doc);
     if ([...hit].some(e => !e.mentions.length)) {
       index.entities = index.entities.filter(e => e.mentions.length);
@@ -396,17 +579,14 @@ export class Corpus {
     return (s ?? dflt) as Problem['severity'];
   }
 
-  private pushProblem(doc: string, p: Problem): void {
-    let l = this.problemsByDoc.get(doc); if (!l) this.problemsByDoc.set(doc, l = []); l.push(p);
-  }
 
   private figureAtSpan(s: { doc: string; start: number; end: number }): Figure | undefined {
     const fs = this.figuresByDoc.get(s.doc) ?? [];
     return fs.find(f => f.start < s.end && s.start < f.end);
   }
 
-  figuresOf(doc: string): Figure[] { this.result(); return this.figuresByDoc.get(doc) ?? []; }
-  figure(id: string): Figure | undefined { this.result(); return this.figureById.get(id); }
+  figuresOf(doc: string): Figure[] { this.ensure(); return this.figuresByDoc.get(doc) ?? []; }
+  figure(id: string): Figure | undefined { this.ensure(); return this.figureById.get(id); }
   figureAt(doc: string, offset: number): Figure | undefined {
     const fs = this.figuresOf(doc);
     let lo = 0, hi = fs.length - 1;
@@ -416,8 +596,8 @@ export class Corpus {
     }
     return undefined;
   }
-  claimOf(figureId: string): Claim | undefined { this.result(); return this.claimByFigure.get(figureId); }
-  entity(id: string): Entity | undefined { return this.result().entities.find(e => e.id === id); }
+  claimOf(figureId: string): Claim | undefined { this.ensure(); return this.claimByFigure.get(figureId); }
+  entity(id: string): Entity | undefined { this.ensure(); return this.entityById.get(id); }
   entityAt(doc: string, offset: number): { entity: Entity; mention: Mention } | undefined {
     const ms = this.mentionsOf(doc);
     let lo = 0, hi = ms.length - 1;
@@ -428,9 +608,15 @@ export class Corpus {
     return undefined;
   }
   /** Entity mentions in one document, in text order. */
-  mentionsOf(doc: string): { entity: Entity; mention: Mention }[] { this.result(); return this.entityIndex?.byDoc.get(doc) ?? []; }
-  problemsOf(doc: string): Problem[] { this.result(); return this.problemsByDoc.get(doc) ?? []; }
-  docInfo(doc: string): DocumentInfo | undefined { return this.result().docs.find(d => d.doc === doc); }
+  mentionsOf(doc: string): { entity: Entity; mention: Mention }[] { this.ensure(); return this.entityIndex?.byDoc.get(doc) ?? []; }
+  problemsOf(doc: string): Problem[] {
+    this.ensure();
+    if (!this.docsMap.has(doc)) return [];
+    let l = this.problemsByDoc.get(doc);
+    if (!l) this.problemsByDoc.set(doc, l = this.computeProblems(doc));
+    return l;
+  }
+  docInfo(doc: string): DocumentInfo | undefined { this.ensure(); return this.infoOf(doc); }
 
   /** Extent of the sentence around an offset. */
   sentenceAt(doc: string, offset: number): { start: number; end: number } {

@@ -99,20 +99,18 @@ function firstMention(corpus: Corpus, entity: Entity): Mention | undefined {
   return firstOf(corpus, entity.mentions);
 }
 
-const orderCache = new WeakMap<Corpus, { docs: number; result: object; order: Map<string, number> }>();
+const orderCache = new WeakMap<Corpus, { membership: number; order: Map<string, number> }>();
 
 /**
  * Position of each document in corpus order: by document id, so by file name
  * within a folder, the same whatever order files were opened or indexed in.
- * Cached until the analysis changes.
+ * Cached until documents are added or removed.
  */
 export function docOrder(corpus: Corpus): Map<string, number> {
-  const result = corpus.result();
   const hit = orderCache.get(corpus);
-  const docs = corpus.docs();
-  if (hit && hit.result === result && hit.docs === docs.length) return hit.order;
-  const order = new Map([...docs].sort().map((d, i) => [d, i]));
-  orderCache.set(corpus, { docs: docs.length, result, order });
+  if (hit && hit.membership === corpus.membership) return hit.order;
+  const order = new Map(corpus.docs().sort().map((d, i) => [d, i]));
+  orderCache.set(corpus, { membership: corpus.membership, order });
   return order;
 }
 

@@ -3,13 +3,13 @@ import type { Corpus } from '../core/corpus';
 import type { StatusParams } from '../protocol';
 
 export function status(corpus: Corpus, params: { indexing: boolean; skipped: number; version: number }): StatusParams {
-  const r = corpus.result();
+  const n = corpus.counts();
   return {
     documents: corpus.docs().length,
-    figures: r.figures.length,
-    entities: r.entities.length,
-    claims: r.claims.filter(c => c.status !== 'single').length,
-    conflicts: r.claims.filter(c => c.status === 'conflict' && !c.resolved).length,
+    figures: n.figures,
+    entities: n.entities,
+    claims: n.claims,
+    conflicts: n.conflicts,
     skipped: params.skipped,
     indexing: params.indexing,
     version: params.version,

@@ -4,7 +4,7 @@
 // and is told, through the host, which documents changed.
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
-import { Corpus } from '../core/corpus';
+import { Corpus, type ChangeSet } from '../core/corpus';
 import { prepareText } from '../core/text';
 import { ArticleFilter, checkText, findArticles, readArticle, relativeTo } from './files';
 import { articleGlobs, defaultSettings, type Settings } from './settings';
@@ -16,6 +16,12 @@ export interface WorkspaceHost {
   log(level: LogLevel, message: string): void;
   /** Documents whose analysis changed (or that left the corpus): re-publish their diagnostics. */
   changed(docs: Iterable<string>): void;
+  /**
+   * After an edit, the other documents whose diagnostics may have changed (`null`: any document): publish,
+   * after the edited one and without blocking requests, those `Corpus.takeChanged()` says did change.
+   * Without it, they are computed at once and passed to `changed`.
+   */
+  touched?(docs: readonly string[] | null): void;
   /** An indexing run finished (or was superseded). */
   indexed(): void;
 }
@@ -213,33 +219,48 @@ export class ArticleWorkspace {
    */
   private removeFromCorpus(uri: string, bulk = false): void {
     if (!this.corpus.has(uri)) return;
-    const changes = this.corpus.delete(uri);
-    this.host.changed(bulk ? [uri] : [uri, ...changes.docs]);
-    if (!bulk) this.settleLater();
+    this.report(uri, this.corpus.delete(uri), bulk);
   }
 
   private setText(uri: string, text: string, bulk = false): void {
     if (this.corpus.text(uri) === text) return;
-    const changes = this.corpus.set(uri, text);
-    this.host.changed(bulk ? [uri] : [uri, ...changes.docs]);
-    if (!bulk) this.settleLater();
+    this.report(uri, this.corpus.set(uri, text), bulk);
+  }
+
+  /** The changed document first; the others it touched after it (see `WorkspaceHost.touched`). */
+  private report(uri: string, changes: ChangeSet, bulk: boolean): void {
+    if (bulk) { this.host.changed([uri]); return; }
+    if (this.host.touched) {
+      const touched = changes.touched;
+      this.host.changed([uri]);
+      this.host.touched(touched === undefined ? null : touched);
+    } else this.host.changed([uri, ...changes.docs]);
+    this.settleLater();
   }
 
   private settleTimer: NodeJS.Timeout | undefined;
+  private settleSkipped = false;
   /**
    * An edit is patched into the analysis at once (one document re-read, only the claims it touches);
    * once edits pause, the whole-corpus pass (acronyms and short forms across documents, kinds by vote,
    * claim merging) runs again and whatever it changes is re-published.
    */
   private settleLater(): void {
+    if (this.corpus.lastFullPassMs > SETTLE_BUDGET_MS) {
+      // the pass would block every request for that long: edits stay patched in until the next full pass
+      // (a changed setting or annotation file, re-indexing)
+      if (!this.settleSkipped) this.host.log('info', `The whole-corpus pass takes ${this.corpus.lastFullPassMs} ms: it is not rerun after edits (they are patched in)`);
+      this.settleSkipped = true;
+      return;
+    }
     if (this.settleTimer) clearTimeout(this.settleTimer);
     this.settleTimer = setTimeout(() => {
       this.settleTimer = undefined;
       try {
         if ([...this.open.values()].some(d => d.timer)) { this.settleLater(); return; }
         const changes = this.corpus.settle();
-        const docs = changes.docs;
-        if (docs.length) this.host.changed(docs);
+        if (this.host.touched) this.host.touched(null);
+        else if (changes.docs.length) this.host.changed(changes.docs);
       } catch (e) {
         this.host.log('error', `Analysis failed: ${describe(e)}`);
       }
@@ -364,6 +385,8 @@ export class ArticleWorkspace {
 
 /** Quiet time after the last edit before the whole-corpus pass runs again. */
 const SETTLE_AFTER_MS = 3000;
+/** The whole-corpus pass reruns after edits only when it took at most this long (it cannot be interrupted). */
+const SETTLE_BUDGET_MS = 300;
 
 export function describe(e: unknown): string {
   if (e instanceof Error) return e.stack ?? e.message;
