@@ -150,6 +150,8 @@ export function tokenize(text: string): Tokens {
     gap = 0;
   }
   T.n = n;
+  // the buffers are shared by documents: one empty token after the last, so looking one ahead never sees the previous document's
+  S[n] = len; E[n] = len; K[n] = 0; F[n] = 0; H[n] = 0; L[n] = 0;
   markTitleLines(text, T);
   sentences(text, T);
   return T;
