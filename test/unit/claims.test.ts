@@ -197,3 +197,12 @@ test('the same wording with another word in the slot that says what is counted i
   assert.equal(farming, claimOf(c, fig(c, 'x.txt', '70,000')));
   assert.equal(farming.status, 'conflict');
 });
+
+test('a figure with no name right beside it is about what the words a little further name', () => {
+  const c = new Corpus();
+  c.set('y.txt', 'Ports pact\nKenya and Uganda met in Nairobi.\nUnder a 2013 accord, member states share customs data through the Solen Port Authority.\n');
+  c.set('z.txt', 'Ports pact talks\nKenya and Uganda met again in Nairobi.\nUnder a 2009 accord, member states share customs data through the Alder Port Authority.\n');
+  assert.notEqual(claimOf(c, fig(c, 'y.txt', '2013')), claimOf(c, fig(c, 'z.txt', '2009')));
+  c.set('u.txt', 'Ports pact\nKenya and Uganda met in Nairobi.\nUnder a 2011 accord, member states share customs data through the Solen Port Authority.\n');
+  assert.equal(claimOf(c, fig(c, 'y.txt', '2013')), claimOf(c, fig(c, 'u.txt', '2011')));
+});

@@ -200,9 +200,15 @@ function sentenceEntities(ms: RawMention[]): string[] {
 
 /** Entities named within 8 tokens of the figure, speakers and people left out, each once. */
 function nearEntities(t: Tokens, R: FigureReader, f: RawFigure, ms: RawMention[]): string[] {
+  const keys = entitiesAround(t, R, f, ms, 8);
+  // none close by: what the words a little further name ("Under a 2013 accord, member states share data through the Port Authority")
+  return keys.length ? keys : entitiesAround(t, R, f, ms, 12);
+}
+
+function entitiesAround(t: Tokens, R: FigureReader, f: RawFigure, ms: RawMention[], reach: number): string[] {
   const keys: string[] = [];
   for (const m of ms) {
-    if (!(m.last >= f.first - 8 && m.first <= f.last + 8)) continue;
+    if (!(m.last >= f.first - reach && m.first <= f.last + reach)) continue;
     if (isSpeaker(t, R, m) || m.kind === 'person' || m.ev.person !== 0 || (m.initial && m.tokens === 1 && !m.place && m.via === 'name')) continue;
     if (!keys.includes(m.key)) keys.push(m.key);
     // a city is also its country: "Prague" and "Czechia" are about the same place
