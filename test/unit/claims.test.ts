@@ -206,3 +206,12 @@ test('a figure with no name right beside it is about what the words a little fur
   c.set('u.txt', 'Ports pact\nKenya and Uganda met in Nairobi.\nUnder a 2011 accord, member states share customs data through the Solen Port Authority.\n');
   assert.equal(claimOf(c, fig(c, 'y.txt', '2013')), claimOf(c, fig(c, 'u.txt', '2011')));
 });
+
+test('a capitalised sentence opener that names nothing still says what a figure counts', () => {
+  const c = new Corpus();
+  c.set('m.txt', 'Budget\n\nSpending on ports has risen for nine straight years, officials said.\n');
+  c.set('n.txt', 'Budget news\n\nSpending on roads has risen for 9 straight years, officials said.\n');
+  assert.notEqual(claimOf(c, fig(c, 'm.txt', 'nine')), claimOf(c, fig(c, 'n.txt', '9')));
+  c.set('o.txt', 'Budget\n\nSpending on ports has risen for seven straight years, officials said.\n');
+  assert.equal(claimOf(c, fig(c, 'm.txt', 'nine')), claimOf(c, fig(c, 'o.txt', 'seven')));
+});

@@ -138,7 +138,8 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
   const features: FigureFeatures[] = [];
   const mentionTok = scratch(1, t.n);
   const entsBySent = new Map<number, string[]>();
-  for (const m of mentions) if (m.first >= 0) mentionTok[m.first] = 1;
+  // a lone capitalised opener that names nothing ("Spending", "Hotels") stays a context word
+  for (const m of mentions) if (m.first >= 0 && !(m.initial && m.tokens === 1 && !m.place && m.via === 'name' && !m.kind)) mentionTok[m.first] = 1;
   for (const f of raw) {
     if (dateline && f.kind === 'date' && f.start >= dateline.start && f.end <= dateline.end + 1) f.role = 'dateline';
     const { terms, weights, before } = contextTerms(text, t, R, f, figTok, mentionTok);
