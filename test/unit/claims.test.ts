@@ -215,3 +215,14 @@ test('a capitalised sentence opener that names nothing still says what a figure 
   c.set('o.txt', 'Budget\n\nSpending on ports has risen for seven straight years, officials said.\n');
   assert.equal(claimOf(c, fig(c, 'm.txt', 'nine')), claimOf(c, fig(c, 'o.txt', 'seven')));
 });
+
+test('a figure between two countries is not the same figure between another pair', () => {
+  const c = new Corpus();
+  c.set('h1.txt', 'Hungary talks\nHungary and Egypt established diplomatic relations in 1969, officials recalled.\n');
+  c.set('h2.txt', 'Hungary visit\nHungary and France established diplomatic relations in 1988, officials recalled.\n');
+  assert.notEqual(claimOf(c, fig(c, 'h1.txt', '1969')), claimOf(c, fig(c, 'h2.txt', '1988')));
+  c.set('h3.txt', 'Hungary talks\nEgypt and Hungary established diplomatic relations in 1963, officials recalled.\n');
+  const pair = claimOf(c, fig(c, 'h1.txt', '1969'));
+  assert.equal(pair, claimOf(c, fig(c, 'h3.txt', '1963')));
+  assert.equal(pair.status, 'conflict');
+});

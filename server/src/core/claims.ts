@@ -111,8 +111,12 @@ function aboutDifferent(a: Iterable<string>, b: Iterable<string>): boolean {
   if (!A.length || !B.length) return false;
   if (!A.some(k => B.includes(k))) return true;
   const na = A.filter(k => !isPlaceKey(k)), nb = B.filter(k => !isPlaceKey(k));
-  return na.length > 0 && nb.length > 0 && !na.some(k => nb.includes(k));
+  if (na.length > 0 && nb.length > 0 && !na.some(k => nb.includes(k))) return true;
+  // between two countries: "Hungary and Egypt established relations in 1969" is not Hungary and France
+  const ca = A.filter(isCountryKey), cb = B.filter(isCountryKey);
+  return ca.length >= 2 && cb.length >= 2 && (ca.length !== cb.length || ca.some(k => !cb.includes(k)));
 }
+const isCountryKey = (k: string) => k.length === 8 && k.startsWith('place:');
 
 /** Two articles whose main entities have nothing in common. */
 function topicsDisjoint(a: Item, b: Item): boolean {
