@@ -226,3 +226,15 @@ test('a figure between two countries is not the same figure between another pair
   assert.equal(pair, claimOf(c, fig(c, 'h3.txt', '1963')));
   assert.equal(pair.status, 'conflict');
 });
+
+test('what a person who opens the sentence did is that person\'s, whatever the spelling of the name in each article', () => {
+  const c = new Corpus();
+  c.set('k1.txt', 'Returning home\nAda Belner spent 13 years abroad before returning to Peru.\n');
+  c.set('k2.txt', 'Back in Lima\nOmar Quenane spent 12 years abroad before returning to Peru.\n');
+  assert.notEqual(claimOf(c, fig(c, 'k1.txt', '13 years')), claimOf(c, fig(c, 'k2.txt', '12 years')));
+  // the same person, named in full in one article and by family name in another: one quantity, in conflict
+  c.set('k3.txt', 'Belner returns\nBelner spent 15 years abroad before returning to Peru.\n');
+  const years = claimOf(c, fig(c, 'k1.txt', '13 years'));
+  assert.equal(years, claimOf(c, fig(c, 'k3.txt', '15 years')));
+  assert.equal(years.status, 'conflict');
+});

@@ -30,6 +30,8 @@ interface Item {
   locIds: number[]; locW: number[]; localSum: number;
   /** The article's main entities, as a set (shared by the figures of one article). */
   topic: Set<string>;
+  /** Who or what holds the figure, what it is about, and the sentence's entities: as entities of the corpus where known. */
+  holder: string | null; near: string[]; ents: string[];
   precise: boolean;
 }
 const TOP_TERMS = 8;
@@ -183,7 +185,22 @@ export class ClaimBuilder {
   private idfById: number[] = [];
   private n = 0;
 
-  constructor(private readonly items: ClaimInput[], private readonly rules: ClaimRules = {}) {}
+  /**
+   * `canonical` maps a document's name key to its entity across the corpus ("Lee" in one article and "Lee
+   * Jae-myung" in another), so that holders and subjects compare as entities, not as spellings.
+   */
+  constructor(private readonly items: ClaimInput[], private readonly rules: ClaimRules = {}, private readonly canonical: (key: string) => string | undefined = () => undefined) {}
+
+  private canon(k: string): string { return k.startsWith('n:') ? this.canonical(k) ?? k : k; }
+  private canonAll(ks: string[]): string[] {
+    let out: string[] | null = null;
+    for (let i = 0; i < ks.length; i++) {
+      const c = this.canon(ks[i]!);
+      if (c !== ks[i] && !out) out = ks.slice(0, i);
+      if (out && !out.includes(c)) out.push(c);
+    }
+    return out ?? ks;
+  }
 
   private built: Item[] = [];
   private postings = new Map<string, number[]>();
@@ -204,6 +221,7 @@ export class ClaimBuilder {
     return {
       i, f: c.figure, x: c.features, group: group ?? '', sentKey: `${c.figure.doc}\u0000${c.features.sentence}`, norm: 0,
       topIds: NO_IDS, topW: NO_WEIGHTS, locIds: NO_IDS, locW: NO_WEIGHTS, localSum: 0, topic, precise: false,
+      holder: c.figure.holder ? this.canon(c.figure.holder) : null, near: this.canonAll(c.features.near), ents: this.canonAll(c.figure.entities),
     };
   }
 
@@ -358,7 +376,7 @@ export class ClaimBuilder {
       let s = sum.get(i);
       if (!s) {
         const f = items[i]!.f;
-        s = { members: [i], near: new Set(items[i]!.x.near), sents: new Set([items[i]!.sentKey]), holder: f.holder, by: f.time.mode === 'by' ? f.time.when : null, at: f.time.mode === 'at' ? f.time.when : null, target: f.time.target, splits: new Set(splitOf.get(f.id) ?? []), ids: new Set([f.id]), links: [] };
+        s = { members: [i], near: new Set(items[i]!.near), sents: new Set([items[i]!.sentKey]), holder: items[i]!.holder, by: f.time.mode === 'by' ? f.time.when : null, at: f.time.mode === 'at' ? f.time.when : null, target: f.time.target, splits: new Set(splitOf.get(f.id) ?? []), ids: new Set([f.id]), links: [] };
         sum.set(i, s);
       }
       return s;
@@ -469,10 +487,10 @@ export class ClaimBuilder {
     if (a.sentKey === b.sentKey) return false;
     const fa = a.f, fb = b.f;
     if (!timeCompatible(fa, fb)) return false;
-    if (fa.holder && fb.holder && fa.holder !== fb.holder) return false;
-    if (fa.kind === 'rank' && (!fa.holder || !fb.holder)) return false;
+    if (a.holder && b.holder && a.holder !== b.holder) return false;
+    if (fa.kind === 'rank' && (!a.holder || !b.holder)) return false;
     // a figure that names nothing it is about is identified only by its article: articles about different things never share it
-    if (fa.doc !== fb.doc && (!a.x.near.length || !b.x.near.length) && topicsDisjoint(a, b)) return false;
+    if (fa.doc !== fb.doc && (!a.near.length || !b.near.length) && topicsDisjoint(a, b)) return false;
     // dates of one event and its start are not the date of its end
     if (fa.kind === 'date' && (a.x.phase || b.x.phase) && a.x.phase !== b.x.phase) return false;
     // weekdays only for the same event and phase ("the visit began on Monday")
@@ -490,18 +508,18 @@ export class ClaimBuilder {
     const ls = sharedWeight(a.locIds, a.locW, b.locIds, b.locW, false);
     const local = a.localSum && b.localSum ? (ls / (a.localSum + b.localSum - ls) + ls / Math.min(a.localSum, b.localSum)) / 2 : 0;
     let ent = 0;
-    if (fa.entities.length && fb.entities.length) {
+    if (a.ents.length && b.ents.length) {
       let common = 0;
-      for (const e of fa.entities) if (fb.entities.includes(e)) common++;
-      ent = common / Math.sqrt(fa.entities.length * fb.entities.length);
+      for (const e of a.ents) if (b.ents.includes(e)) common++;
+      ent = common / Math.sqrt(a.ents.length * b.ents.length);
     }
     let score = 0.5 * local + 0.25 * wide + 0.2 * ent;
     // about different things: both name what they are about, and the names differ
-    if (a.x.near.length && b.x.near.length) {
+    if (a.near.length && b.near.length) {
       let common = 0;
-      for (const k of a.x.near) if (b.x.near.includes(k)) common++;
-      const j = common / (a.x.near.length + b.x.near.length - common);
-      score += !common || aboutDifferent(a.x.near, b.x.near) ? -0.4 : j < 0.5 ? 0 : 0.08;
+      for (const k of a.near) if (b.near.includes(k)) common++;
+      const j = common / (a.near.length + b.near.length - common);
+      score += !common || aboutDifferent(a.near, b.near) ? -0.4 : j < 0.5 ? 0 : 0.08;
     }
     // the same wording with another word in one place: "people work in banking" is not "people work in tourism"
     if (slotDiffers(a.x, b.x)) score -= 0.6;
@@ -543,9 +561,9 @@ export class ClaimBuilder {
     // shared words, the most telling first
     const shared = [...a.topIds.keys()].filter(k => inB.has(a.topIds[k]!)).sort((x, y) => a.topW[y]! - a.topW[x]!).map(k => this.termNames[a.topIds[k]!]!);
     if (shared.length) why.push(`shared words: ${shared.slice(0, 5).join(', ')}`);
-    const ents = fa.entities.filter(e => fb.entities.includes(e)).length;
+    const ents = a.ents.filter(e => b.ents.includes(e)).length;
     if (ents) why.push(`same entities (${ents})`);
-    if (a.x.near.length && b.x.near.length && !a.x.near.some(k => b.x.near.includes(k))) why.push('about different entities');
+    if (aboutDifferent(a.near, b.near)) why.push('about different entities');
     if (fa.head && fa.head === fb.head) why.push(`both count "${fa.head}"`);
     if (a.x.event && a.x.event === b.x.event) why.push(`both date the ${a.x.event}${a.x.phase && a.x.phase === b.x.phase ? ' ' + a.x.phase : ''}`);
     const va = numeric(fa), vb = numeric(fb);

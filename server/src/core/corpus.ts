@@ -278,7 +278,8 @@ export class Corpus {
       splits: (rules.splits ?? []).map(g => g.map(at).filter((f): f is Figure => !!f).map(f => f.id)),
       labels: (rules.labels ?? []).map(l => ({ figure: at(l.figure)?.id ?? '', label: l.label })).filter(l => l.figure),
     };
-    this.builder = new ClaimBuilder(inputs, claimRules);
+    const keyToEntity = this.entityIndex.keyToEntity;
+    this.builder = new ClaimBuilder(inputs, claimRules, k => keyToEntity.get(k));
     const claims = this.builder.build();
     this.inputById = new Map(inputs.map(c => [c.figure.id, c]));
     const usedIds = new Map<string, number>();

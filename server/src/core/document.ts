@@ -297,7 +297,23 @@ function holder(t: Tokens, R: FigureReader, f: RawFigure, mentions: RawMention[]
     }
     if (t.kind[j] === TK.Number) break;
   }
-  return null;
+  return subjectPerson(t, R, f, mentions);
+}
+
+/**
+ * "Belner spent 13 years abroad", "Yuar Paskier, 52, has worked as an economist for 15 years": a person who
+ * opens the sentence and does something in it (not a speaker) holds its figures.
+ */
+function subjectPerson(t: Tokens, R: FigureReader, f: RawFigure, mentions: RawMention[]): string | null {
+  const m = mentions[0];
+  if (!m || m.first !== t.sentFirst[f.sent] || m.kind !== 'person' || m.last >= f.first) return null;
+  let j = m.last + 1;
+  // an age between commas
+  if (R.ch(j) === 44 && t.kind[j + 1] === TK.Number && R.ch(j + 2) === 44) j += 3;
+  if (t.kind[j] !== TK.Word || !(t.flags[j]! & TF.Lower) || R.lwIs(j, 'and') || R.lwIs(j, 'or') || isSpeaker(t, R, m)) return null;
+  // one person only: "Lee and Lam agreed", "Lee told Lam" leave the figure to both
+  for (let k = 1; k < mentions.length; k++) if (mentions[k]!.kind === 'person' && mentions[k]!.first < f.first) return null;
+  return m.key;
 }
 
 /** A capitalised first word of a sentence that is an ordinary word elsewhere in the document ("Workers", "Recently") is no entity. */
