@@ -671,7 +671,10 @@ export function labelOf(figs: Figure[], xs: FigureFeatures[]): string {
     if (g.head) counts.set(g.head, (counts.get(g.head) ?? 0) + 3);
     xs[k]!.terms.forEach((t, i) => counts.set(t, (counts.get(t) ?? 0) + xs[k]!.weights[i]!));
   });
-  const top = [...counts.entries()].filter(e => e[0].length > 2).sort((a, b) => b[1] - a[1]).slice(0, 2).map(e => e[0]);
+  // the two most shared words, in the order the first figure's sentence has them ("hotel … full", not "full hotel")
+  const x0 = xs[0]!;
+  const place = (w: string) => { const i = x0.terms.indexOf(w); return i < 0 ? 1e9 : i < x0.before ? -1 - i : i - x0.before + 1; };
+  const top = [...counts.entries()].filter(e => e[0].length > 2).sort((a, b) => b[1] - a[1]).slice(0, 2).map(e => e[0]).sort((a, b) => place(a) - place(b));
   const what = f.kind === 'date' ? `date of ${xs[0]!.event ?? top[0] ?? 'event'}` : `${KIND_WORD[f.kind]}: ${top.join(' ') || f.head || f.kind}`;
   const time = f.time.mode === 'by' ? ` (target by ${f.time.when})` : f.time.target ? ' (target)' : f.time.mode === 'at' && f.time.when ? ` (${f.time.when})` : f.time.mode === 'current' ? ' (current)' : '';
   return what + time;
