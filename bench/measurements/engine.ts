@@ -8,6 +8,8 @@ export interface EngineParams {
   corpus: CorpusRef;
   /** A different, small corpus analysed first so the timed run sees warmed-up code, not cached texts. */
   warmup: CorpusRef;
+  /** Articles the generator gave a wrong value for a fact that other articles give right. */
+  disputed?: string[];
 }
 
 export interface EngineResult {
@@ -26,6 +28,10 @@ export interface EngineResult {
   conflicts: number;
   /** Problems with the conflicting-figure code (one per figure in a conflict). */
   conflictProblems: number;
+  /** Articles with at least one conflict warning. */
+  docsWithConflicts: number;
+  /** Of the articles with a planted wrong value, those with a conflict warning. */
+  disputedFlagged: number;
   /** Worker threads the engine started (it must start none: one core). */
   workerThreads: number;
   heapUsedMb: number;
@@ -77,6 +83,7 @@ export const engineMeasurement: Measurement<EngineParams, EngineResult> = {
       claims: result.claims.length,
       conflicts: result.claims.filter(c => c.status === 'conflict').length,
       conflictProblems: result.problems.filter(x => x.code === core.Codes.conflictingFigure).length,
+      ...flagged(result.problems.filter(x => x.code === core.Codes.conflictingFigure).map(x => x.doc), p.disputed ?? [], p.corpus.dir),
       workerThreads: workers(),
       heapUsedMb: process.memoryUsage().heapUsed / 1048576,
       rssBeforeAnalysisMb,
@@ -84,3 +91,10 @@ export const engineMeasurement: Measurement<EngineParams, EngineResult> = {
     };
   },
 };
+
+/** How many articles carry a conflict warning, and how many of the disputed ones do. */
+function flagged(docs: string[], disputed: string[], dir: string): { docsWithConflicts: number; disputedFlagged: number } {
+  const path = require('node:path') as typeof import('node:path');
+  const withConflict = new Set(docs);
+  return { docsWithConflicts: withConflict.size, disputedFlagged: disputed.filter(f => withConflict.has(path.join(dir, f))).length };
+}

@@ -43,7 +43,7 @@ export const throughputSuite: Suite = {
     for (let i = 0; i < runs; i++) {
       const tag = runs > 1 ? ` (run ${i + 1}/${runs})` : '';
       ctx.log(`engine: analysing ${corpusMb.toFixed(1)} MB${tag}`);
-      const a = await attempt(ctx, 'engine 1x', errors, () => ctx.child(engineMeasurement, { corpus: ref(one), warmup: ref(warm) }));
+      const a = await attempt(ctx, 'engine 1x', errors, () => ctx.child(engineMeasurement, { corpus: ref(one), warmup: ref(warm), disputed: one.manifest.disputed }));
       if (a) { e1.push({ result: a.result, maxRssMb: a.usage.maxRssMb }); ctx.log(`engine: ${a.result.seconds.toFixed(2)} s`); }
       ctx.log(`engine: analysing ${(two.manifest.stats.bytes / MB).toFixed(1)} MB (2x)${tag}`);
       const b = await attempt(ctx, 'engine 2x', errors, () => ctx.child(engineMeasurement, { corpus: ref(two), warmup: ref(warm) }));
@@ -82,6 +82,10 @@ export const throughputSuite: Suite = {
       conflicts: best1?.conflicts ?? null,
       conflict_diagnostics: best1?.conflictProblems ?? null,
       planted_conflicts: one.manifest.stats.plantedConflicts,
+      // precision and recall in articles: every conflict beyond the planted ones is a false alarm by construction
+      articles_with_conflicts: best1?.docsWithConflicts ?? null,
+      disputed_articles: one.manifest.disputed.length,
+      disputed_articles_flagged: best1?.disputedFlagged ?? null,
       generated_figures: one.manifest.stats.figures,
       wink_entities: bestWink?.entities ?? null,
       // Per CPU second: less sensitive to other load on a shared machine than wall time.
