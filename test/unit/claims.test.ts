@@ -238,3 +238,14 @@ test('what a person who opens the sentence did is that person\'s, whatever the s
   assert.equal(years, claimOf(c, fig(c, 'k3.txt', '15 years')));
   assert.equal(years.status, 'conflict');
 });
+
+test('a rise and a fall are not one change', () => {
+  const c = new Corpus();
+  c.set('g1.txt', 'Romania outlook\nRomania\'s economy grew 2.2 percent last year, helped by exports.\n');
+  c.set('g2.txt', 'Romania trade\nExports from Romania fell 2 percent last year, officials said.\n');
+  assert.notEqual(claimOf(c, fig(c, 'g1.txt', '2.2 percent')), claimOf(c, fig(c, 'g2.txt', '2 percent')));
+  c.set('g3.txt', 'Romania outlook\nRomania\'s economy expanded 2.8 percent last year, helped by exports.\n');
+  const growth = claimOf(c, fig(c, 'g1.txt', '2.2 percent'));
+  assert.equal(growth, claimOf(c, fig(c, 'g3.txt', '2.8 percent')));
+  assert.equal(growth.status, 'conflict');
+});

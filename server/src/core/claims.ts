@@ -152,6 +152,19 @@ function sideDiffers(a: FigureFeatures, b: FigureFeatures, a0: number, a1: numbe
   return false;
 }
 
+const UP = new Set(['rose', 'rise', 'risen', 'growth', 'grow', 'grown', 'increas', 'climb', 'gain', 'jump', 'surg', 'soar', 'rebound', 'higher', 'expand']);
+const DOWN = new Set(['fell', 'fall', 'fallen', 'drop', 'dropp', 'declin', 'decreas', 'shrank', 'shrink', 'shrunk', 'slump', 'plung', 'slid', 'lower', 'contract', 'tumbl', 'lost']);
+/** The direction of a change the figure measures, from the word right before it ("fell 6%") or right after it ("6% higher"): 1 up, -1 down, 0 none. */
+function directionOf(x: FigureFeatures): number {
+  for (const k of [0, x.before]) {
+    if ((k === 0 && x.before === 0) || k >= x.terms.length) continue;
+    const t = x.terms[k]!;
+    if (UP.has(t)) return 1;
+    if (DOWN.has(t)) return -1;
+  }
+  return 0;
+}
+
 const NO_IDS: number[] = [];
 const NO_WEIGHTS: number[] = [];
 const NO_TERMS: number[] = [];
@@ -521,6 +534,9 @@ export class ClaimBuilder {
       const j = common / (a.near.length + b.near.length - common);
       score += !common || aboutDifferent(a.near, b.near) ? -0.4 : j < 0.5 ? 0 : 0.08;
     }
+    // one went up, the other down: "exports fell 6%" and "the economy grew 5.9%" are not one change
+    const da = directionOf(a.x), db = directionOf(b.x);
+    if (da && db && da !== db) score -= 0.3;
     // the same wording with another word in one place: "people work in banking" is not "people work in tourism"
     if (slotDiffers(a.x, b.x)) score -= 0.6;
     // articles about different things: none of their main entities in common
