@@ -249,3 +249,12 @@ test('a rise and a fall are not one change', () => {
   assert.equal(growth, claimOf(c, fig(c, 'g3.txt', '2.8 percent')));
   assert.equal(growth.status, 'conflict');
 });
+
+test('the word a sentence opens with can be what its figure counts', () => {
+  const c = new Corpus();
+  c.set('e1.txt', 'Brazil exports\n\nCoffee accounts for 23% of Brazil\'s exports.\n');
+  c.set('e2.txt', 'Brazil trade\n\nTourism accounts for 25% of Brazil\'s exports.\n');
+  assert.notEqual(claimOf(c, fig(c, 'e1.txt', '23%')), claimOf(c, fig(c, 'e2.txt', '25%')));
+  c.set('e3.txt', 'Brazil exports\n\nCoffee accounts for 28% of Brazil\'s exports.\n');
+  assert.equal(claimOf(c, fig(c, 'e1.txt', '23%')), claimOf(c, fig(c, 'e3.txt', '28%')));
+});

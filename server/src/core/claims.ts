@@ -144,6 +144,9 @@ function sideDiffers(a: FigureFeatures, b: FigureFeatures, a0: number, a1: numbe
   if (p === 0 || p > 2 || a0 + p >= a1 || b0 + p >= b1) return false;
   const x = A[a0 + p]!, y = B[b0 + p]!;
   if (B.includes(x) || A.includes(y)) return false;
+  // the slot is where the wording starts on both sides, one word from the figure, and all after the figure is the same
+  // ("Mining accounts for 23% of Romania's exports" / "Tourism accounts for 25% of Romania's exports")
+  if (p === 1 && a0 === 0 && b0 === 0 && a0 + p + 1 === a1 && b0 + p + 1 === b1 && sameAfter(a, b)) return true;
   // the wording meets again right after the slot (a slot of one or two words on each side)
   for (let i = 1; i <= 2; i++) for (let j = 1; j <= 2; j++) {
     const u = a0 + p + i, v = b0 + p + j;
@@ -163,6 +166,13 @@ function directionOf(x: FigureFeatures): number {
     if (DOWN.has(t)) return -1;
   }
   return 0;
+}
+
+function sameAfter(a: FigureFeatures, b: FigureFeatures): boolean {
+  const n = a.terms.length - a.before;
+  if (!n || n !== b.terms.length - b.before) return false;
+  for (let k = 0; k < n; k++) if (a.terms[a.before + k] !== b.terms[b.before + k]) return false;
+  return true;
 }
 
 const NO_IDS: number[] = [];
