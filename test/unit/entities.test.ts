@@ -85,3 +85,17 @@ test('sentence-initial ordinary words and headline words are no entities', () =>
   assert.ok(!names.includes('Workers') && !names.includes('Recently') && !names.includes('Investment Outlook'), names.join(', '));
   assert.ok(names.includes('Lagos'));
 });
+
+test('names the gazetteer does not know are places when shaped or described like places', () => {
+  const c = new Corpus();
+  c.set('p1.txt', 'Harbour towns\n\nHotels in Port Varnel were 94% full during the last holiday season.\nBrenzavik, a city of about 580,000 people, has grown quickly.\n');
+  c.set('p2.txt', 'Hill towns\n\nHotels in Upper Morrask were 80% full during the last holiday season.\nOlvadino, a city of about 491,000 people, has grown quickly.\n');
+  const kindOf = (doc: string, name: string) => c.entityAt(doc, c.text(doc)!.indexOf(name))?.entity.kind;
+  assert.equal(kindOf('p1.txt', 'Port Varnel'), 'place');
+  assert.equal(kindOf('p2.txt', 'Upper Morrask'), 'place');
+  assert.equal(kindOf('p1.txt', 'Brenzavik'), 'place');
+  // and figures about different places are different quantities
+  const claim = (doc: string, t: string) => c.claimOf(c.figuresOf(doc).find(f => f.text === t)!.id)!;
+  assert.notEqual(claim('p1.txt', '94%'), claim('p2.txt', '80%'));
+  assert.notEqual(claim('p1.txt', 'about 580,000'), claim('p2.txt', 'about 491,000'));
+});

@@ -117,6 +117,7 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
   const mentions = read.mentions.filter(m => m.first < 0 || !figTok[m.first]);
   resolveShortForms(mentions);
   filterInitials(text, t, mentions);
+  placeShapes(R, mentions);
 
   const inAside = (o: number) => { for (const [a, b] of asides) if (o >= a && o < b) return true; return false; };
   // mentions by sentence, for figure context
@@ -210,7 +211,7 @@ function entitiesAround(t: Tokens, R: FigureReader, f: RawFigure, ms: RawMention
   const keys: string[] = [];
   for (const m of ms) {
     if (!(m.last >= f.first - reach && m.first <= f.last + reach)) continue;
-    if (isSpeaker(t, R, m) || m.kind === 'person' || m.ev.person !== 0 || (m.initial && m.tokens === 1 && !m.place && m.via === 'name')) continue;
+    if (isSpeaker(t, R, m) || m.kind === 'person' || m.ev.person !== 0 || (m.initial && m.tokens === 1 && !m.place && m.kind !== 'place' && m.via === 'name')) continue;
     if (!keys.includes(m.key)) keys.push(m.key);
     // a city is also its country: "Prague" and "Czechia" are about the same place
     if (m.place && m.place.type === 'city') { const c = `place:${m.place.country}`; if (!keys.includes(c)) keys.push(c); }
@@ -356,5 +357,28 @@ function wordHashes(s: string, out: number[]): void {
     out.push(hashFold(s, from, i));
     while (i + 1 < s.length && isJsSpace(s.charCodeAt(i + 1))) i++;
     from = i + 1;
+  }
+}
+
+/** First words of place names ("New Eskeldal", "San Farrow", "Port Nessaford"). */
+const PLACE_PREFIX = new Set(['new', 'san', 'santa', 'santo', 'são', 'saint', 'st', 'port', 'porto', 'puerto', 'lake', 'mount', 'fort', 'cape', 'upper', 'lower', 'los', 'las', 'nueva', 'nuevo', 'nova', 'novo']);
+/** What an appositive calls a place: "Garthvia, a city of 580,000 people". */
+const PLACE_NOUN = new Set(['city', 'town', 'village', 'port', 'capital', 'province', 'region', 'district', 'county', 'island', 'municipality', 'suburb', 'state', 'country']);
+
+/**
+ * Names the gazetteer does not know that are shaped or described like places, where nothing but the shape of a
+ * name made them a person: "New Eskeldal", "Upper Corvin", "Garthvia, a city of 580,000 people".
+ */
+function placeShapes(R: FigureReader, mentions: RawMention[]): void {
+  for (const m of mentions) {
+    if (m.place || m.via !== 'name' || !(m.kind === null || m.kind === 'person') || m.text === m.text.toUpperCase()) continue;
+    if (m.kind === 'person' && !(m.evidence.length === 1 && m.evidence[0] === 'name shape')) continue;
+    let why: string | null = null;
+    let k = m.last + 2;
+    if (R.ch(m.last + 1) === 44 && (R.lwIs(k, 'a') || R.lwIs(k, 'an') || R.lwIs(k, 'the'))) k++;
+    if (R.ch(m.last + 1) === 44 && k > m.last + 2 && PLACE_NOUN.has(R.lw(k))) why = `described as a ${R.lw(k)}`;
+    else if (m.tokens >= 2 && PLACE_PREFIX.has(R.lw(m.first)) && !m.role) why = `place name: ${R.word(m.first)} …`;
+    if (!why) continue;
+    m.kind = 'place'; m.ev.person = 0; m.ev.place += 3; m.evidence = [why];
   }
 }
