@@ -258,3 +258,19 @@ test('the word a sentence opens with can be what its figure counts', () => {
   c.set('e3.txt', 'Brazil exports\n\nCoffee accounts for 28% of Brazil\'s exports.\n');
   assert.equal(claimOf(c, fig(c, 'e1.txt', '23%')), claimOf(c, fig(c, 'e3.txt', '28%')));
 });
+
+test('a round number is rounded at its last digit, not by a fixed share', () => {
+  const c = new Corpus();
+  c.set('r1.txt', 'Strike\nUnion leaders said 25,400 members had stopped work at sites in Wyssdal.\n');
+  c.set('r2.txt', 'Strike spreads\nUnion leaders said 25,500 members had stopped work at sites in Wyssdal.\n');
+  const strike = claimOf(c, fig(c, 'r1.txt', '25,400'));
+  assert.equal(strike, claimOf(c, fig(c, 'r2.txt', '25,500')));
+  assert.equal(strike.status, 'conflict');
+  // but a number rounded to a single digit still agrees with a value close to it
+  const d = new Corpus();
+  d.set('r3.txt', 'Strike\nUnion leaders said 10,000 members had stopped work at sites in Wyssdal.\n');
+  d.set('r4.txt', 'Strike spreads\nUnion leaders said 9,800 members had stopped work at sites in Wyssdal.\n');
+  const round = claimOf(d, fig(d, 'r3.txt', '10,000'));
+  assert.equal(round, claimOf(d, fig(d, 'r4.txt', '9,800')));
+  assert.equal(round.status, 'agree');
+});

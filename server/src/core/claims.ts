@@ -65,7 +65,8 @@ export function valueInterval(f: Figure, step: number, round: boolean): [number,
   if (typeof v === 'number') {
     let lo = v, hi = v;
     if (step < 1 || (step > 1 && !round)) { lo = v - step / 2; hi = v + step / 2 - step * 1e-6; }
-    else if (round) { lo = v * 0.95; hi = v * 1.05; }
+    // an integer ending in zeros is rounded at its last other digit, and by no more than 5%: 25,400 is 25,350-25,450, 10,000 is 9,500-10,500
+    else if (round) { const half = Math.min(trailingStep(v) / 2, Math.abs(v) * 0.05); lo = v - half; hi = v + half - half * 1e-6; }
     switch (f.qualifier) {
       case 'approx': return [Math.min(lo, v * 0.9), Math.max(hi, v * 1.1)];
       case 'more-than': return [v, v * 1.5];
@@ -623,6 +624,13 @@ function lazyProperty<T extends object, K extends keyof T>(o: T, key: K, make: (
     get: () => { if (!made) { value = make(); made = true; } return value; },
     set: (v: T[K]) => { value = v; made = true; },
   });
+}
+
+/** 10 to the number of zeros an integer ends in (25,400 → 100). */
+function trailingStep(v: number): number {
+  let s = 1, n = Math.round(Math.abs(v));
+  while (n >= 10 && n % 10 === 0) { n /= 10; s *= 10; }
+  return s;
 }
 
 /** What a figure's value allows: an interval, or a weekday for undated weekdays. */
