@@ -274,3 +274,14 @@ test('a round number is rounded at its last digit, not by a fixed share', () => 
   assert.equal(round, claimOf(d, fig(d, 'r4.txt', '9,800')));
   assert.equal(round.status, 'agree');
 });
+
+test('one name in place of another is another quantity; the same statement with a value further off is found and conflicts', () => {
+  const c = new Corpus();
+  c.set('d1.txt', 'Roads\n\nThe drive from Avelmoor to Brisklund takes about four hours, officials said.\n');
+  c.set('d2.txt', 'Roads news\n\nThe drive from Avelmoor to Corinvale takes about six hours, officials said.\n');
+  assert.notEqual(claimOf(c, fig(c, 'd1.txt', 'about four hours')), claimOf(c, fig(c, 'd2.txt', 'about six hours')));
+  c.set('d3.txt', 'Roads\n\nThe drive from Avelmoor to Brisklund takes about seven hours, officials said.\n');
+  const drive = claimOf(c, fig(c, 'd1.txt', 'about four hours'));
+  assert.equal(drive, claimOf(c, fig(c, 'd3.txt', 'about seven hours')));
+  assert.equal(drive.status, 'conflict');
+});

@@ -32,6 +32,8 @@ interface Item {
   topic: Set<string>;
   /** Who or what holds the figure, what it is about, and the sentence's entities: as entities of the corpus where known. */
   holder: string | null; near: string[]; ents: string[];
+  /** The most telling context word (term id, -1 when none), for finding candidates in large groups. */
+  telling: number;
   precise: boolean;
 }
 const TOP_TERMS = 8;
@@ -117,7 +119,9 @@ function aboutDifferent(a: Iterable<string>, b: Iterable<string>): boolean {
   if (na.length > 0 && nb.length > 0 && !na.some(k => nb.includes(k))) return true;
   // between two countries: "Hungary and Egypt established relations in 1969" is not Hungary and France
   const ca = A.filter(isCountryKey), cb = B.filter(isCountryKey);
-  return ca.length >= 2 && cb.length >= 2 && (ca.length !== cb.length || ca.some(k => !cb.includes(k)));
+  if (ca.length >= 2 && cb.length >= 2 && (ca.length !== cb.length || ca.some(k => !cb.includes(k)))) return true;
+  // one name (not a known place) in place of another: "the drive from Avel to Brisk" is not "from Avel to Corin"
+  return na.length >= 2 && nb.length >= 2 && na.some(k => !nb.includes(k)) && nb.some(k => !na.includes(k));
 }
 const isCountryKey = (k: string) => k.length === 8 && k.startsWith('place:');
 
@@ -245,7 +249,7 @@ export class ClaimBuilder {
     return {
       i, f: c.figure, x: c.features, group: group ?? '', sentKey: `${c.figure.doc}\u0000${c.features.sentence}`, norm: 0,
       topIds: NO_IDS, topW: NO_WEIGHTS, locIds: NO_IDS, locW: NO_WEIGHTS, localSum: 0, topic, precise: false,
-      holder: c.figure.holder ? this.canon(c.figure.holder) : null, near: this.canonAll(c.features.near), ents: this.canonAll(c.figure.entities),
+      holder: c.figure.holder ? this.canon(c.figure.holder) : null, near: this.canonAll(c.features.near), ents: this.canonAll(c.figure.entities), telling: -1,
     };
   }
 
@@ -267,6 +271,7 @@ export class ClaimBuilder {
     let sq = 0;
     for (const w of topW) sq += w * w;
     it.norm = Math.sqrt(sq);
+    it.telling = topIds.length ? topIds[0]! : -1;
     // by id, for merging two lists
     for (let i = 1; i < topIds.length; i++) {
       const id = topIds[i]!, w = topW[i]!;
@@ -498,6 +503,8 @@ export class ClaimBuilder {
     const keys: string[] = [];
     // the two most telling nearby words, the head noun, the event, and the value itself (close values are the usual conflict)
     if (it.f.head) keys.push('h:' + it.f.head);
+    // the most telling word: the same statement with a value further off ("20% of the crop" / "25% of the crop")
+    if (it.telling >= 0) keys.push('t:' + it.telling);
     if (it.x.event) keys.push('v:' + it.x.event + ':' + (it.x.phase ?? ''));
     const v = numeric(it.f);
     if (v !== null && v > 0) { const b = Math.floor(Math.log10(v) * 40); keys.push('n:' + b, 'n:' + (b + 1)); }
@@ -564,6 +571,7 @@ export class ClaimBuilder {
       else if (d <= 0.15) score += 0.08;
       else if (d <= 0.2) score += 0.04;
       else if (d > 0.5) score -= 0.35;
+      else if (d > 0.25) score -= 0.15;
     } else if (fa.kind === 'date' && typeof fa.value === 'string' && typeof fb.value === 'string') {
       if (fa.value === fb.value) score += 0.15;
       else if (fa.value.length > 4 && fb.value.length > 4 && fa.value.slice(4, 7) === fb.value.slice(4, 7)) score += 0.12;

@@ -204,14 +204,18 @@ function sentenceEntities(ms: RawMention[]): string[] {
 function nearEntities(t: Tokens, R: FigureReader, f: RawFigure, ms: RawMention[]): string[] {
   const keys = entitiesAround(t, R, f, ms, 8);
   // none close by: what the words a little further name ("Under a 2013 accord, member states share data through the Port Authority")
-  return keys.length ? keys : entitiesAround(t, R, f, ms, 12);
+  return keys.length ? keys : entitiesAround(t, R, f, ms, 16);
 }
 
 function entitiesAround(t: Tokens, R: FigureReader, f: RawFigure, ms: RawMention[], reach: number): string[] {
   const keys: string[] = [];
+  let speaker: RawMention | null = null;
   for (const m of ms) {
+    // a source and its short form in brackets: "released by the Business Council (CABC)"
+    const bracketed: boolean = speaker !== null && speaker.last === m.first - 2 && R.ch(m.first - 1) === 40;
+    speaker = isSpeaker(t, R, m) || bracketed ? m : null;
     if (!(m.last >= f.first - reach && m.first <= f.last + reach)) continue;
-    if (isSpeaker(t, R, m) || m.kind === 'person' || m.ev.person !== 0 || (m.initial && m.tokens === 1 && !m.place && m.kind !== 'place' && m.via === 'name')) continue;
+    if (speaker || m.kind === 'person' || m.ev.person !== 0 || (m.initial && m.tokens === 1 && !m.place && m.kind !== 'place' && m.via === 'name')) continue;
     if (!keys.includes(m.key)) keys.push(m.key);
     // a city is also its country: "Prague" and "Czechia" are about the same place
     if (m.place && m.place.type === 'city') { const c = `place:${m.place.country}`; if (!keys.includes(c)) keys.push(c); }
