@@ -33,38 +33,49 @@ function acronymLetters(short: string): string | null {
 }
 
 /** A candidate expansion's words, read once: null when it has too few or too many. */
-interface LongForm { words: string[]; stop: boolean[]; initials: string; content: number }
+interface LongForm { words: string[]; stop: boolean[]; initials: string; content: number; mask: number }
 function longForm(long: string): LongForm | null {
   const words = fold(long).split(/[\s-]+/).filter(Boolean);
   if (words.length < 2 || words.length > 12) return null;
-  const stop = words.map(w => STOP.has(w));
-  let initials = '';
-  for (let k = 0; k < words.length; k++) if (!stop[k]) initials += words[k]![0]!;
+  const stop: boolean[] = [];
+  let initials = '', mask = 0;
+  for (const w of words) {
+    const st = STOP.has(w);
+    stop.push(st);
+    if (!st) { initials += w[0]!; mask |= letterBit(w.charCodeAt(0)); }
+  }
   if (initials.length < 2) return null;
-  return { words, stop, initials, content: initials.length };
+  return { words, stop, initials, content: initials.length, mask };
 }
 
-function matchAcronym(s: string, L: LongForm): boolean {
-  if (L.content > s.length) return false;
+/** a–z as bits 0–25; anything else as bit 26, never in an acronym's letters. */
+function letterBit(c: number): number { return c >= 97 && c <= 122 ? 1 << (c - 97) : 1 << 26; }
+function lettersMask(s: string): number { let m = 0; for (let k = 0; k < s.length; k++) m |= letterBit(s.charCodeAt(k)); return m; }
+
+function matchAcronym(s: string, L: LongForm, sMask = lettersMask(s)): boolean {
+  if (L.content > s.length || (L.mask & ~sMask) !== 0) return false;
   // quick test: the content words' initials appear in order in the acronym
   let at = 0;
   for (let k = 0; k < L.initials.length; k++) { at = s.indexOf(L.initials[k]!, at); if (at < 0) return false; at++; }
-  const words = L.words;
-  const go = (si: number, wi: number): boolean => {
-    if (wi === words.length) return si === s.length;
-    const w = words[wi]!;
-    if (L.stop[wi] && go(si, wi + 1)) return true;
-    if (si >= s.length || w[0] !== s[si]) return false;
-    // the first letter, then optionally more letters of this word in order
-    const tryMore = (sj: number, from: number): boolean => {
-      if (go(sj, wi + 1)) return true;
-      if (sj >= s.length) return false;
-      for (let k = from; k < w.length; k++) if (w[k] === s[sj] && tryMore(sj + 1, k + 1)) return true;
-      return false;
-    };
-    return tryMore(si + 1, 1);
-  };
-  return go(0, 0);
+  return acrFrom(s, L, 0, 0);
+}
+
+/** Letters s[si..] spelled by words[wi..]: a stop word may give none. */
+function acrFrom(s: string, L: LongForm, si: number, wi: number): boolean {
+  if (wi === L.words.length) return si === s.length;
+  const w = L.words[wi]!;
+  if (L.stop[wi] && acrFrom(s, L, si, wi + 1)) return true;
+  if (si >= s.length || w[0] !== s[si]) return false;
+  return acrMore(s, L, wi, si + 1, 1);
+}
+
+/** The word words[wi] has given its first letter, then optionally more of its letters in order (from its letter from on). */
+function acrMore(s: string, L: LongForm, wi: number, sj: number, from: number): boolean {
+  if (acrFrom(s, L, sj, wi + 1)) return true;
+  if (sj >= s.length) return false;
+  const w = L.words[wi]!;
+  for (let k = from; k < w.length; k++) if (w[k] === s[sj] && acrMore(s, L, wi, sj + 1, k + 1)) return true;
+  return false;
 }
 
 /** Schwartz–Hearst style: every content word gives the acronym its first letter, and may give more of its letters in order. */
@@ -166,6 +177,9 @@ class Grouping {
     if (!m.acronym && !m.place && !(m.ev.organization > 0) && !(m.ev.place > 0) && !(m.kind && m.kind !== 'person') && (m.tokens === 1 || (m.firstKey === m.lastKey && m.role))) this.personShort.push(i);
   }
 
+  addDoc(d: DocMentions): void { for (const m of d.mentions) this.add(m, d.doc); }
+  aliases(pairs: AliasPair[]): void { for (const a of pairs) this.union(this.idOf(a.a), this.idOf(a.b)); }
+
   /** Mentions whose own words have this name key, relabelled from 'name' to via. */
   relabel(ownKey: string, via: RawMention['via']): void {
     const ni = this.names.get(ownKey);
@@ -186,6 +200,7 @@ class Grouping {
     for (const i of this.acronyms) {
       const m = this.allM[i]!;
       const s = acronymLetters(m.text);
+      const sMask = s ? lettersMask(s) : 0;
       const bucket = byInitial.get(m.ownKey[0] ?? '');
       if (!s || !bucket) continue;
       // the expansion seen most; an acronym with several unrelated expansions stays alone
@@ -193,7 +208,7 @@ class Grouping {
       for (const c of bucket) {
         if (c.m.ownKey.length <= m.ownKey.length) continue;
         if (c.form === undefined) c.form = longForm(c.m.text);
-        if (!c.form || !matchAcronym(s, c.form)) continue;
+        if (!c.form || !matchAcronym(s, c.form, sMask)) continue;
         const k = this.keyId.get(c.m.key)!;
         const r = this.find(k);
         if (first < 0) { first = k; root = r; } else if (r !== root) { alone = false; break; }
@@ -283,6 +298,15 @@ class EntityOut {
     this.supported = new Uint8Array(nKeys);
     for (const k of G.supportedKeys) this.supported[k] = 1;
     this.keyDone = new Uint8Array(nKeys);
+  }
+
+  all(): void {
+    const G = this.G;
+    for (let gi = 0; gi < G.groups.length; gi++) {
+      const g = G.groups[gi]!, root = G.groupRoot[gi]!;
+      if (g.length && this.kept(g, root)) this.entity(g, root);
+    }
+    for (const l of this.byDoc.values()) sortByStart(l);
   }
 
   /** Kept: some key of the group is supported, a rule gives its kind, or a mention is annotated. */
@@ -379,8 +403,8 @@ export function buildEntities(docs: DocMentions[], rules: EntityRules = {}): Ent
   for (const d of docs) total += d.mentions.length;
   const nTags = rules.tags?.length ?? 0;
   const G = new Grouping(total + nTags, notEntity);
-  for (const d of docs) for (const m of d.mentions) G.add(m, d.doc);
-  for (const d of docs) for (const a of d.aliases) G.union(G.idOf(a.a), G.idOf(a.b));
+  for (const d of docs) G.addDoc(d);
+  for (const d of docs) G.aliases(d.aliases);
   G.acronymsToExpansions();
   G.orgShortForms();
   G.personShortForms();
@@ -398,11 +422,7 @@ export function buildEntities(docs: DocMentions[], rules: EntityRules = {}): Ent
   for (const r of rules.entities ?? []) ruleNames.set(G.find(G.keyByName(nameKey(r.name))), r.name);
 
   const out = new EntityOut(G, kindRule, ruleNames);
-  for (let gi = 0; gi < G.groups.length; gi++) {
-    const g = G.groups[gi]!, root = G.groupRoot[gi]!;
-    if (g.length && out.kept(g, root)) out.entity(g, root);
-  }
-  for (const l of out.byDoc.values()) sortByStart(l);
+  out.all();
   out.entities.sort((a, b) => b.mentions.length - a.mentions.length || (a.name < b.name ? -1 : 1));
   return { entities: out.entities, byDoc: out.byDoc, keyToEntity: out.keyToEntity };
 }
