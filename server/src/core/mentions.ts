@@ -139,16 +139,15 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
       ps = ps.slice(R.is(ps[2]!, 'the') ? 3 : 2);
       initial = false;
     }
-    ps = ps.filter(k => t.end[k]! - t.start[k]! > 1 || R.ch(k + 1) === 46);
+    // one-letter words only as initials ("J. Smith"); most runs have none, and keep their array
+    for (let n = 0; n < ps.length; n++) if (!(t.end[ps[n]!]! - t.start[ps[n]!]! > 1 || R.ch(ps[n]! + 1) === 46)) { ps = ps.filter(k => t.end[k]! - t.start[k]! > 1 || R.ch(k + 1) === 46); break; }
     if (!ps.length) return;
     // leading demonyms: Vietnamese, South Korean (but "Czech Republic" is a country)
-    const prefixPlace = (() => {
-      for (let n = ps.length; n >= 2; n--) {
-        const p = placeOf(ps[0]!, ps[n - 1]!, b);
-        if (p && p.type === 'country') return n;
-      }
-      return 0;
-    })();
+    let prefixPlace = 0;
+    for (let n = ps.length; n >= 2; n--) {
+      const p = placeOf(ps[0]!, ps[n - 1]!, b);
+      if (p && p.type === 'country') { prefixPlace = n; break; }
+    }
     if (prefixPlace) {
       segmentNames(ps.slice(0, prefixPlace), b, weak, initial, null);
       if (prefixPlace < ps.length) segmentParts(ps.slice(prefixPlace), ps[prefixPlace]!, b, false, weak);
@@ -163,8 +162,9 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     }
     if (!ps.length) return;
     // "President Jean-Baptiste Kouamé of Ivory Coast": a name, then the place it is of
-    const ofAt = ps.findIndex((k, n) => n > 0 && R.is(k, 'of'));
-    if (ofAt > 0 && ofAt < ps.length - 1 && !ps.some(k => R.has(k, Cat.OrgCue) && (t.flags[k]! & TF.Cap))) {
+    let ofAt = -1;
+    for (let n = 1; n < ps.length; n++) if (R.is(ps[n]!, 'of')) { ofAt = n; break; }
+    if (ofAt > 0 && ofAt < ps.length - 1 && !hasCapCue(ps, 0, Cat.OrgCue)) {
       const tail = ps.slice(ofAt + 1);
       const p = placeOf(tail[0]!, tail[tail.length - 1]!, b);
       const whole = placeOf(ps[0]!, ps[ps.length - 1]!, b);
@@ -293,13 +293,19 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
 
   function base(a: number, b: number, full: string, key: string, kind: EntityKind | null, weight: number, why: string, weak: boolean, initial: boolean, role: string | null, place: Place | null): RawMention {
     const own = internAt(a, b), ownKey = keyAt(own);
-    const ws = parts(a, b);
+    // the name parts, as parts(a, b) would list them, counted without an array
+    let nParts = 0, w0 = a, wn = a;
+    for (let k = a; k <= b; k++) {
+      if (t.kind[k] !== TK.Word) continue;
+      if (k > a && R.isDash(k - 1) && R.glued(k - 2) && R.glued(k - 1)) continue;
+      if (nParts++ === 0) w0 = k;
+      wn = k;
+    }
     // first and last word keys: the whole key again when the mention is one word
-    const w0 = ws[0] ?? a, wn = ws[ws.length - 1] ?? a;
     const firstKey = w0 === a && w0 === b ? ownKey : keyAt(internAt(w0, w0));
     const lastKey = wn === a ? ownKey : keyAt(internAt(wn, b));
     const m: RawMention = {
-      start: t.start[a]!, end: t.end[b]!, text: full, key: key || idAt(own), ownKey, tokens: ws.length, kind,
+      start: t.start[a]!, end: t.end[b]!, text: full, key: key || idAt(own), ownKey, tokens: nParts, kind,
       ev: { person: 0, place: 0, organization: 0, other: 0 }, evidence: why ? [why] : [], role: role ?? appositive(b), via: 'name',
       possessive: isPossessive(t, b + 1), weak, initial, acronym: false, sent: t.sent[a]!, first: a, last: b,
       firstKey, lastKey, place,
