@@ -133,7 +133,7 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     void a;
     // leading function words: The, In, But, This...
     // (only where a capital says nothing: at a sentence start or in a headline; "To Lam" mid-sentence is a name)
-    while (ps.length && (initial || weak || ps[0] !== a || R.lw(ps[0]!) === 'the') && R.has(ps[0]!, Cat.Stop) && !(t.flags[ps[0]!]! & TF.AllCaps)) ps = ps.slice(1);
+    while (ps.length && R.has(ps[0]!, Cat.Stop) && !(t.flags[ps[0]!]! & TF.AllCaps) && (initial || weak || ps[0] !== a || R.lwIs(ps[0]!, 'the'))) ps = ps.slice(1);
     // "Ministers of the Association ...", "Shares of Korvan ...": a plural noun opening the sentence is no part of the name
     if (initial && ps.length >= 3 && R.is(ps[1]!, 'of') && /[^s]s$/.test(word(ps[0]!)) && !R.has(ps[0]!, Cat.OrgCue) && !R.has(ps[0]!, Cat.PlaceCue)) {
       ps = ps.slice(R.is(ps[2]!, 'the') ? 3 : 2);
@@ -241,8 +241,9 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
       const e = R.lex(k);
       if (e && e.cats & (Cat.Stop | Cat.Month | Cat.Weekday | Cat.TitleHead | Cat.Compass | Cat.NumberWord | Cat.Ordinal)) return;
       if (isDemonymTailIn(text, t.start[k]!, t.end[k]!, tk.range(k, k))) return;
-      if (word(k).length < 2) return;
-      const acronym = (t.flags[k]! & (TF.AllCaps | TF.MixedCaps)) !== 0 && word(k).length <= 8 && word(k).length >= 2 && /^[A-Z][A-Za-z]*[A-Z][a-z]?$|^[A-Z]{2,}$/.test(word(k));
+      const len = t.end[k]! - t.start[k]!;
+      if (len < 2) return;
+      const acronym = (t.flags[k]! & (TF.AllCaps | TF.MixedCaps)) !== 0 && len <= 8 && /^[A-Z][A-Za-z]*[A-Z][a-z]?$|^[A-Z]{2,}$/.test(word(k));
       const ev = personContext(k, lastTok) ? 'person' : sourceContext(k) ? 'organization' : companyContext(k) ? 'organization' : acronym ? 'organization' : null;
       emit(k, lastTok, full, ev, ev ? (acronym && ev === 'organization' ? 1 : 2) : 0, ev ? (acronym ? 'acronym' : 'context') : '', weak, initial, role, null, acronym);
       return;
@@ -350,7 +351,7 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
   }
   function sourceContext(a: number): boolean {
     // "Source: Nikkei Asia", "according to Canalys", "told This Week in Asia"
-    if (R.ch(a - 1) === 58 && R.lw(a - 2) === 'source') return true;
+    if (R.ch(a - 1) === 58 && R.lwIs(a - 2, 'source')) return true;
     if (R.is(a - 1, 'to') && R.is(a - 2, 'according')) return false;
     return false;
   }
@@ -360,7 +361,7 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
   }
   function hyphenName(ps: number[]): boolean {
     // Korean-style given names: Jae-myung, Suk-yeol
-    for (const k of ps) if (R.isDash(k + 1) && R.glued(k) && t.kind[k + 2] === TK.Word && (t.flags[k + 2]! & TF.Lower) && word(k + 2).length <= 6) return ps.length >= 2;
+    for (const k of ps) if (R.isDash(k + 1) && R.glued(k) && t.kind[k + 2] === TK.Word && (t.flags[k + 2]! & TF.Lower) && t.end[k + 2]! - t.start[k + 2]! <= 6) return ps.length >= 2;
     return false;
   }
   function looksLikeName(ps: number[]): boolean {
@@ -368,7 +369,7 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     for (const k of ps) {
       if (t.flags[k]! & TF.AllCaps) return false;
       if (R.lex(k)) return false;
-      if (word(k).length > 12) return false;
+      if (t.end[k]! - t.start[k]! > 12) return false;
     }
     return true;
   }
