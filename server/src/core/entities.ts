@@ -86,6 +86,12 @@ export function isAcronymOf(short: string, long: string): boolean {
   return !!L && matchAcronym(s, L);
 }
 
+/**
+ * An empty array already of the kind that holds objects: a `[]` class field starts as an array of small
+ * integers, and code optimised on the previous call's arrays deoptimises at the first push.
+ */
+function objectArray<T>(): T[] { const a = [null as unknown as T]; a.pop(); return a; }
+
 /** A name's mentions as a chain of indices, and what was seen of it. */
 interface NameRec { last: number; notEntity: boolean; multi: boolean; acronym: boolean }
 type DocMentions = { doc: string; mentions: RawMention[]; aliases: AliasPair[] };
@@ -97,7 +103,7 @@ type Pair = { entity: Entity; mention: Mention };
  */
 class Grouping {
   readonly keyId = new Map<string, number>();
-  readonly keyStr: string[] = [];
+  readonly keyStr: string[] = objectArray();
   parent = new Int32Array(1024);
   readonly allM: RawMention[];
   readonly allDoc: string[];
@@ -109,9 +115,9 @@ class Grouping {
   readonly supportedKeys: number[] = [];
   readonly names = new Map<string, number>();
   readonly firstOfName: number[] = [];
-  readonly nameRecs: NameRec[] = [];
+  readonly nameRecs: NameRec[] = objectArray();
   // the candidates of each later step
-  readonly multi: RawMention[] = [];
+  readonly multi: RawMention[] = objectArray();
   readonly acronyms: number[] = [];
   readonly orgLong: number[] = [];
   readonly oneToken: number[] = [];
@@ -119,12 +125,13 @@ class Grouping {
   readonly personShort: number[] = [];
   // groups, in the order of their first mention
   groupOf = new Int32Array(0);
-  readonly groups: number[][] = [];
+  readonly groups: number[][] = objectArray();
   readonly groupRoot: number[] = [];
 
   constructor(cap: number, readonly notEntity: Set<string>) {
-    this.allM = new Array(cap);
-    this.allDoc = new Array(cap);
+    // filled, so the arrays hold objects from the start (an optimised add() expects that kind of array)
+    this.allM = new Array(cap).fill(null) as RawMention[];
+    this.allDoc = new Array<string>(cap).fill('');
     this.allKey = new Int32Array(cap);
     this.allName = new Int32Array(cap);
     this.nextSameName = new Int32Array(cap).fill(-1);
@@ -286,7 +293,7 @@ class Grouping {
 
 /** What the groups become: entities, each document's mentions, keys' entities. */
 class EntityOut {
-  readonly entities: Entity[] = [];
+  readonly entities: Entity[] = objectArray();
   readonly byDoc = new Map<string, Pair[]>();
   readonly keyToEntity = new Map<string, string>();
   readonly usedIds = new Set<string>();
