@@ -24,193 +24,428 @@ export interface EntityIndex {
   keyToEntity: Map<string, string>;
 }
 
-class UnionFind {
-  private parent = new Map<string, string>();
-  find(x: string): string {
-    if (!this.parent.has(x)) { this.parent.set(x, x); return x; }
-    let root = x;
-    while (this.parent.get(root) !== root) root = this.parent.get(root)!;
-    while (x !== root) { const next: string = this.parent.get(x)!; this.parent.set(x, root); x = next; }
-    return root;
-  }
-  union(a: string, b: string): void { const ra = this.find(a), rb = this.find(b); if (ra !== rb) this.parent.set(rb, ra); }
+const STOP = new Set(['of', 'for', 'and', 'the', 'de', 'du', 'la', 'le', 'on', 'in', 'at', 'to', 'a', 'an', '&']);
+
+/** Acronym letters: folded, a–z only, 2 to 8 of them; null otherwise. */
+function acronymLetters(short: string): string | null {
+  const s = fold(short).replace(/[^a-z]/g, '');
+  return s.length < 2 || s.length > 8 ? null : s;
 }
 
-const STOP = new Set(['of', 'for', 'and', 'the', 'de', 'du', 'la', 'le', 'on', 'in', 'at', 'to', 'a', 'an', '&']);
+/** A candidate expansion's words, read once: null when it has too few or too many. */
+interface LongForm { words: string[]; stop: boolean[]; initials: string; content: number; mask: number }
+function longForm(long: string): LongForm | null {
+  const words = fold(long).split(/[\s-]+/).filter(Boolean);
+  if (words.length < 2 || words.length > 12) return null;
+  const stop: boolean[] = [];
+  let initials = '', mask = 0;
+  for (const w of words) {
+    const st = STOP.has(w);
+    stop.push(st);
+    if (!st) { initials += w[0]!; mask |= letterBit(w.charCodeAt(0)); }
+  }
+  if (initials.length < 2) return null;
+  return { words, stop, initials, content: initials.length, mask };
+}
+
+/** a–z as bits 0–25; anything else as bit 26, never in an acronym's letters. */
+function letterBit(c: number): number { return c >= 97 && c <= 122 ? 1 << (c - 97) : 1 << 26; }
+function lettersMask(s: string): number { let m = 0; for (let k = 0; k < s.length; k++) m |= letterBit(s.charCodeAt(k)); return m; }
+
+function matchAcronym(s: string, L: LongForm, sMask = lettersMask(s)): boolean {
+  if (L.content > s.length || (L.mask & ~sMask) !== 0) return false;
+  // quick test: the content words' initials appear in order in the acronym
+  let at = 0;
+  for (let k = 0; k < L.initials.length; k++) { at = s.indexOf(L.initials[k]!, at); if (at < 0) return false; at++; }
+  return acrFrom(s, L, 0, 0);
+}
+
+/** Letters s[si..] spelled by words[wi..]: a stop word may give none. */
+function acrFrom(s: string, L: LongForm, si: number, wi: number): boolean {
+  if (wi === L.words.length) return si === s.length;
+  const w = L.words[wi]!;
+  if (L.stop[wi] && acrFrom(s, L, si, wi + 1)) return true;
+  if (si >= s.length || w[0] !== s[si]) return false;
+  return acrMore(s, L, wi, si + 1, 1);
+}
+
+/** The word words[wi] has given its first letter, then optionally more of its letters in order (from its letter from on). */
+function acrMore(s: string, L: LongForm, wi: number, sj: number, from: number): boolean {
+  if (acrFrom(s, L, sj, wi + 1)) return true;
+  if (sj >= s.length) return false;
+  const w = L.words[wi]!;
+  for (let k = from; k < w.length; k++) if (w[k] === s[sj] && acrMore(s, L, wi, sj + 1, k + 1)) return true;
+  return false;
+}
 
 /** Schwartz–Hearst style: every content word gives the acronym its first letter, and may give more of its letters in order. */
 export function isAcronymOf(short: string, long: string): boolean {
-  const s = fold(short).replace(/[^a-z]/g, '');
-  if (s.length < 2 || s.length > 8) return false;
-  const words = fold(long).split(/[\s-]+/).filter(Boolean);
-  if (words.length < 2 || words.length > 12) return false;
-  const contentWords = words.filter(w => !STOP.has(w));
-  const content = contentWords.length;
-  if (content < 2 || content > s.length) return false;
-  // quick test: the content words' initials appear in order in the acronym
-  let at = 0;
-  for (const w of contentWords) { at = s.indexOf(w[0]!, at); if (at < 0) return false; at++; }
-  const go = (si: number, wi: number): boolean => {
-    if (wi === words.length) return si === s.length;
-    const w = words[wi]!;
-    const stop = STOP.has(w);
-    if (stop && go(si, wi + 1)) return true;
-    if (si >= s.length || w[0] !== s[si]) return false;
-    // the first letter, then optionally more letters of this word in order
-    const tryMore = (sj: number, from: number): boolean => {
-      if (go(sj, wi + 1)) return true;
-      if (sj >= s.length) return false;
-      for (let k = from; k < w.length; k++) if (w[k] === s[sj] && tryMore(sj + 1, k + 1)) return true;
-      return false;
-    };
-    return tryMore(si + 1, 1);
-  };
-  return go(0, 0);
+  const s = acronymLetters(short);
+  if (!s) return false;
+  const L = longForm(long);
+  return !!L && matchAcronym(s, L);
 }
 
-export function buildEntities(docs: { doc: string; mentions: RawMention[]; aliases: AliasPair[] }[], rules: EntityRules = {}): EntityIndex {
-  const uf = new UnionFind();
-  const all: { doc: string; m: RawMention }[] = [];
-  for (const d of docs) for (const m of d.mentions) { all.push({ doc: d.doc, m }); uf.find(m.key); }
-  const notEntity = new Set((rules.notEntities ?? []).map(nameKey));
-  for (const r of rules.entities ?? []) if (r.notEntity) notEntity.add(nameKey(r.name));
+/**
+ * An empty array already of the kind that holds objects: a `[]` class field starts as an array of small
+ * integers, and code optimised on the previous call's arrays deoptimises at the first push.
+ */
+function objectArray<T>(): T[] { const a = [null as unknown as T]; a.pop(); return a; }
 
-  // support: keys seen outside headlines and not only as a sentence's first word
-  const support = new Map<string, number>();
-  for (const { m } of all) if ((!m.weak && !m.initial) || m.place || m.via !== 'name' || (m.kind && (!m.weak || Math.max(m.ev.organization, m.ev.place) >= 3))) support.set(m.key, (support.get(m.key) ?? 0) + 1);
+/** A name's mentions as a chain of indices, and what was seen of it. */
+interface NameRec { last: number; notEntity: boolean; multi: boolean; acronym: boolean }
+type DocMentions = { doc: string; mentions: RawMention[]; aliases: AliasPair[] };
+type Pair = { entity: Entity; mention: Mention };
 
-  for (const d of docs) for (const a of d.aliases) uf.union(a.a, a.b);
+/**
+ * The grouping's state: mentions by index, keys as integers in a union-find, names with their mentions
+ * chained. Small methods rather than one long function: each compiles (and is optimised) on its own.
+ */
+class Grouping {
+  readonly keyId = new Map<string, number>();
+  readonly keyStr: string[] = objectArray();
+  parent = new Int32Array(1024);
+  readonly allM: RawMention[];
+  readonly allDoc: string[];
+  readonly allKey: Int32Array;
+  readonly allName: Int32Array;
+  readonly nextSameName: Int32Array;
+  n = 0;
+  /** support: keys seen outside headlines and not only as a sentence's first word */
+  readonly supportedKeys: number[] = [];
+  readonly names = new Map<string, number>();
+  readonly firstOfName: number[] = [];
+  readonly nameRecs: NameRec[] = objectArray();
+  // the candidates of each later step
+  readonly multi: RawMention[] = objectArray();
+  readonly acronyms: number[] = [];
+  readonly orgLong: number[] = [];
+  readonly oneToken: number[] = [];
+  readonly personLong: number[] = [];
+  readonly personShort: number[] = [];
+  // groups, in the order of their first mention
+  groupOf = new Int32Array(0);
+  readonly groups: number[][] = objectArray();
+  readonly groupRoot: number[] = [];
 
-  // acronyms ↔ expansions
-  const multi = new Map<string, RawMention>();
-  for (const { m } of all) if (m.tokens >= 2 && m.via === 'name' && !multi.has(m.ownKey)) multi.set(m.ownKey, m);
-  const byInitial = new Map<string, RawMention[]>();
-  for (const m of multi.values()) { const c = m.ownKey[0] ?? ''; let l = byInitial.get(c); if (!l) byInitial.set(c, l = []); l.push(m); }
-  const byOwnKey = new Map<string, RawMention[]>();
-  for (const { m } of all) { let l = byOwnKey.get(m.ownKey); if (!l) byOwnKey.set(m.ownKey, l = []); l.push(m); }
-  const seenAcr = new Set<string>();
-  for (const { m } of all) {
-    if (!m.acronym || seenAcr.has(m.ownKey) || m.ownKey.length > 8) continue;
-    seenAcr.add(m.ownKey);
-    const cands = (byInitial.get(m.ownKey[0] ?? '') ?? []).filter(x => x.ownKey.length > m.ownKey.length && isAcronymOf(m.text, x.text));
-    // the expansion seen most; an acronym with several unrelated expansions stays alone
-    const keys = new Set(cands.map(c => uf.find(c.key)));
-    if (keys.size === 1) { uf.union(cands[0]!.key, m.key); for (const x of byOwnKey.get(m.ownKey) ?? []) if (x.via === 'name') x.via = 'acronym'; }
+  constructor(cap: number, readonly notEntity: Set<string>) {
+    // filled, so the arrays hold objects from the start (an optimised add() expects that kind of array)
+    this.allM = new Array(cap).fill(null) as RawMention[];
+    this.allDoc = new Array<string>(cap).fill('');
+    this.allKey = new Int32Array(cap);
+    this.allName = new Int32Array(cap);
+    this.nextSameName = new Int32Array(cap).fill(-1);
   }
 
-  // organisation short forms: "Samsung" for "Samsung Electronics" (one candidate only)
-  const orgFirst = new Map<string, Set<string>>();
-  for (const { m } of all) if (m.tokens >= 2 && (m.kind === 'organization' || m.ev.organization > 0)) {
-    let s = orgFirst.get(m.firstKey); if (!s) orgFirst.set(m.firstKey, s = new Set()); s.add(uf.find(m.key));
+  idOf(k: string): number {
+    let id = this.keyId.get(k);
+    if (id === undefined) {
+      id = this.keyStr.length;
+      this.keyId.set(k, id);
+      this.keyStr.push(k);
+      if (id >= this.parent.length) { const p = new Int32Array(this.parent.length * 2); p.set(this.parent); this.parent = p; }
+      this.parent[id] = id;
+    }
+    return id;
   }
-  for (const { m } of all) {
-    if (m.tokens !== 1 || m.via !== 'name' || m.place) continue;
-    const s = orgFirst.get(m.ownKey);
-    if (s && s.size === 1) { uf.union([...s][0]!, m.key); m.via = 'alias'; m.evidence.push('short form of an organisation'); }
+  find(x: number): number {
+    const parent = this.parent;
+    let root = x;
+    while (parent[root] !== root) root = parent[root]!;
+    while (x !== root) { const next = parent[x]!; parent[x] = root; x = next; }
+    return root;
+  }
+  union(a: number, b: number): void { const ra = this.find(a), rb = this.find(b); if (ra !== rb) this.parent[rb] = ra; }
+
+  add(m: RawMention, doc: string): void {
+    const i = this.n++;
+    this.allM[i] = m; this.allDoc[i] = doc;
+    const k = this.idOf(m.key);
+    this.allKey[i] = k;
+    if ((!m.weak && !m.initial) || m.place || m.via !== 'name' || (m.kind && (!m.weak || Math.max(m.ev.organization, m.ev.place) >= 3))) this.supportedKeys.push(k);
+    let ni = this.names.get(m.ownKey);
+    let rec: NameRec;
+    if (ni === undefined) {
+      ni = this.nameRecs.length;
+      this.names.set(m.ownKey, ni);
+      this.firstOfName.push(i);
+      this.nameRecs.push(rec = { last: i, notEntity: this.notEntity.has(m.ownKey), multi: false, acronym: false });
+    } else {
+      rec = this.nameRecs[ni]!;
+      this.nextSameName[rec.last] = i; rec.last = i;
+    }
+    this.allName[i] = ni;
+    if (m.acronym && !rec.acronym && m.ownKey.length <= 8) { rec.acronym = true; this.acronyms.push(i); }
+    if (m.tokens >= 2 && m.via === 'name' && !rec.multi) { rec.multi = true; this.multi.push(m); }
+    if (m.tokens >= 2) {
+      if (m.kind === 'organization' || m.ev.organization > 0) this.orgLong.push(i);
+      if (m.firstKey !== m.lastKey && (m.kind === 'person' || m.ev.person > 0)) this.personLong.push(i);
+    } else if (m.tokens === 1 && !m.place) this.oneToken.push(i);
+    if (!m.acronym && !m.place && !(m.ev.organization > 0) && !(m.ev.place > 0) && !(m.kind && m.kind !== 'person') && (m.tokens === 1 || (m.firstKey === m.lastKey && m.role))) this.personShort.push(i);
   }
 
-  // a family or given name alone, in a document that never gives the full name: the one person in the corpus it can be
-  const personParts = new Map<string, Set<string>>();
-  for (const { m } of all) if (m.tokens >= 2 && m.firstKey !== m.lastKey && (m.kind === 'person' || m.ev.person > 0) && m.via === 'name') {
-    for (const k of [m.firstKey, m.lastKey]) { let s = personParts.get(k); if (!s) personParts.set(k, s = new Set()); s.add(uf.find(m.key)); }
-  }
-  for (const { m } of all) {
-    if (m.via !== 'name' || m.acronym || m.place || m.ev.organization > 0 || m.ev.place > 0 || (m.kind && m.kind !== 'person')) continue;
-    if (!(m.tokens === 1 || (m.firstKey === m.lastKey && m.role))) continue;
-    const cands = personParts.get(m.ownKey);
-    if (cands && cands.size === 1) { const target = [...cands][0]!; uf.union(target, m.key); m.via = 'short'; }
+  addDoc(d: DocMentions): void { for (const m of d.mentions) this.add(m, d.doc); }
+  aliases(pairs: AliasPair[]): void { for (const a of pairs) this.union(this.idOf(a.a), this.idOf(a.b)); }
+
+  /** Mentions whose own words have this name key, relabelled from 'name' to via. */
+  relabel(ownKey: string, via: RawMention['via']): void {
+    const ni = this.names.get(ownKey);
+    if (ni === undefined) return;
+    for (let i = this.firstOfName[ni]!; i >= 0; i = this.nextSameName[i]!) { const x = this.allM[i]!; if (x.via === 'name') x.via = via; }
   }
 
-  // the user's aliases
-  const keyByName = new Map<string, string>();
-  for (const { m } of all) { if (!keyByName.has(m.ownKey)) keyByName.set(m.ownKey, m.key); }
-  for (const r of rules.entities ?? []) {
-    const k = keyByName.get(nameKey(r.name)) ?? 'n:' + nameKey(r.name);
-    uf.find(k);
-    for (const a of r.aliases ?? []) {
-      const ak = keyByName.get(nameKey(a)) ?? 'n:' + nameKey(a);
-      uf.union(k, ak);
-      for (const x of byOwnKey.get(nameKey(a)) ?? []) if (x.via === 'name') x.via = 'annotation';
+  /** The key of the first mention with these words, else a key of the words. */
+  keyByName(ownKey: string): number {
+    const ni = this.names.get(ownKey);
+    return ni !== undefined ? this.allKey[this.firstOfName[ni]!]! : this.idOf('n:' + ownKey);
+  }
+
+  acronymsToExpansions(): void {
+    const byInitial = new Map<string, { m: RawMention; form: LongForm | null | undefined }[]>();
+    for (const m of this.multi) { const c = m.ownKey[0] ?? ''; let l = byInitial.get(c); if (!l) byInitial.set(c, l = []); l.push({ m, form: undefined }); }
+    const toAcronym: string[] = [];
+    for (const i of this.acronyms) {
+      const m = this.allM[i]!;
+      const s = acronymLetters(m.text);
+      const sMask = s ? lettersMask(s) : 0;
+      const bucket = byInitial.get(m.ownKey[0] ?? '');
+      if (!s || !bucket) continue;
+      // the expansion seen most; an acronym with several unrelated expansions stays alone
+      let first = -1, root = -1, alone = true;
+      for (const c of bucket) {
+        if (c.m.ownKey.length <= m.ownKey.length) continue;
+        if (c.form === undefined) c.form = longForm(c.m.text);
+        if (!c.form || !matchAcronym(s, c.form, sMask)) continue;
+        const k = this.keyId.get(c.m.key)!;
+        const r = this.find(k);
+        if (first < 0) { first = k; root = r; } else if (r !== root) { alone = false; break; }
+      }
+      if (first >= 0 && alone) { this.union(first, this.allKey[i]!); toAcronym.push(m.ownKey); }
+    }
+    for (const o of toAcronym) this.relabel(o, 'acronym');
+  }
+
+  /** "Samsung" for "Samsung Electronics" (one candidate only). */
+  orgShortForms(): void {
+    const orgFirst = new Map<string, number>(); // -1: several
+    for (const i of this.orgLong) {
+      const m = this.allM[i]!, r = this.find(this.allKey[i]!);
+      const s = orgFirst.get(m.firstKey);
+      if (s === undefined) orgFirst.set(m.firstKey, r); else if (s !== r && s >= 0) orgFirst.set(m.firstKey, -1);
+    }
+    for (const i of this.oneToken) {
+      const m = this.allM[i]!;
+      if (m.via !== 'name') continue;
+      const s = orgFirst.get(m.ownKey);
+      if (s !== undefined && s >= 0) { this.union(s, this.allKey[i]!); m.via = 'alias'; m.evidence.push('short form of an organisation'); }
     }
   }
 
-  // groups
-  const groups = new Map<string, { doc: string; m: RawMention }[]>();
-  for (const x of all) {
-    if (notEntity.has(x.m.ownKey)) continue;
-    const root = uf.find(x.m.key);
-    let g = groups.get(root); if (!g) groups.set(root, g = []); g.push(x);
+  /** A family or given name alone, in a document that never gives the full name: the one person in the corpus it can be. */
+  personShortForms(): void {
+    const personParts = new Map<string, number>(); // -1: several
+    const note = (k: string, r: number) => { const s = personParts.get(k); if (s === undefined) personParts.set(k, r); else if (s !== r && s >= 0) personParts.set(k, -1); };
+    for (const i of this.personLong) {
+      const m = this.allM[i]!;
+      if (m.via !== 'name') continue;
+      const r = this.find(this.allKey[i]!);
+      note(m.firstKey, r); note(m.lastKey, r);
+    }
+    for (const i of this.personShort) {
+      const m = this.allM[i]!;
+      if (m.via !== 'name') continue;
+      const s = personParts.get(m.ownKey);
+      if (s !== undefined && s >= 0) { this.union(s, this.allKey[i]!); m.via = 'short'; }
+    }
   }
-  // hand-tagged spans
-  for (const tag of rules.tags ?? []) {
-    const k = keyByName.get(nameKey(tag.name ?? tag.text)) ?? 'n:' + nameKey(tag.name ?? tag.text);
-    const root = uf.find(k);
+
+  groupFor(root: number): number[] {
+    let gi = this.groupOf[root]!;
+    if (gi < 0) { gi = this.groupOf[root] = this.groups.length; this.groups.push([]); this.groupRoot.push(root); }
+    return this.groups[gi]!;
+  }
+
+  makeGroups(extra: number): void {
+    this.groupOf = new Int32Array(this.keyStr.length + extra).fill(-1);
+    for (let i = 0; i < this.n; i++) {
+      if (this.nameRecs[this.allName[i]!]!.notEntity) continue;
+      this.groupFor(this.find(this.allKey[i]!)).push(i);
+    }
+  }
+
+  tag(tag: NonNullable<EntityRules['tags']>[number]): void {
+    const tk = this.keyByName(nameKey(tag.name ?? tag.text));
+    const root = this.find(tk);
     const m: RawMention = {
-      start: tag.start, end: tag.end, text: tag.text, key: k, ownKey: nameKey(tag.text), tokens: tag.text.split(/\s+/).length, kind: tag.kind,
+      start: tag.start, end: tag.end, text: tag.text, key: this.keyStr[tk]!, ownKey: nameKey(tag.text), tokens: tag.text.split(/\s+/).length, kind: tag.kind,
       ev: { person: 0, place: 0, organization: 0, other: 0 }, evidence: ['annotation'], role: null, via: 'annotation', possessive: false,
       weak: false, initial: false, acronym: false, sent: -1, first: -1, last: -1, firstKey: '', lastKey: '', place: null,
     };
     m.ev[tag.kind] += 100;
-    let g = groups.get(root); if (!g) groups.set(root, g = []);
+    const g = this.groupFor(root);
     // a tag replaces an engine mention at the same place
-    for (let i = g.length - 1; i >= 0; i--) if (g[i]!.doc === tag.doc && g[i]!.m.start < tag.end && tag.start < g[i]!.m.end) g.splice(i, 1);
-    for (const [, other] of groups) for (let i = other.length - 1; i >= 0; i--) if (other[i]!.doc === tag.doc && other[i]!.m.start < tag.end && tag.start < other[i]!.m.end) other.splice(i, 1);
-    g.push({ doc: tag.doc, m });
+    for (const other of this.groups) for (let j = other.length - 1; j >= 0; j--) { const x = this.allM[other[j]!]!; if (this.allDoc[other[j]!] === tag.doc && x.start < tag.end && tag.start < x.end) other.splice(j, 1); }
+    const i = this.n++;
+    this.allM[i] = m; this.allDoc[i] = tag.doc; this.allKey[i] = tk;
+    g.push(i);
   }
-  const kindRule = new Map<string, EntityKind>();
-  for (const r of rules.entities ?? []) if (r.kind) kindRule.set(uf.find(keyByName.get(nameKey(r.name)) ?? 'n:' + nameKey(r.name)), r.kind);
+}
 
-  const ruleNames = new Map<string, string>();
-  for (const r of rules.entities ?? []) ruleNames.set(uf.find(keyByName.get(nameKey(r.name)) ?? 'n:' + nameKey(r.name)), r.name);
-  const entities: Entity[] = [];
-  const byDoc = new Map<string, { entity: Entity; mention: Mention }[]>();
-  const keyToEntity = new Map<string, string>();
-  const usedIds = new Set<string>();
-  for (const [root, g] of groups) {
-    if (!g.length) continue;
-    let sup = 0;
-    for (const x of g) sup += support.get(x.m.key) ?? 0;
-    if (!sup && !kindRule.has(root) && !g.some(x => x.m.via === 'annotation')) continue;
-    // kind by the weight of evidence
-    const ev = { person: 0, place: 0, organization: 0, other: 0 };
-    const evidence = new Set<string>();
-    let place = null as RawMention['place'];
-    for (const x of g) {
-      ev.person += x.m.ev.person; ev.place += x.m.ev.place; ev.organization += x.m.ev.organization;
-      for (const e of x.m.evidence) evidence.add(e);
-      if (x.m.place && (!place || x.m.via !== 'demonym')) place = x.m.place;
+/** What the groups become: entities, each document's mentions, keys' entities. */
+class EntityOut {
+  readonly entities: Entity[] = objectArray();
+  readonly byDoc = new Map<string, Pair[]>();
+  readonly keyToEntity = new Map<string, string>();
+  readonly usedIds = new Set<string>();
+  readonly supported: Uint8Array;
+  readonly keyDone: Uint8Array;
+
+  constructor(readonly G: Grouping, readonly kindRule: Map<number, EntityKind>, readonly ruleNames: Map<number, string>) {
+    const nKeys = G.keyStr.length;
+    this.supported = new Uint8Array(nKeys);
+    for (const k of G.supportedKeys) this.supported[k] = 1;
+    this.keyDone = new Uint8Array(nKeys);
+  }
+
+  all(): void {
+    const G = this.G;
+    for (let gi = 0; gi < G.groups.length; gi++) {
+      const g = G.groups[gi]!, root = G.groupRoot[gi]!;
+      if (g.length && this.kept(g, root)) this.entity(g, root);
     }
-    let kind: EntityKind = kindRule.get(root) ?? 'other';
-    if (!kindRule.has(root)) {
-      const best = Math.max(ev.person, ev.place, ev.organization);
-      if (best > 0) kind = ev.organization === best ? 'organization' : ev.person === best ? 'person' : 'place';
+    for (const l of this.byDoc.values()) sortByStart(l);
+  }
+
+  /** Kept: some key of the group is supported, a rule gives its kind, or a mention is annotated. */
+  kept(g: number[], root: number): boolean {
+    const G = this.G;
+    for (const i of g) if (this.supported[G.allKey[i]!]) return true;
+    if (this.kindRule.has(root)) return true;
+    for (const i of g) if (G.allM[i]!.via === 'annotation') return true;
+    return false;
+  }
+
+  entity(g: number[], root: number): void {
+    const G = this.G;
+    // kind by the weight of evidence
+    let evPerson = 0, evPlace = 0, evOrg = 0;
+    const evidence: string[] = [];
+    let place = null as RawMention['place'];
+    const roles: string[] = [];
+    const counts = new Map<string, number>();
+    let demonyms = false;
+    for (const i of g) {
+      const m = G.allM[i]!;
+      evPerson += m.ev.person; evPlace += m.ev.place; evOrg += m.ev.organization;
+      if (evidence.length < 8) addEvidence(evidence, m.evidence);
+      if (m.place && (!place || m.via !== 'demonym')) place = m.place;
+      if (m.role && !roles.includes(m.role)) roles.push(m.role);
+      if (m.via !== 'demonym') { const f = oneSpaced(m.text); counts.set(f, (counts.get(f) ?? 0) + 1); } else demonyms = true;
+    }
+    const ruleKind = this.kindRule.get(root);
+    let kind: EntityKind = ruleKind ?? 'other';
+    if (ruleKind === undefined) {
+      const best = Math.max(evPerson, evPlace, evOrg);
+      if (best > 0) kind = evOrg === best ? 'organization' : evPerson === best ? 'person' : 'place';
     }
     // forms and name
-    const counts = new Map<string, number>();
-    for (const x of g) if (x.m.via !== 'demonym') { const f = oneSpaced(x.m.text); counts.set(f, (counts.get(f) ?? 0) + 1); }
-    const forms = counts.size === 1 ? [...counts.keys()] : [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length).map(e => e[0]);
-    for (const x of g) if (x.m.via === 'demonym') { const f = oneSpaced(x.m.text); if (!forms.includes(f)) forms.push(f); }
-    const ruleName = ruleNames.get(root);
-    const multiForms = forms.filter(f => f.includes(' ') && !/^(president|mr|mrs|ms|dr|prof|professor)\s/i.test(f));
-    const name = ruleName ?? (place?.name && placeByKey(nameKey(place.name)) ? place.name : undefined) ?? (kind === 'person' ? longestFrequent(multiForms.length ? multiForms : forms, counts) : forms.find(f => !/^[A-Z]{2,}$/.test(f) && f.includes(' ')) ?? forms[0]!);
+    const forms = formsOf(counts);
+    if (demonyms) addDemonyms(forms, g, G.allM);
+    const name = this.ruleNames.get(root) ?? (place?.name && placeByKey(nameKey(place.name)) ? place.name : undefined) ?? nameOf(kind, forms, counts);
     let id = 'e:' + (nameKey(name) || 'x');
-    while (usedIds.has(id)) id += "'";
-    usedIds.add(id);
-    const roles = new Set<string>();
-    for (const x of g) if (x.m.role) roles.add(x.m.role);
-    const entity: Entity = { id, name, kind, mentions: [], forms, roles: [...roles], evidence: [...evidence].slice(0, 8) };
-    g.sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : a.m.start - b.m.start));
-    for (const x of g) {
-      const mention: Mention = { doc: x.doc, start: x.m.start, end: x.m.end, text: x.m.text, role: x.m.role, via: x.m.via };
+    while (this.usedIds.has(id)) id += "'";
+    this.usedIds.add(id);
+    const entity: Entity = { id, name, kind, mentions: [], forms, roles, evidence };
+    sortByDocStart(g, G.allDoc, G.allM);
+    let lastDoc = '', list: Pair[] | undefined;
+    for (const i of g) {
+      const m = G.allM[i]!, doc = G.allDoc[i]!;
+      const mention: Mention = { doc, start: m.start, end: m.end, text: m.text, role: m.role, via: m.via };
       entity.mentions.push(mention);
-      let l = byDoc.get(x.doc); if (!l) byDoc.set(x.doc, l = []); l.push({ entity, mention });
-      keyToEntity.set(x.m.key, id);
+      if (doc !== lastDoc || !list) { list = this.byDoc.get(doc); if (!list) this.byDoc.set(doc, list = []); lastDoc = doc; }
+      list.push({ entity, mention });
+      // a key's mentions are all in one group
+      const k = G.allKey[i]!;
+      if (!this.keyDone[k]) { this.keyDone[k] = 1; this.keyToEntity.set(m.key, id); }
     }
-    entities.push(entity);
+    this.entities.push(entity);
   }
-  for (const l of byDoc.values()) l.sort((a, b) => a.mention.start - b.mention.start);
-  entities.sort((a, b) => b.mentions.length - a.mentions.length || (a.name < b.name ? -1 : 1));
-  return { entities, byDoc, keyToEntity };
+}
+
+/** The forms by count, then length (a stable sort: first seen first). */
+function formsOf(counts: Map<string, number>): string[] {
+  const forms: string[] = [];
+  if (counts.size === 1) { for (const f of counts.keys()) forms.push(f); return forms; }
+  const entries = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
+  for (const e of entries) forms.push(e[0]);
+  return forms;
+}
+
+function addDemonyms(forms: string[], g: number[], allM: RawMention[]): void {
+  for (const i of g) { const m = allM[i]!; if (m.via === 'demonym') { const f = oneSpaced(m.text); if (!forms.includes(f)) forms.push(f); } }
+}
+
+function addEvidence(evidence: string[], from: string[]): void {
+  for (const e of from) if (evidence.length < 8 && !evidence.includes(e)) evidence.push(e);
+}
+
+function nameOf(kind: EntityKind, forms: string[], counts: Map<string, number>): string {
+  if (kind === 'person') {
+    const multiForms = forms.filter(f => f.includes(' ') && !/^(president|mr|mrs|ms|dr|prof|professor)\s/i.test(f));
+    return longestFrequent(multiForms.length ? multiForms : forms, counts);
+  }
+  return forms.find(f => !/^[A-Z]{2,}$/.test(f) && f.includes(' ')) ?? forms[0]!;
+}
+
+/** Mentions in document, then text order (stable); most groups already are. */
+function sortByDocStart(g: number[], allDoc: string[], allM: RawMention[]): void {
+  const cmp = (a: number, b: number) => { const da = allDoc[a]!, db = allDoc[b]!; return da < db ? -1 : da > db ? 1 : allM[a]!.start - allM[b]!.start; };
+  for (let j = 1; j < g.length; j++) if (cmp(g[j - 1]!, g[j]!) > 0) { g.sort(cmp); return; }
+}
+
+export function buildEntities(docs: DocMentions[], rules: EntityRules = {}): EntityIndex {
+  const notEntity = new Set((rules.notEntities ?? []).map(nameKey));
+  for (const r of rules.entities ?? []) if (r.notEntity) notEntity.add(nameKey(r.name));
+  let total = 0;
+  for (const d of docs) total += d.mentions.length;
+  const nTags = rules.tags?.length ?? 0;
+  const G = new Grouping(total + nTags, notEntity);
+  for (const d of docs) G.addDoc(d);
+  for (const d of docs) G.aliases(d.aliases);
+  G.acronymsToExpansions();
+  G.orgShortForms();
+  G.personShortForms();
+  // the user's aliases
+  for (const r of rules.entities ?? []) {
+    const k = G.keyByName(nameKey(r.name));
+    for (const a of r.aliases ?? []) { G.union(k, G.keyByName(nameKey(a))); G.relabel(nameKey(a), 'annotation'); }
+  }
+  G.makeGroups(nTags + 1);
+  // hand-tagged spans
+  for (const tag of rules.tags ?? []) G.tag(tag);
+  const kindRule = new Map<number, EntityKind>();
+  for (const r of rules.entities ?? []) if (r.kind) kindRule.set(G.find(G.keyByName(nameKey(r.name))), r.kind);
+  const ruleNames = new Map<number, string>();
+  for (const r of rules.entities ?? []) ruleNames.set(G.find(G.keyByName(nameKey(r.name))), r.name);
+
+  const out = new EntityOut(G, kindRule, ruleNames);
+  out.all();
+  out.entities.sort((a, b) => b.mentions.length - a.mentions.length || (a.name < b.name ? -1 : 1));
+  return { entities: out.entities, byDoc: out.byDoc, keyToEntity: out.keyToEntity };
+}
+
+/** Stable sort by mention start: the starts and positions packed in one number, sorted natively. */
+function sortByStart(l: Pair[]): void {
+  let sorted = true;
+  for (let j = 1; j < l.length; j++) if (l[j - 1]!.mention.start > l[j]!.mention.start) { sorted = false; break; }
+  if (sorted) return;
+  const P = 2 ** 21;
+  if (l.length >= P) { l.sort((a, b) => a.mention.start - b.mention.start); return; }
+  const keys = new Float64Array(l.length);
+  for (let j = 0; j < l.length; j++) keys[j] = l[j]!.mention.start * P + j;
+  keys.sort();
+  const copy = l.slice();
+  for (let j = 0; j < l.length; j++) l[j] = copy[keys[j]! % P]!;
 }
 
 /** A name as one line with single spaces ("Lee\nJae-myung" → "Lee Jae-myung"); most are already. */

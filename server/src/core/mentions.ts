@@ -133,22 +133,21 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     void a;
     // leading function words: The, In, But, This...
     // (only where a capital says nothing: at a sentence start or in a headline; "To Lam" mid-sentence is a name)
-    while (ps.length && (initial || weak || ps[0] !== a || R.lw(ps[0]!) === 'the') && R.has(ps[0]!, Cat.Stop) && !(t.flags[ps[0]!]! & TF.AllCaps)) ps = ps.slice(1);
+    while (ps.length && R.has(ps[0]!, Cat.Stop) && !(t.flags[ps[0]!]! & TF.AllCaps) && (initial || weak || ps[0] !== a || R.lwIs(ps[0]!, 'the'))) ps = ps.slice(1);
     // "Ministers of the Association ...", "Shares of Korvan ...": a plural noun opening the sentence is no part of the name
     if (initial && ps.length >= 3 && R.is(ps[1]!, 'of') && /[^s]s$/.test(word(ps[0]!)) && !R.has(ps[0]!, Cat.OrgCue) && !R.has(ps[0]!, Cat.PlaceCue)) {
       ps = ps.slice(R.is(ps[2]!, 'the') ? 3 : 2);
       initial = false;
     }
-    ps = ps.filter(k => t.end[k]! - t.start[k]! > 1 || R.ch(k + 1) === 46);
+    // one-letter words only as initials ("J. Smith"); most runs have none, and keep their array
+    for (let n = 0; n < ps.length; n++) if (!(t.end[ps[n]!]! - t.start[ps[n]!]! > 1 || R.ch(ps[n]! + 1) === 46)) { ps = ps.filter(k => t.end[k]! - t.start[k]! > 1 || R.ch(k + 1) === 46); break; }
     if (!ps.length) return;
     // leading demonyms: Vietnamese, South Korean (but "Czech Republic" is a country)
-    const prefixPlace = (() => {
-      for (let n = ps.length; n >= 2; n--) {
-        const p = placeOf(ps[0]!, ps[n - 1]!, b);
-        if (p && p.type === 'country') return n;
-      }
-      return 0;
-    })();
+    let prefixPlace = 0;
+    for (let n = ps.length; n >= 2; n--) {
+      const p = placeOf(ps[0]!, ps[n - 1]!, b);
+      if (p && p.type === 'country') { prefixPlace = n; break; }
+    }
     if (prefixPlace) {
       segmentNames(ps.slice(0, prefixPlace), b, weak, initial, null);
       if (prefixPlace < ps.length) segmentParts(ps.slice(prefixPlace), ps[prefixPlace]!, b, false, weak);
@@ -163,8 +162,9 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     }
     if (!ps.length) return;
     // "President Jean-Baptiste Kouamé of Ivory Coast": a name, then the place it is of
-    const ofAt = ps.findIndex((k, n) => n > 0 && R.is(k, 'of'));
-    if (ofAt > 0 && ofAt < ps.length - 1 && !ps.some(k => R.has(k, Cat.OrgCue) && (t.flags[k]! & TF.Cap))) {
+    let ofAt = -1;
+    for (let n = 1; n < ps.length; n++) if (R.is(ps[n]!, 'of')) { ofAt = n; break; }
+    if (ofAt > 0 && ofAt < ps.length - 1 && !hasCapCue(ps, 0, Cat.OrgCue)) {
       const tail = ps.slice(ofAt + 1);
       const p = placeOf(tail[0]!, tail[tail.length - 1]!, b);
       const whole = placeOf(ps[0]!, ps[ps.length - 1]!, b);
@@ -241,8 +241,9 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
       const e = R.lex(k);
       if (e && e.cats & (Cat.Stop | Cat.Month | Cat.Weekday | Cat.TitleHead | Cat.Compass | Cat.NumberWord | Cat.Ordinal)) return;
       if (isDemonymTailIn(text, t.start[k]!, t.end[k]!, tk.range(k, k))) return;
-      if (word(k).length < 2) return;
-      const acronym = (t.flags[k]! & (TF.AllCaps | TF.MixedCaps)) !== 0 && word(k).length <= 8 && word(k).length >= 2 && /^[A-Z][A-Za-z]*[A-Z][a-z]?$|^[A-Z]{2,}$/.test(word(k));
+      const len = t.end[k]! - t.start[k]!;
+      if (len < 2) return;
+      const acronym = (t.flags[k]! & (TF.AllCaps | TF.MixedCaps)) !== 0 && len <= 8 && /^[A-Z][A-Za-z]*[A-Z][a-z]?$|^[A-Z]{2,}$/.test(word(k));
       const ev = personContext(k, lastTok) ? 'person' : sourceContext(k) ? 'organization' : companyContext(k) ? 'organization' : acronym ? 'organization' : null;
       emit(k, lastTok, full, ev, ev ? (acronym && ev === 'organization' ? 1 : 2) : 0, ev ? (acronym ? 'acronym' : 'context') : '', weak, initial, role, null, acronym);
       return;
@@ -293,13 +294,19 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
 
   function base(a: number, b: number, full: string, key: string, kind: EntityKind | null, weight: number, why: string, weak: boolean, initial: boolean, role: string | null, place: Place | null): RawMention {
     const own = internAt(a, b), ownKey = keyAt(own);
-    const ws = parts(a, b);
+    // the name parts, as parts(a, b) would list them, counted without an array
+    let nParts = 0, w0 = a, wn = a;
+    for (let k = a; k <= b; k++) {
+      if (t.kind[k] !== TK.Word) continue;
+      if (k > a && R.isDash(k - 1) && R.glued(k - 2) && R.glued(k - 1)) continue;
+      if (nParts++ === 0) w0 = k;
+      wn = k;
+    }
     // first and last word keys: the whole key again when the mention is one word
-    const w0 = ws[0] ?? a, wn = ws[ws.length - 1] ?? a;
     const firstKey = w0 === a && w0 === b ? ownKey : keyAt(internAt(w0, w0));
     const lastKey = wn === a ? ownKey : keyAt(internAt(wn, b));
     const m: RawMention = {
-      start: t.start[a]!, end: t.end[b]!, text: full, key: key || idAt(own), ownKey, tokens: ws.length, kind,
+      start: t.start[a]!, end: t.end[b]!, text: full, key: key || idAt(own), ownKey, tokens: nParts, kind,
       ev: { person: 0, place: 0, organization: 0, other: 0 }, evidence: why ? [why] : [], role: role ?? appositive(b), via: 'name',
       possessive: isPossessive(t, b + 1), weak, initial, acronym: false, sent: t.sent[a]!, first: a, last: b,
       firstKey, lastKey, place,
@@ -344,7 +351,7 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
   }
   function sourceContext(a: number): boolean {
     // "Source: Nikkei Asia", "according to Canalys", "told This Week in Asia"
-    if (R.ch(a - 1) === 58 && R.lw(a - 2) === 'source') return true;
+    if (R.ch(a - 1) === 58 && R.lwIs(a - 2, 'source')) return true;
     if (R.is(a - 1, 'to') && R.is(a - 2, 'according')) return false;
     return false;
   }
@@ -354,7 +361,7 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
   }
   function hyphenName(ps: number[]): boolean {
     // Korean-style given names: Jae-myung, Suk-yeol
-    for (const k of ps) if (R.isDash(k + 1) && R.glued(k) && t.kind[k + 2] === TK.Word && (t.flags[k + 2]! & TF.Lower) && word(k + 2).length <= 6) return ps.length >= 2;
+    for (const k of ps) if (R.isDash(k + 1) && R.glued(k) && t.kind[k + 2] === TK.Word && (t.flags[k + 2]! & TF.Lower) && t.end[k + 2]! - t.start[k + 2]! <= 6) return ps.length >= 2;
     return false;
   }
   function looksLikeName(ps: number[]): boolean {
@@ -362,7 +369,7 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     for (const k of ps) {
       if (t.flags[k]! & TF.AllCaps) return false;
       if (R.lex(k)) return false;
-      if (word(k).length > 12) return false;
+      if (t.end[k]! - t.start[k]! > 12) return false;
     }
     return true;
   }
