@@ -99,3 +99,19 @@ test('names the gazetteer does not know are places when shaped or described like
   assert.notEqual(claim('p1.txt', '94%'), claim('p2.txt', '80%'));
   assert.notEqual(claim('p1.txt', 'about 580,000'), claim('p2.txt', 'about 491,000'));
 });
+
+test('a second whole-corpus pass over cached analyses gives what a fresh analysis gives', () => {
+  const a = 'Harbour deal\n\nNordvik Shipping Group signed a deal with the port of Lisbon.\nThe IPA, or International Ports Association, welcomed it.\n';
+  const b = 'Port news\n\nNordvik said the deal would create 300 jobs.\nThe IPA said more ports would follow.\nNordvik will hire in Lisbon.\n';
+  const c = new Corpus();
+  c.set('a.txt', a); c.set('b.txt', b);
+  c.result();
+  // the article with the full names goes; the other is analysed again as a whole corpus, from its cached analysis
+  c.delete('a.txt');
+  c.settle();
+  c.setOptions({ severity: { 'conflicting-figure': 'info' } });
+  const fresh = new Corpus();
+  fresh.set('b.txt', b);
+  const view = (x: Corpus) => x.result().entities.map(e => ({ name: e.name, kind: e.kind, forms: e.forms, evidence: e.evidence, mentions: e.mentions.map(m => [m.doc, m.start, m.via]) }));
+  assert.deepEqual(view(c), view(fresh));
+});

@@ -403,7 +403,18 @@ function sortByDocStart(g: number[], allDoc: string[], allM: RawMention[]): void
   for (let j = 1; j < g.length; j++) if (cmp(g[j - 1]!, g[j]!) > 0) { g.sort(cmp); return; }
 }
 
+/** How each mention came out of its document's analysis: the grouping below relabels mentions, and a later pass over the same (cached) analyses must start from what the document said, not from the last grouping. */
+const asRead = new WeakMap<RawMention, { via: RawMention['via']; evidence: number }>();
+function restore(docs: DocMentions[]): void {
+  for (const d of docs) for (const m of d.mentions) {
+    const r = asRead.get(m);
+    if (!r) asRead.set(m, { via: m.via, evidence: m.evidence.length });
+    else { m.via = r.via; if (m.evidence.length > r.evidence) m.evidence.length = r.evidence; }
+  }
+}
+
 export function buildEntities(docs: DocMentions[], rules: EntityRules = {}): EntityIndex {
+  restore(docs);
   const notEntity = new Set((rules.notEntities ?? []).map(nameKey));
   for (const r of rules.entities ?? []) if (r.notEntity) notEntity.add(nameKey(r.name));
   let total = 0;
