@@ -115,3 +115,11 @@ test('a second whole-corpus pass over cached analyses gives what a fresh analysi
   const view = (x: Corpus) => x.result().entities.map(e => ({ name: e.name, kind: e.kind, forms: e.forms, evidence: e.evidence, mentions: e.mentions.map(m => [m.doc, m.start, m.via]) }));
   assert.deepEqual(view(c), view(fresh));
 });
+
+test('a one-word line is not the first half of a name broken across lines', () => {
+  const c = new Corpus();
+  c.set('b.txt', 'Budget\nSpending on ports has risen for nine straight years, officials in Lisbon said on Monday, and the visit offered a glimpse into President\nAmara Diallo\'s plans.\n');
+  const names = c.result().entities.map(e => e.name);
+  assert.ok(!names.some(n => /Budget/.test(n)), names.join(', '));
+  assert.ok(names.includes('Amara Diallo'), names.join(', '));
+});

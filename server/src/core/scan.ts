@@ -231,7 +231,8 @@ function sentences(text: string, t: Tokens): void {
       const nextLower = (f & TF.Lower) !== 0;
       const pf0 = t.flags[p]!;
       // a name broken across lines: "President Jean-Baptiste\nKouamé"
-      const nameBreak = t.kind[p] === TK.Word && (pf0 & TF.Cap) && !(pf0 & TF.AllCaps) && t.kind[j] === TK.Word && (f & TF.Cap) && !(f & TF.AllCaps);
+      // (on a wrapped line of running text, not after a line of a word or two: "Budget\nSpending on ports")
+      const nameBreak = lineLen >= 25 && t.kind[p] === TK.Word && (pf0 & TF.Cap) && !(pf0 & TF.AllCaps) && t.kind[j] === TK.Word && (f & TF.Cap) && !(f & TF.AllCaps);
       if (t.titleLine[p] || t.titleLine[j] || (lineLen < 60 && !nextLower && !nameBreak)) { close(j); continue; }
       // a capitalised word after a line break continues the sentence only after a lower-case word ("to\nSouth Korea")
       // or inside a name ("President\nLee"), never after an all-caps credit ("Photo: AP\nLam")
