@@ -193,3 +193,17 @@ test('a claim with many figures shows the hovered one, every distinct value, and
   assert.ok(rows.some(r => r.includes('$9 billion')), 'the other value is shown');
   assert.match(md, /… and 15 more figure\(s\) from 15 source\(s\): see the claims view\./);
 });
+
+test('hover on an entity named all over a large corpus lists the sources that mention it most, and counts the rest', async () => {
+  const { Corpus } = await import('../../server/src/core');
+  const { entityHover } = await import('../../server/src/features/hover');
+  const c = new Corpus();
+  for (let i = 0; i < 20; i++) c.set(`file:///big/a${String(i).padStart(2, '0')}.txt`, `Report ${i}\n\nPresident Amara Diallo spoke in Dakar.${i === 7 ? ' Amara Diallo then left. Diallo returned.' : ''}\n`);
+  const e = c.result().entities.find(x => x.name === 'Amara Diallo')!;
+  const md = entityHover(c, e);
+  assert.match(md, /Mentions: 22 in 20 source\(s\)/);
+  const listed = md.split('\n').filter(l => l.startsWith('- `'));
+  assert.equal(listed.length, 15);
+  assert.match(listed[0]!, /a07\.txt`: 3/);
+  assert.match(md, /… and 5 more source\(s\), 5 mention\(s\)/);
+});

@@ -128,16 +128,27 @@ export function firstOf(corpus: Corpus, mentions: readonly Mention[]): Mention |
   return best;
 }
 
+/** Sources and forms listed in an entity's hover; more are counted. */
+const MAX_SOURCES = 15;
+const MAX_FORMS = 12;
+
 export function entityHover(corpus: Corpus, entity: Entity, _at?: Mention): string {
   const lines: string[] = [];
   lines.push(`**${escapeMarkdown(entity.name)}**: ${KIND_LABEL[entity.kind] ?? entity.kind}`, '');
-  if (entity.forms.length) lines.push(`Forms seen: ${entity.forms.map(f => escapeMarkdown(f)).join(', ')}`, '');
+  if (entity.forms.length) lines.push(`Forms seen: ${entity.forms.slice(0, MAX_FORMS).map(f => escapeMarkdown(f)).join(', ')}${entity.forms.length > MAX_FORMS ? `, and ${entity.forms.length - MAX_FORMS} more` : ''}`, '');
   if (entity.roles.length) lines.push(`Titles and roles: ${entity.roles.map(r => escapeMarkdown(r)).join(', ')}`, '');
   const perDoc = new Map<string, number>();
   for (const m of entity.mentions) perDoc.set(m.doc, (perDoc.get(m.doc) ?? 0) + 1);
   lines.push(`Mentions: ${entity.mentions.length} in ${perDoc.size} source(s)`, '');
   const order = docOrder(corpus);
-  for (const [doc, n] of [...perDoc].sort((x, y) => (order.get(x[0]) ?? Infinity) - (order.get(y[0]) ?? Infinity))) lines.push(`- ${sourceCell(corpus, doc)}: ${n}`);
+  const byOrder = (x: [string, number], y: [string, number]) => (order.get(x[0]) ?? Infinity) - (order.get(y[0]) ?? Infinity);
+  // a name all over a large corpus: the sources that mention it most, the rest counted
+  const sources = [...perDoc].sort(perDoc.size <= MAX_SOURCES ? byOrder : (x, y) => y[1] - x[1] || byOrder(x, y));
+  for (const [doc, n] of sources.slice(0, MAX_SOURCES)) lines.push(`- ${sourceCell(corpus, doc)}: ${n}`);
+  if (sources.length > MAX_SOURCES) {
+    const rest = sources.slice(MAX_SOURCES);
+    lines.push(`- … and ${rest.length} more source(s), ${rest.reduce((a, x) => a + x[1], 0)} mention(s): find all references lists them`);
+  }
   const first = firstMention(corpus, entity);
   if (first) {
     const text = corpus.text(first.doc);
