@@ -111,17 +111,23 @@ const isPlaceKey = (k: string) => k.startsWith('place:') || k.startsWith('region
  * company, body or person-free subject and those differ ("Driftwood Capital will spend €53m in Europe" is
  * not "Vantage Telecom will spend €61m in Europe", though both are about Europe).
  */
-function aboutDifferent(a: Iterable<string>, b: Iterable<string>): boolean {
-  const A = [...a], B = [...b];
+function aboutDifferent(A: readonly string[], B: readonly string[]): boolean {
   if (!A.length || !B.length) return false;
-  if (!A.some(k => B.includes(k))) return true;
-  const na = A.filter(k => !isPlaceKey(k)), nb = B.filter(k => !isPlaceKey(k));
-  if (na.length > 0 && nb.length > 0 && !na.some(k => nb.includes(k))) return true;
+  let shared = false, na = 0, nb = 0, nShared = 0, ca = 0, cb = 0, cShared = 0;
+  for (const k of A) {
+    const inB = B.includes(k);
+    if (inB) shared = true;
+    if (!isPlaceKey(k)) { na++; if (inB) nShared++; }
+    if (isCountryKey(k)) { ca++; if (inB) cShared++; }
+  }
+  if (!shared) return true;
+  for (const k of B) { if (!isPlaceKey(k)) nb++; if (isCountryKey(k)) cb++; }
+  // companies, bodies, unknown places: both name some, and none in common
+  if (na && nb && !nShared) return true;
   // between two countries: "Hungary and Egypt established relations in 1969" is not Hungary and France
-  const ca = A.filter(isCountryKey), cb = B.filter(isCountryKey);
-  if (ca.length >= 2 && cb.length >= 2 && (ca.length !== cb.length || ca.some(k => !cb.includes(k)))) return true;
+  if (ca >= 2 && cb >= 2 && (ca !== cb || cShared !== ca)) return true;
   // one name (not a known place) in place of another: "the drive from Avel to Brisk" is not "from Avel to Corin"
-  return na.length >= 2 && nb.length >= 2 && na.some(k => !nb.includes(k)) && nb.some(k => !na.includes(k));
+  return na >= 2 && nb >= 2 && na > nShared && nb > nShared;
 }
 const isCountryKey = (k: string) => k.length === 8 && k.startsWith('place:');
 
@@ -419,7 +425,7 @@ export class ClaimBuilder {
       for (const k of small.sents) if (big.sents.has(k)) return false;
       for (const id of small.ids) if (big.splits.has(id)) return false;
       // both about named things, and never the same ones
-      if (aboutDifferent(small.near, big.near)) return false;
+      if (aboutDifferent([...small.near], [...big.near])) return false;
       // two groups join only when they hang together on average, not through one chance pair
       if (A.members.length > 1 || B.members.length > 1) {
         let total = 0, n = 0;
