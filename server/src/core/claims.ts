@@ -378,14 +378,15 @@ export class ClaimBuilder {
     const groupSize = this.groupSize;
     for (const it of items) if (it.group) groupSize.set(it.group, (groupSize.get(it.group) ?? 0) + 1);
     const postings = this.postings;
-    const pairs: { a: number; b: number; score: number }[] = [];
+    // pairs that pass the threshold, as parallel arrays (there are about as many as figures)
+    const pa: number[] = [], pb: number[] = [], ps: number[] = [];
     // a figure meets each earlier candidate once, however many keys they share
     const mark = new Int32Array(items.length);
     const consider = (a: number, b: number) => {
       if (mark[a] === b + 1) return;
       mark[a] = b + 1;
       const sc = this.scoreOf(items[a]!, items[b]!);
-      if (sc >= LINK_THRESHOLD) pairs.push({ a, b, score: sc });
+      if (sc >= LINK_THRESHOLD) { pa.push(a); pb.push(b); ps.push(sc); }
     };
     for (const it of items) {
       if (!it.group) continue;
@@ -400,7 +401,8 @@ export class ClaimBuilder {
         l.push(it.i);
       }
     }
-    pairs.sort((x, y) => y.score - x.score);
+    // best first; equal scores in the order found
+    const byScore = Uint32Array.from(ps.keys()).sort((x, y) => ps[y]! - ps[x]! || x - y);
 
     // constrained greedy merging over cluster summaries
     const parent = items.map((_, i) => i);
@@ -461,7 +463,8 @@ export class ClaimBuilder {
         if (ra !== rb) union(ra, rb, { a: items[ids[0]!]!.f.id, b: items[ids[k]!]!.f.id, score: 1, why: ['joined in the annotation file'] }, true);
       }
     }
-    for (const p of pairs) {
+    for (const q of byScore) {
+      const p = { a: pa[q]!, b: pb[q]!, score: ps[q]! };
       const ra = find(p.a), rb = find(p.b);
       const link = () => this.lazyLink(items[p.a]!, items[p.b]!, p.score);
       if (ra === rb) { const s = summaryOf(ra); if (s.links.length < MAX_LINKS) s.links.push(link()); continue; }
