@@ -364,6 +364,7 @@ function wordHashes(s: string, out: number[]): void {
   }
 }
 
+const LOWER = /\p{Ll}/u;
 /** First words of place names ("New Eskeldal", "San Farrow", "Port Nessaford"). */
 const PLACE_PREFIX = new Set(['new', 'san', 'santa', 'santo', 'são', 'saint', 'st', 'port', 'porto', 'puerto', 'lake', 'mount', 'fort', 'cape', 'upper', 'lower', 'los', 'las', 'nueva', 'nuevo', 'nova', 'novo']);
 /** What an appositive calls a place: "Garthvia, a city of 580,000 people". */
@@ -375,14 +376,15 @@ const PLACE_NOUN = new Set(['city', 'town', 'village', 'port', 'capital', 'provi
  */
 function placeShapes(R: FigureReader, mentions: RawMention[]): void {
   for (const m of mentions) {
-    if (m.place || m.via !== 'name' || !(m.kind === null || m.kind === 'person') || m.text === m.text.toUpperCase()) continue;
+    if (m.place || m.via !== 'name' || !(m.kind === null || m.kind === 'person')) continue;
     if (m.kind === 'person' && !(m.evidence.length === 1 && m.evidence[0] === 'name shape')) continue;
     let why: string | null = null;
     let k = m.last + 2;
     if (R.ch(m.last + 1) === 44 && (R.lwIs(k, 'a') || R.lwIs(k, 'an') || R.lwIs(k, 'the'))) k++;
     if (R.ch(m.last + 1) === 44 && k > m.last + 2 && PLACE_NOUN.has(R.lw(k))) why = `described as a ${R.lw(k)}`;
     else if (m.tokens >= 2 && PLACE_PREFIX.has(R.lw(m.first)) && !m.role) why = `place name: ${R.word(m.first)} …`;
-    if (!why) continue;
+    // (not a masthead or a headline in capitals)
+    if (!why || !LOWER.test(m.text)) continue;
     m.kind = 'place'; m.ev.person = 0; m.ev.place += 3; m.evidence = [why];
   }
 }
