@@ -262,7 +262,7 @@ export function startServer(connection: Connection): void {
     lastStatus = now;
     const counts: StatusParams = indexing
       // Cheap while indexing: the document count, and the last full counts.
-      ? { ...(lastCounts ?? { figures: 0, entities: 0, claims: 0, conflicts: 0 }), documents: corpus.docs().length, skipped: workspace.skippedCount, indexing: true, version }
+      ? { ...(lastCounts ?? { figures: 0, entities: 0, claims: 0, conflicts: 0 }), documents: corpus.size, skipped: workspace.skippedCount, indexing: true, version }
       : (lastCounts = status(corpus, { indexing: false, skipped: workspace.skippedCount, version }));
     void connection.sendNotification(StatusNotification, counts);
   }

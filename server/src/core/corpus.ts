@@ -211,17 +211,27 @@ export class Corpus {
     return this.report(doc);
   }
 
-  /** The status-bar counts, without gathering the corpus-wide lists. */
+  /** The status-bar counts, without gathering the corpus-wide lists (claims and conflicts kept up to date by patches). */
   counts(): { figures: number; entities: number; claims: number; conflicts: number } {
     this.ensure();
-    let claims = 0, conflicts = 0;
-    for (const c of this.claimList) {
-      if (!c.figures.length || c.status === 'single') continue;
-      claims++;
-      if (c.status === 'conflict' && !c.resolved) conflicts++;
+    if (!this.claimCounts) {
+      this.claimCounts = { claims: 0, conflicts: 0 };
+      for (const c of this.claimList) this.countClaim(c, 1);
     }
-    return { figures: this.figureById.size, entities: this.entityIndex?.entities.length ?? 0, claims, conflicts };
+    return { figures: this.figureById.size, entities: this.entityIndex?.entities.length ?? 0, ...this.claimCounts };
   }
+
+  /** Claims and conflicts over the claim list, once counted (then patches adjust them). */
+  private claimCounts: { claims: number; conflicts: number } | null = null;
+  private countClaim(c: Claim, sign: 1 | -1): void {
+    const n = this.claimCounts;
+    if (!n || !c.figures.length || c.status === 'single') return;
+    n.claims += sign;
+    if (c.status === 'conflict' && !c.resolved) n.conflicts += sign;
+  }
+
+  /** Number of documents (without listing them). */
+  get size(): number { return this.docsMap.size; }
 
   /** Milliseconds the last whole-corpus pass took (0 before the first). */
   get lastFullPassMs(): number { return this.fullPassMs; }
@@ -306,6 +316,7 @@ export class Corpus {
     this.sortedEntities = new WeakSet();
     for (const c of claims) this.resolve(c);
     this.claimList = claims;
+    this.claimCounts = null;
     this.claimsEmptied = false;
     this.stale = false;
     this.analysed = true;
@@ -459,7 +470,10 @@ export class Corpus {
     const oldFigs = this.figuresByDoc.get(doc) ?? [];
     for (const f of oldFigs) {
       const c = this.claimByFigure.get(f.id);
-      if (c) { c.figures = c.figures.filter(x => x !== f.id); delete c.verdicts[f.id]; touchedClaims.add(c); }
+      if (c) {
+        if (!touchedClaims.has(c)) { this.countClaim(c, -1); touchedClaims.add(c); }
+        c.figures = c.figures.filter(x => x !== f.id); delete c.verdicts[f.id];
+      }
       this.claimByFigure.delete(f.id); this.figureById.delete(f.id); this.inputById.delete(f.id);
     }
     for (const c of touchedClaims) for (const id of c.figures) touchedDocs.add(this.figureById.get(id)!.doc);
@@ -473,7 +487,7 @@ export class Corpus {
       a.figures.forEach((f, k) => {
         const input: ClaimInput = { figure: f, features: a.features[k]! };
         this.inputById.set(f.id, input); this.figureById.set(f.id, f);
-        const { best } = builder.attach(input, id => this.figureById.has(id));
+        const { best } = builder.attach(input, (id, g) => this.figureById.get(id) === g);
         let target: Claim | undefined;
         for (const id of best) {
           const c = this.claimByFigure.get(id);
@@ -489,6 +503,7 @@ export class Corpus {
           target = { id: 'c-' + shortHash(f.id), label: labelOf([f], [input.features]), status: 'single', figures: [], links: [], values: [], verdicts: {}, resolved: false };
           this.claimList.push(target);
         }
+        if (!touchedClaims.has(target)) { this.countClaim(target, -1); touchedClaims.add(target); }
         target.figures.push(f.id);
         let inSentence = bySentence.get(input.features.sentence);
         if (!inSentence) bySentence.set(input.features.sentence, inSentence = new Set());
@@ -504,6 +519,7 @@ export class Corpus {
       c.values = [...new Set(ins.map(x => this.display(x.figure)))];
       this.claimContexts.delete(c);
       this.resolve(c);
+      this.countClaim(c, 1);
     }
     // emptied claims leave the list when it is next read
     if ([...touchedClaims].some(c => !c.figures.length)) this.claimsEmptied = true;
