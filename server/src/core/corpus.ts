@@ -91,6 +91,8 @@ export class Corpus {
   private displayCache = new WeakMap<Figure, string>();
   /** Entities whose mentions a patch has sorted (document, then offset). */
   private sortedEntities = new WeakSet<Entity>();
+  /** Figures patches took out (the claim builder still lists them). */
+  private retired = new WeakSet<Figure>();
   private fullPassMs = 0;
   private fullPasses = 0;
   /** Bumped when documents are added or removed (not when a text changes). */
@@ -289,6 +291,7 @@ export class Corpus {
       labels: (rules.labels ?? []).map(l => ({ figure: at(l.figure)?.id ?? '', label: l.label })).filter(l => l.figure),
     };
     this.builder = new ClaimBuilder(inputs, claimRules);
+    this.retired = new WeakSet();
     const claims = this.builder.build();
     this.inputById = new Map(inputs.map(c => [c.figure.id, c]));
     const usedIds = new Map<string, number>();
@@ -468,26 +471,31 @@ export class Corpus {
     const touchedClaims = new Set<Claim>();
     const touchedDocs = new Set<string>([doc]);
     const oldFigs = this.figuresByDoc.get(doc) ?? [];
+    // the document's old figures out of their claims (one pass over each claim), and retired for the builder
+    const removed = new Map<Claim, Set<string>>();
     for (const f of oldFigs) {
       const c = this.claimByFigure.get(f.id);
       if (c) {
-        if (!touchedClaims.has(c)) { this.countClaim(c, -1); touchedClaims.add(c); }
-        c.figures = c.figures.filter(x => x !== f.id); delete c.verdicts[f.id];
+        let ids = removed.get(c);
+        if (!ids) { removed.set(c, ids = new Set()); this.countClaim(c, -1); touchedClaims.add(c); }
+        ids.add(f.id); delete c.verdicts[f.id];
       }
+      this.retired.add(f);
       this.claimByFigure.delete(f.id); this.figureById.delete(f.id); this.inputById.delete(f.id);
     }
-    for (const c of touchedClaims) for (const id of c.figures) touchedDocs.add(this.figureById.get(id)!.doc);
+    for (const [c, ids] of removed) c.figures = c.figures.filter(x => !ids.has(x));
     const a = this.docsMap.has(doc) ? this.analysis(doc) : null;
     this.figuresByDoc.delete(doc);
     const builder = this.builder!;
     // claims that already hold a new figure of each sentence (the document's old figures are out of every claim)
     const bySentence = new Map<number, Set<Claim>>();
+    const retired = this.retired, retiredNot = (_id: string, g: Figure) => !retired.has(g);
     if (a) {
       this.figuresByDoc.set(doc, a.figures);
       a.figures.forEach((f, k) => {
         const input: ClaimInput = { figure: f, features: a.features[k]! };
         this.inputById.set(f.id, input); this.figureById.set(f.id, f);
-        const { best } = builder.attach(input, (id, g) => this.figureById.get(id) === g);
+        const { best } = builder.attach(input, retiredNot);
         let target: Claim | undefined;
         for (const id of best) {
           const c = this.claimByFigure.get(id);
