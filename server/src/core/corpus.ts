@@ -107,11 +107,84 @@ export class Corpus {
 
   /** Replace the user's judgements; every document whose results change is returned. */
   setOptions(options: CorpusOptions): ChangeSet {
-    const pubChanged = JSON.stringify([...(this.options.annotations?.sources ?? new Map())]) !== JSON.stringify([...(options.annotations?.sources ?? new Map())]);
+    const before = this.options;
     this.options = options;
+    if (this.applyInPlace(before.annotations ?? {}, options.annotations ?? {})) return this.lazyChanges();
+    const pubChanged = JSON.stringify([...(before.annotations?.sources ?? new Map())]) !== JSON.stringify([...(options.annotations?.sources ?? new Map())]);
     if (pubChanged) for (const s of this.docsMap.values()) s.analysis = null;
     this.invalidate();
     return this.lazyChanges();
+  }
+
+  /** Claim labels as the analysis made them, kept while a label from the annotation file replaces them. */
+  private baseLabels = new WeakMap<Claim, string>();
+
+  /**
+   * Apply changed judgements without a whole-corpus pass when only verdicts, ignores, claim labels or the
+   * sources of a few documents changed (what the quick fixes write, and anchors moved by an edit): the claims
+   * they name are judged again and the documents of those claims re-reported; documents with new sources are
+   * patched like edits. False when anything else changed (entities, tags, joins, splits, figure labels).
+   */
+  private applyInPlace(prev: AnalysisRules, next: AnalysisRules): boolean {
+    if (!this.analysed || !this.builder) return false;
+    const same = (k: keyof AnalysisRules) => JSON.stringify(prev[k] ?? []) === JSON.stringify(next[k] ?? []);
+    for (const k of ['entities', 'notEntities', 'tags', 'notEntitySpans', 'joins', 'splits', 'labels'] as const) if (!same(k)) return false;
+    // sources: the documents whose entry changed are re-analysed (a few, like edits)
+    const src = (r: AnalysisRules, d: string) => JSON.stringify(r.sources?.get(d) ?? null);
+    const moved = new Set<string>();
+    for (const d of new Set([...(prev.sources?.keys() ?? []), ...(next.sources?.keys() ?? [])])) if (this.docsMap.has(d) && src(prev, d) !== src(next, d)) moved.add(d);
+    if (moved.size + this.pending.size > Math.max(PATCH_LIMIT, this.docsMap.size / 10)) return false;
+    this.ensure();
+    const claims = new Set<Claim>();
+    const claimOfSpan = (sp: { doc: string; start: number; end: number }) => { const f = this.figureAtSpan(sp); return f ? { f, c: this.claimByFigure.get(f.id) } : undefined; };
+    // verdicts: the old ones off, the new ones on
+    for (const v of prev.verdicts ?? []) { const x = claimOfSpan(v.figure); if (x?.c) { delete x.c.verdicts[x.f.id]; claims.add(x.c); } }
+    for (const v of next.verdicts ?? []) { const x = claimOfSpan(v.figure); if (x?.c) { x.c.verdicts[x.f.id] = { verdict: v.verdict, note: v.note ?? null }; claims.add(x.c); } }
+    // ignored figures and claims
+    const oldClaims = this.ignoredClaims, oldFigures = this.ignoredFigures;
+    this.ignoredFigures = new Set(); this.ignoredClaims = new Set();
+    for (const ig of next.ignores ?? []) { if (ig.claim) this.ignoredClaims.add(ig.claim); if (ig.figure) { const f = this.figureAtSpan(ig.figure); if (f) this.ignoredFigures.add(f.id); } }
+    const byId = new Map<string, Claim>();
+    const claimsNamed = (ids: Iterable<string>) => {
+      if (!byId.size) for (const c of this.claimList) if (c.figures.length) byId.set(c.id, c);
+      for (const id of ids) { const c = byId.get(id); if (c) claims.add(c); }
+    };
+    const diff = <T>(a: Set<T>, b: Set<T>) => [...a].filter(x => !b.has(x)).concat([...b].filter(x => !a.has(x)));
+    for (const id of diff(oldFigures, this.ignoredFigures)) { const c = this.claimByFigure.get(id); if (c) claims.add(c); }
+    const renamed = Object.keys({ ...(prev.claimLabels ?? {}), ...(next.claimLabels ?? {}) }).filter(id => prev.claimLabels?.[id] !== next.claimLabels?.[id]);
+    const ignoredNow = diff(oldClaims, this.ignoredClaims);
+    if (renamed.length || ignoredNow.length) claimsNamed([...renamed, ...ignoredNow]);
+    for (const id of renamed) {
+      const c = byId.get(id);
+      if (!c) continue;
+      if (!this.baseLabels.has(c)) this.baseLabels.set(c, c.label);
+      c.label = next.claimLabels?.[id] ?? this.baseLabels.get(c)!;
+    }
+    // the documents of the claims judged again
+    const docs = new Set<string>();
+    for (const c of claims) {
+      this.countClaim(c, -1);
+      this.resolve(c);
+      this.countClaim(c, 1);
+      this.claimContexts.delete(c);
+      for (const id of c.figures) docs.add(this.figureById.get(id)!.doc);
+    }
+    // diagnostics silenced by code or by document
+    const codesBefore = JSON.stringify(prev.ignoreCodes ?? []), codesNow = JSON.stringify(next.ignoreCodes ?? []);
+    if (codesBefore !== codesNow || !same('ignoreDocs')) {
+      const key = (z: { code: string; doc: string | null }) => `${z.code}\u0000${z.doc ?? ''}`;
+      const a = new Set((prev.ignoreCodes ?? []).map(key)), b = new Set((next.ignoreCodes ?? []).map(key));
+      const changedCodes = diff(a, b).map(k => k.split('\u0000')[1]!);
+      const all = changedCodes.some(d => d === '');
+      if (all) for (const d of this.docsMap.keys()) docs.add(d);
+      for (const d of changedCodes) if (d) docs.add(d);
+      for (const d of diff(new Set(prev.ignoreDocs ?? []), new Set(next.ignoreDocs ?? []))) docs.add(d);
+    }
+    for (const d of docs) { this.problemsByDoc.delete(d); if (this.docsMap.has(d)) this.touchedSinceReport.add(d); }
+    // new sources: re-analysed at the next read, like an edit
+    for (const d of moved) { this.docsMap.get(d)!.analysis = null; this.changed(d); }
+    this.cached = null;
+    return true;
   }
 
   /** The documents whose problems changed, computed when first read (bulk loading never pays for it). */
@@ -520,6 +593,15 @@ export class Corpus {
         touchedClaims.add(target);
       });
     }
+    // the judgements on this document's figures, on its new figures
+    const rules = this.options.annotations ?? {};
+    for (const v of rules.verdicts ?? []) {
+      if (v.figure.doc !== doc) continue;
+      const f = this.figureAtSpan(v.figure), c = f && this.claimByFigure.get(f.id);
+      if (f && c) c.verdicts[f.id] = { verdict: v.verdict, note: v.note ?? null };
+    }
+    for (const f of oldFigs) this.ignoredFigures.delete(f.id);
+    for (const ig of rules.ignores ?? []) if (ig.figure?.doc === doc) { const f = this.figureAtSpan(ig.figure); if (f) this.ignoredFigures.add(f.id); }
     for (const c of touchedClaims) {
       for (const id of c.figures) touchedDocs.add(this.figureById.get(id)!.doc);
       const ins = c.figures.map(id => this.inputById.get(id)!);
