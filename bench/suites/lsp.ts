@@ -60,6 +60,9 @@ export const lspSuite: Suite = {
         hover_p95_ms: r3(r.hoverP95Ms),
         edit_p95_ms: r3(r.editP95Ms),
         lsp_server_peak_rss_mb: r3(r.serverPeakRssMb),
+        yaml_verdict_hover_ms: r3(r.yamlVerdictHoverMs),
+        yaml_verdict_diagnostics_ms: r3(r.yamlVerdictDiagnosticsMs),
+        yaml_entity_hover_ms: r3(r.yamlEntityHoverMs),
         lsp_skipped_reason: null,
       },
       goals: GOALS,
@@ -73,6 +76,7 @@ export const lspSuite: Suite = {
         hovers: r.hovers, hover_p50_ms: r3(r.hoverP50Ms), hover_nonempty: r.hoverNonEmpty, hover_timeouts: r.hoverTimeouts,
         edits: r.edits, edit_docs: r.editDocs, edit_p50_ms: r3(r.editP50Ms), edit_timeouts: r.editTimeouts,
         edit_debounce_ms: 0,
+        yaml_verdict_hover_shows_verdict: r.yamlVerdictHoverShowsVerdict,
         notes: r.notes,
       },
     };

@@ -126,6 +126,14 @@ export function startServer(connection: Connection): void {
       version++;
       scheduleFlush();
     },
+    touched(docs) {
+      // the open documents first, the others in slices (only those whose problems changed)
+      for (const d of open.keys()) if ((docs === null || docs.includes(d)) && corpus.has(d)) dirty.add(d);
+      if (docs === null) maybeAll = true;
+      else for (const d of docs) if (!open.has(d)) maybe.add(d);
+      version++;
+      scheduleFlush();
+    },
     problemsChanged(uri) {
       dirty.add(uri);
       scheduleFlush();
