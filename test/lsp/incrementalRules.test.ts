@@ -37,6 +37,8 @@ function span(c: Corpus, doc: string, text: string): { doc: string; start: numbe
   assert.ok(f, `figure "${text}" in ${doc}`);
   return { doc, start: f.start, end: f.end };
 }
+/** Whole-corpus passes so far (internal: to check the changes were applied in place). */
+const fullPasses = (c: Corpus) => (c as unknown as { fullPasses: number }).fullPasses;
 /** Everything a user sees of the analysis: problems with their messages, claims with status, verdicts and labels, the counts. */
 function seen(c: Corpus): unknown {
   const r = c.result();
@@ -56,7 +58,7 @@ function judged(c: Corpus): unknown {
   };
 }
 
-test('verdicts, ignores, claim labels and ignored codes changed in place equal a fresh analysis', () => {
+test('verdicts, ignores, claim names and labels, ignored codes changed in place equal a fresh analysis', () => {
   const base = corpus();
   const conflict = base.result().claims.find(x => x.status === 'conflict');
   assert.ok(conflict, 'the fixture has a conflict');
@@ -69,14 +71,20 @@ test('verdicts, ignores, claim labels and ignored codes changed in place equal a
     { ignoreCodes: [{ code: 'conflicting-figure', doc: 'b.txt' }] },
     { ignoreCodes: [{ code: 'conflicting-figure', doc: null }] },
     { ignoreDocs: ['a.txt'] },
+    // what "Ignore this conflict" writes: the claim named by one of its figures, then ignored by that name
+    { joins: [{ figures: [accepted], id: 'trade-now', label: 'Trade now' }], ignores: [{ claim: 'trade-now' }] },
+    { joins: [{ figures: [accepted], id: 'trade-now', label: 'Trade now' }], claimLabels: { 'trade-now': 'Trade, renamed' } },
+    { joins: [{ figures: [accepted], id: 'trade-now' }] },
     {},
   ];
   const c = corpus();
   c.counts();
+  const passes = fullPasses(c);
   for (const rules of steps) {
     c.setOptions({ annotations: rules });
     assert.deepEqual(seen(c), seen(corpus(rules)), JSON.stringify(rules));
   }
+  assert.equal(fullPasses(c), passes, 'no whole-corpus pass');
 });
 
 test('an edited document keeps the verdict on its figure, and the conflict stays settled', () => {
@@ -94,7 +102,9 @@ test('a new publication date for one document re-reads only it, and equals a fre
   const rules: AnalysisRules = { sources: new Map([['b.txt', { published: '2026-03-04' }]]) };
   const c = corpus();
   c.counts();
+  const passes = fullPasses(c);
   const changes = c.setOptions({ annotations: rules });
   assert.deepEqual(judged(c), judged(corpus(rules)));
+  assert.equal(fullPasses(c), passes, 'no whole-corpus pass');
   assert.ok(changes.docs.length <= 3);
 });

@@ -116,9 +116,6 @@ export class Corpus {
     return this.lazyChanges();
   }
 
-  /** Claim labels as the analysis made them, kept while a label from the annotation file replaces them. */
-  private baseLabels = new WeakMap<Claim, string>();
-
   /**
    * Apply changed judgements without a whole-corpus pass when only verdicts, ignores, claim labels or the
    * sources of a few documents changed (what the quick fixes write, and anchors moved by an edit): the claims
@@ -128,7 +125,12 @@ export class Corpus {
   private applyInPlace(prev: AnalysisRules, next: AnalysisRules): boolean {
     if (!this.analysed || !this.builder) return false;
     const same = (k: keyof AnalysisRules) => JSON.stringify(prev[k] ?? []) === JSON.stringify(next[k] ?? []);
-    for (const k of ['entities', 'notEntities', 'tags', 'notEntitySpans', 'joins', 'splits', 'labels'] as const) if (!same(k)) return false;
+    for (const k of ['entities', 'notEntities', 'tags', 'notEntitySpans', 'splits', 'labels'] as const) if (!same(k)) return false;
+    // joins of one figure ("Ignore this conflict" names the claim that way) only name and label a claim; joins of more merge claims
+    const many = (r: AnalysisRules) => JSON.stringify((r.joins ?? []).filter(j => j.figures.length > 1));
+    if (many(prev) !== many(next)) return false;
+    const singles = (r: AnalysisRules) => (r.joins ?? []).filter(j => j.figures.length <= 1);
+    const joinsChanged = JSON.stringify(singles(prev)) !== JSON.stringify(singles(next));
     // sources: the documents whose entry changed are re-analysed (a few, like edits)
     const src = (r: AnalysisRules, d: string) => JSON.stringify(r.sources?.get(d) ?? null);
     const moved = new Set<string>();
@@ -151,15 +153,36 @@ export class Corpus {
     };
     const diff = <T>(a: Set<T>, b: Set<T>) => [...a].filter(x => !b.has(x)).concat([...b].filter(x => !a.has(x)));
     for (const id of diff(oldFigures, this.ignoredFigures)) { const c = this.claimByFigure.get(id); if (c) claims.add(c); }
+    // claims named or labelled anew: their id and label worked out as the whole-corpus pass would
     const renamed = Object.keys({ ...(prev.claimLabels ?? {}), ...(next.claimLabels ?? {}) }).filter(id => prev.claimLabels?.[id] !== next.claimLabels?.[id]);
-    const ignoredNow = diff(oldClaims, this.ignoredClaims);
-    if (renamed.length || ignoredNow.length) claimsNamed([...renamed, ...ignoredNow]);
-    for (const id of renamed) {
-      const c = byId.get(id);
-      if (!c) continue;
-      if (!this.baseLabels.has(c)) this.baseLabels.set(c, c.label);
-      c.label = next.claimLabels?.[id] ?? this.baseLabels.get(c)!;
+    const relabel = new Set<Claim>();
+    if (renamed.length) { claimsNamed(renamed); for (const id of renamed) { const c = byId.get(id); if (c) relabel.add(c); } }
+    if (joinsChanged) {
+      for (const j of [...singles(prev), ...singles(next)]) for (const sp of j.figures) { const x = claimOfSpan(sp); if (x?.c) relabel.add(x.c); }
     }
+    if (relabel.size) {
+      const joinIds = new Map<string, string>(), joinLabels: { first: string; label: string }[] = [];
+      for (const j of next.joins ?? []) {
+        const ids = j.figures.map(sp => this.figureAtSpan(sp)?.id).filter((x): x is string => !!x);
+        if (j.id) for (const f of ids) joinIds.set(f, j.id);
+        if (j.label && ids[0]) joinLabels.push({ first: ids[0], label: j.label });
+      }
+      const figureLabels = new Map<string, string>();
+      for (const l of next.labels ?? []) { const f = this.figureAtSpan(l.figure); if (f) figureLabels.set(f.id, l.label); }
+      for (const c of relabel) {
+        if (!c.figures.length) continue;
+        const id = c.figures.map(f => joinIds.get(f)).find(Boolean) ?? 'c-' + shortHash(c.figures[0]!);
+        if (id !== c.id) { c.id = id; claims.add(c); }
+        // the label: the annotation file's for the claim id, else a join's (the last naming this claim), a figure's, the words
+        let fromJoin: string | undefined;
+        for (const j of joinLabels) if (this.claimByFigure.get(j.first) === c) fromJoin = j.label;
+        const label = next.claimLabels?.[id] ?? fromJoin ?? c.figures.map(f => figureLabels.get(f)).find(x => x !== undefined)
+          ?? labelOf(c.figures.map(f => this.figureById.get(f)!), c.figures.map(f => this.inputById.get(f)!.features));
+        if (label !== c.label) { c.label = label; claims.add(c); }
+      }
+    }
+    const ignoredNow = diff(oldClaims, this.ignoredClaims);
+    if (ignoredNow.length) { byId.clear(); claimsNamed(ignoredNow); }
     // the documents of the claims judged again
     const docs = new Set<string>();
     for (const c of claims) {
