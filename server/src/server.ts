@@ -213,6 +213,8 @@ export function startServer(connection: Connection): void {
     if (corpus.has(uri)) corpus.takeChanged(uri);
     const diags = diagnostics(corpus, { uri }, { severity: workspace.currentSettings.severity, refusal: workspace.refusal(uri) });
     void connection.sendDiagnostics({ uri, diagnostics: diags });
+    // a document not open is asked about again only when an edit touches it: its problems are not kept
+    if (!open.has(uri) && corpus.has(uri)) corpus.forgetProblems(uri);
   }
 
   /** One flush publishes for at most this long, then yields to requests and edits and goes on. */

@@ -77,7 +77,8 @@ export class Corpus {
   private claimByFigure = new Map<string, Claim>();
   private figuresByDoc = new Map<string, Figure[]>();
   private problemsByDoc = new Map<string, Problem[]>();
-  private lastProblemSig = new Map<string, string>();
+  /** A hash of each document's problems as last reported. */
+  private lastProblemSig = new Map<string, number>();
   private builder: ClaimBuilder | null = null;
   private inputById = new Map<string, ClaimInput>();
   private entityById = new Map<string, Entity>();
@@ -292,7 +293,7 @@ export class Corpus {
 
   /** Record a document's problems as reported; whether they differ from the last report. */
   private report(d: string): boolean {
-    const sig = this.docsMap.has(d) ? JSON.stringify(this.problemsOf(d).map(p => [p.start, p.end, p.code, p.message, p.severity])) : undefined;
+    const sig = this.docsMap.has(d) ? hash53(JSON.stringify(this.problemsOf(d).map(p => [p.start, p.end, p.code, p.message, p.severity]))) : undefined;
     const changed = this.lastProblemSig.get(d) !== sig;
     if (sig !== undefined) this.lastProblemSig.set(d, sig); else this.lastProblemSig.delete(d);
     return changed;
@@ -308,6 +309,9 @@ export class Corpus {
     this.touchedSinceReport.delete(doc);
     return this.report(doc);
   }
+
+  /** Drop a document's computed problems (they are worked out again when next asked for): for documents nobody looks at. */
+  forgetProblems(doc: string): void { this.problemsByDoc.delete(doc); }
 
   /** The status-bar counts, without gathering the corpus-wide lists (claims and conflicts kept up to date by patches). */
   counts(): { figures: number; entities: number; claims: number; conflicts: number } {
@@ -778,6 +782,15 @@ export function baseName(doc: string): string {
     baseNames.set(doc, b);
   }
   return b;
+}
+
+/** A 53-bit hash of a string (cyrb53). */
+function hash53(s: string): number {
+  let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
+  for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); h1 = Math.imul(h1 ^ c, 2654435761); h2 = Math.imul(h2 ^ c, 1597334677); }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 function shortHash(s: string): string {
