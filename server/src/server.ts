@@ -131,6 +131,8 @@ export function startServer(connection: Connection): void {
       for (const d of open.keys()) if ((docs === null || docs.includes(d)) && corpus.has(d)) dirty.add(d);
       if (docs === null) maybeAll = true;
       else for (const d of docs) if (!open.has(d)) maybe.add(d);
+      // entity rules change highlights without changing any diagnostic
+      publishedSinceRefresh++;
       version++;
       scheduleFlush();
     },

@@ -45,6 +45,7 @@ function seen(c: Corpus): unknown {
   return {
     problems: r.problems.map(p => `${p.doc}:${p.start}:${p.code}:${p.severity}:${p.message}`).sort(),
     claims: r.claims.filter(x => x.figures.length).map(x => `${x.id}|${x.status}|${x.resolved}|${x.label}|${JSON.stringify(x.verdicts)}`).sort(),
+    entities: r.entities.map(e => `${e.id}|${e.name}|${e.kind}|${e.mentions.map(m => `${m.doc}:${m.start}`).join(',')}`).sort(),
     counts: c.counts(),
   };
 }
@@ -58,7 +59,7 @@ function judged(c: Corpus): unknown {
   };
 }
 
-test('verdicts, ignores, claim names and labels, ignored codes changed in place equal a fresh analysis', () => {
+test('verdicts, ignores, claim names and labels, ignored codes, entity rules changed without a whole-corpus pass equal a fresh analysis', () => {
   const base = corpus();
   const conflict = base.result().claims.find(x => x.status === 'conflict');
   assert.ok(conflict, 'the fixture has a conflict');
@@ -75,6 +76,9 @@ test('verdicts, ignores, claim names and labels, ignored codes changed in place 
     { joins: [{ figures: [accepted], id: 'trade-now', label: 'Trade now' }], ignores: [{ claim: 'trade-now' }] },
     { joins: [{ figures: [accepted], id: 'trade-now', label: 'Trade now' }], claimLabels: { 'trade-now': 'Trade, renamed' } },
     { joins: [{ figures: [accepted], id: 'trade-now' }] },
+    // entity rules: the entities built again, the claims kept
+    { notEntities: ['Lisbon'] },
+    { entities: [{ name: 'Amara Diallo', aliases: ['Lisbon'], kind: 'person' }], verdicts: [{ figure: accepted, verdict: 'accepted' }] },
     {},
   ];
   const c = corpus();

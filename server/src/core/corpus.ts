@@ -126,7 +126,9 @@ export class Corpus {
   private applyInPlace(prev: AnalysisRules, next: AnalysisRules): boolean {
     if (!this.analysed || !this.builder) return false;
     const same = (k: keyof AnalysisRules) => JSON.stringify(prev[k] ?? []) === JSON.stringify(next[k] ?? []);
-    for (const k of ['entities', 'notEntities', 'tags', 'notEntitySpans', 'splits', 'labels'] as const) if (!same(k)) return false;
+    for (const k of ['splits', 'labels'] as const) if (!same(k)) return false;
+    // entity rules: the entities are built again, the claims stay (they do not depend on them)
+    const entitiesChanged = (['entities', 'notEntities', 'tags', 'notEntitySpans'] as const).some(k => !same(k));
     // joins of one figure ("Ignore this conflict" names the claim that way) only name and label a claim; joins of more merge claims
     const many = (r: AnalysisRules) => JSON.stringify((r.joins ?? []).filter(j => j.figures.length > 1));
     if (many(prev) !== many(next)) return false;
@@ -138,6 +140,11 @@ export class Corpus {
     for (const d of new Set([...(prev.sources?.keys() ?? []), ...(next.sources?.keys() ?? [])])) if (this.docsMap.has(d) && src(prev, d) !== src(next, d)) moved.add(d);
     if (moved.size + this.pending.size > Math.max(PATCH_LIMIT, this.docsMap.size / 10)) return false;
     this.ensure();
+    if (entitiesChanged) {
+      const analyses: DocAnalysis[] = [];
+      for (const d of this.docsMap.keys()) { const a = this.analysis(d); if (a) analyses.push(a); }
+      this.rebuildEntities(analyses);
+    }
     const claims = new Set<Claim>();
     const claimOfSpan = (sp: { doc: string; start: number; end: number }) => { const f = this.figureAtSpan(sp); return f ? { f, c: this.claimByFigure.get(f.id) } : undefined; };
     // verdicts: the old ones off, the new ones on
@@ -370,11 +377,7 @@ export class Corpus {
     const analyses: DocAnalysis[] = [];
     for (const d of this.docsMap.keys()) { const a = this.analysis(d); if (a) analyses.push(a); }
     const rules = this.options.annotations ?? {};
-    const tags = (rules.tags ?? []).map(t => ({ ...t, text: t.text || (this.docsMap.get(t.doc)?.text.slice(t.start, t.end) ?? '') }));
-    const dropSpans = rules.notEntitySpans ?? [];
-    const docsForEntities = dropSpans.length ? analyses.map(a => ({ ...a, mentions: a.mentions.filter(m => !dropSpans.some(d => d.doc === a.doc && d.start < m.end && m.start < d.end)) })) : analyses;
-    this.entityIndex = buildEntities(docsForEntities, { entities: rules.entities ?? [], notEntities: rules.notEntities ?? [], tags });
-    this.entityById = new Map(this.entityIndex.entities.map(e => [e.id, e]));
+    this.rebuildEntities(analyses);
 
     const figures: Figure[] = [];
     const inputs: ClaimInput[] = [];
@@ -424,6 +427,17 @@ export class Corpus {
     this.stale = false;
     this.analysed = true;
     this.fullPassMs = Date.now() - started;
+  }
+
+  /** The entities over these analyses, with the user's entity rules (the claims do not depend on them). */
+  private rebuildEntities(analyses: DocAnalysis[]): void {
+    const rules = this.options.annotations ?? {};
+    const tags = (rules.tags ?? []).map(t => ({ ...t, text: t.text || (this.docsMap.get(t.doc)?.text.slice(t.start, t.end) ?? '') }));
+    const dropSpans = rules.notEntitySpans ?? [];
+    const docsForEntities = dropSpans.length ? analyses.map(a => ({ ...a, mentions: a.mentions.filter(m => !dropSpans.some(d => d.doc === a.doc && d.start < m.end && m.start < d.end)) })) : analyses;
+    this.entityIndex = buildEntities(docsForEntities, { entities: rules.entities ?? [], notEntities: rules.notEntities ?? [], tags });
+    this.entityById = new Map(this.entityIndex.entities.map(e => [e.id, e]));
+    this.sortedEntities = new WeakSet();
   }
 
   /** The result object; documents, figures and problems are gathered over the corpus only when read. */
