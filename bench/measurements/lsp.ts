@@ -66,6 +66,10 @@ export interface LspResult {
   /** The articles edited (the largest of the corpus, about 20 KB) and their sizes in bytes. */
   editDocs: { file: string; bytes: number }[];
   editP95Ms: number | null;
+  /** The server's CPU time (all threads, garbage collection included) over the edit phase, per edit sample: steadier than latencies on a shared machine. */
+  editServerCpuMs: number | null;
+  /** Every edit's latency, in order (ms). */
+  editSamplesMs: number[];
   editTimeouts: number;
   /**
    * A triangulate.yaml opened (an editor buffer, nothing written to the corpus folder) accepting the value of a
@@ -112,6 +116,19 @@ const STEP_DEADLINE_MS = 30_000;
 const PHASE_BUDGET_MS = 120_000;
 /** Edits go round this many of the largest articles. */
 const EDITED_DOCS = 5;
+
+/** CPU time (user + system, all threads) the server process has used so far, in ms (Linux; null elsewhere). */
+function cpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields 14 and 15 of stat (utime, stime), in clock ticks of 10 ms
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return null;
+  }
+}
 
 function peakRssMb(pid: number | undefined): number | null {
   if (pid === undefined) return null;
@@ -271,6 +288,7 @@ export const lspMeasurement: Measurement<LspParams, LspResult> = {
     const editUris: string[] = [];
     for (const d of editDocs) editUris.push(await openDoc(d.file));
     const editStart = performance.now();
+    const cpuBefore = cpuMs(proc.pid);
     edits: for (let i = 0; i < p.edits && !exited; i++) {
       if (performance.now() - editStart > PHASE_BUDGET_MS) { notes.push(`edits stopped after ${editMs.length} (${PHASE_BUDGET_MS / 1000} s budget)`); break; }
       const uri = editUris[i % editUris.length]!;
@@ -298,6 +316,9 @@ export const lspMeasurement: Measurement<LspParams, LspResult> = {
         }
       }
     }
+
+    const cpuAfter = cpuMs(proc.pid);
+    const editServerCpuMs = cpuBefore !== null && cpuAfter !== null && editMs.length ? (cpuAfter - cpuBefore) / editMs.length : null;
 
     // The annotation file: a verdict on a conflicting figure of an open article, then an entity rule.
     let yamlVerdictHoverMs: number | null = null, yamlVerdictDiagnosticsMs: number | null = null, yamlEntityHoverMs: number | null = null;
@@ -357,7 +378,7 @@ export const lspMeasurement: Measurement<LspParams, LspResult> = {
       documentsWithDiagnostics: [...published.values()].filter(x => x > 0).length,
       diagnostics,
       hovers: hoverMs.length, hoverP50Ms: latency(hoverMs, hoverTimeouts, 50), hoverP95Ms: latency(hoverMs, hoverTimeouts, 95), hoverNonEmpty, hoverTimeouts,
-      edits: editMs.length, editDocs, editP50Ms: latency(editMs, editTimeouts, 50), editP95Ms: latency(editMs, editTimeouts, 95), editTimeouts,
+      edits: editMs.length, editDocs, editP50Ms: latency(editMs, editTimeouts, 50), editP95Ms: latency(editMs, editTimeouts, 95), editServerCpuMs, editSamplesMs: editMs.map(x => Math.round(x * 10) / 10), editTimeouts,
       yamlVerdictHoverMs, yamlVerdictHoverShowsVerdict, yamlVerdictDiagnosticsMs, yamlEntityHoverMs,
       serverPeakRssMb, notes,
     };

@@ -505,6 +505,8 @@ export function startServer(connection: Connection): void {
   connection.onReferences(onDocument('Find references', [], (p, c) => references(c, p)));
   connection.onDocumentSymbol(onDocument('Document symbols', [], (p, c) => documentSymbols(c, p)));
   connection.languages.semanticTokens.on(onDocument('Semantic tokens', { data: [] }, (p, c) => semanticTokens(c, p)));
-  connection.onWorkspaceSymbol((params, token) => runSafe(log, () => workspaceSymbols(corpus, params), [], 'Workspace symbols failed', token));
-  connection.onRequest(ClaimsRequest, (params, token) => runSafe<ClaimsResult>(log, () => claims(corpus, params ?? {}), { claims: [], total: 0 }, 'Listing claims failed', token));
+  // Both need the whole-corpus analysis: while indexing they answer nothing yet (each would pay a whole pass over
+  // the articles read so far, and the claims view asks again on every status); the status after indexing brings them.
+  connection.onWorkspaceSymbol((params, token) => runSafe(log, () => workspace.indexing ? [] : workspaceSymbols(corpus, params), [], 'Workspace symbols failed', token));
+  connection.onRequest(ClaimsRequest, (params, token) => runSafe<ClaimsResult>(log, () => workspace.indexing ? { claims: [], total: 0 } : claims(corpus, params ?? {}), { claims: [], total: 0 }, 'Listing claims failed', token));
 }
