@@ -5,6 +5,9 @@ import type { Corpus } from '../core/corpus';
 import type { Claim, Entity, Figure, Mention } from '../core/types';
 import { describeSource, escapeMarkdown, formatValue, lineOf, offsetOf, placeLink, rangeOf, sentenceWithBold } from './util';
 
+/** Sources listed in an entity's hover. */
+const MAX_SOURCES = 20;
+
 const KIND_LABEL: Record<string, string> = { person: 'person', place: 'place', organization: 'organisation', other: 'entity' };
 
 export function hover(corpus: Corpus, params: HoverParams): Hover | null {
@@ -137,7 +140,10 @@ export function entityHover(corpus: Corpus, entity: Entity, _at?: Mention): stri
   for (const m of entity.mentions) perDoc.set(m.doc, (perDoc.get(m.doc) ?? 0) + 1);
   lines.push(`Mentions: ${entity.mentions.length} in ${perDoc.size} source(s)`, '');
   const order = docOrder(corpus);
-  for (const [doc, n] of [...perDoc].sort((x, y) => (order.get(x[0]) ?? Infinity) - (order.get(y[0]) ?? Infinity))) lines.push(`- ${sourceCell(corpus, doc)}: ${n}`);
+  const sources = [...perDoc].sort((x, y) => (order.get(x[0]) ?? Infinity) - (order.get(y[0]) ?? Infinity));
+  // a name all over a large corpus lists its first sources only (the rest are a count)
+  for (const [doc, n] of sources.slice(0, MAX_SOURCES)) lines.push(`- ${sourceCell(corpus, doc)}: ${n}`);
+  if (sources.length > MAX_SOURCES) lines.push(`- … and ${sources.length - MAX_SOURCES} more source(s)`);
   const first = firstMention(corpus, entity);
   if (first) {
     const text = corpus.text(first.doc);
