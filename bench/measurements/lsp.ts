@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
   DidChangeTextDocumentNotification,
@@ -21,7 +21,7 @@ import {
   WorkDoneProgress,
   WorkDoneProgressCreateRequest,
 } from 'vscode-languageserver-protocol/node';
-import type { ProtocolConnection, WorkDoneProgressBegin, WorkDoneProgressEnd, WorkDoneProgressReport } from 'vscode-languageserver-protocol/node';
+import type { Diagnostic, ProtocolConnection, WorkDoneProgressBegin, WorkDoneProgressEnd, WorkDoneProgressReport } from 'vscode-languageserver-protocol/node';
 import type { Measurement } from '../harness';
 import { percentile } from '../harness';
 import { Rng } from '../generator/rng';
@@ -66,7 +66,22 @@ export interface LspResult {
   /** The articles edited (the largest of the corpus, about 20 KB) and their sizes in bytes. */
   editDocs: { file: string; bytes: number }[];
   editP95Ms: number | null;
+  /** The server's CPU time (all threads, garbage collection included) over the edit phase, per edit sample: steadier than latencies on a shared machine. */
+  editServerCpuMs: number | null;
+  /** Every edit's latency, in order (ms). */
+  editSamplesMs: number[];
   editTimeouts: number;
+  /**
+   * A triangulate.yaml opened (an editor buffer, nothing written to the corpus folder) accepting the value of a
+   * conflicting figure in the first article: the latency of a hover sent right after it (the server applies
+   * the annotations first), whether that hover shows the verdict, and the time until the article's conflict is
+   * published as resolved.
+   */
+  yamlVerdictHoverMs: number | null;
+  yamlVerdictHoverShowsVerdict: boolean | null;
+  yamlVerdictDiagnosticsMs: number | null;
+  /** The same file changed again to add an entity rule (a whole-corpus pass): the latency of the next hover. */
+  yamlEntityHoverMs: number | null;
   serverPeakRssMb: number | null;
   notes: string[];
 }
@@ -101,6 +116,19 @@ const STEP_DEADLINE_MS = 30_000;
 const PHASE_BUDGET_MS = 120_000;
 /** Edits go round this many of the largest articles. */
 const EDITED_DOCS = 5;
+
+/** CPU time (user + system, all threads) the server process has used so far, in ms (Linux; null elsewhere). */
+function cpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields 14 and 15 of stat (utime, stime), in clock ticks of 10 ms
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return null;
+  }
+}
 
 function peakRssMb(pid: number | undefined): number | null {
   if (pid === undefined) return null;
@@ -145,6 +173,10 @@ export const lspMeasurement: Measurement<LspParams, LspResult> = {
     let openedUri: string | null = null;
     let openedFirstMs: number | null = null;
     let indexedMs: number | null = null;
+    /** The open documents' texts as the client has them. */
+    const texts = new Map<string, { text: string; version: number }>();
+    /** The last diagnostics of each open document. */
+    const openDiagnostics = new Map<string, Diagnostic[]>();
     let progressToken: string | number | null = null;
     let errors = 0;
 
@@ -154,6 +186,7 @@ export const lspMeasurement: Measurement<LspParams, LspResult> = {
       lastPublish.set(d.uri, t);
       if (d.diagnostics.length && firstDiagnosticsMs === null) firstDiagnosticsMs = t;
       if (d.uri === openedUri && openedFirstMs === null) openedFirstMs = t;
+      if (texts.has(d.uri)) openDiagnostics.set(d.uri, d.diagnostics);
       events.fire();
     });
     // The server reports indexing as work-done progress (the first one it creates).
@@ -196,7 +229,6 @@ export const lspMeasurement: Measurement<LspParams, LspResult> = {
     await conn.sendNotification(InitializedNotification.type, {});
 
     // The user has one article open while the folder is indexed.
-    const texts = new Map<string, { text: string; version: number }>();
     const openDoc = async (file: string) => {
       const uri = uriOf(file);
       if (texts.has(uri)) return uri;
@@ -256,6 +288,7 @@ export const lspMeasurement: Measurement<LspParams, LspResult> = {
     const editUris: string[] = [];
     for (const d of editDocs) editUris.push(await openDoc(d.file));
     const editStart = performance.now();
+    const cpuBefore = cpuMs(proc.pid);
     edits: for (let i = 0; i < p.edits && !exited; i++) {
       if (performance.now() - editStart > PHASE_BUDGET_MS) { notes.push(`edits stopped after ${editMs.length} (${PHASE_BUDGET_MS / 1000} s budget)`); break; }
       const uri = editUris[i % editUris.length]!;
@@ -284,6 +317,47 @@ export const lspMeasurement: Measurement<LspParams, LspResult> = {
       }
     }
 
+    const cpuAfter = cpuMs(proc.pid);
+    const editServerCpuMs = cpuBefore !== null && cpuAfter !== null && editMs.length ? (cpuAfter - cpuBefore) / editMs.length : null;
+
+    // The annotation file: a verdict on a conflicting figure of an open article, then an entity rule.
+    let yamlVerdictHoverMs: number | null = null, yamlVerdictDiagnosticsMs: number | null = null, yamlEntityHoverMs: number | null = null;
+    let yamlVerdictHoverShowsVerdict: boolean | null = null;
+    const judged = [...texts.keys()].find(u => openDiagnostics.get(u)?.some(d => d.code === 'conflicting-figure'));
+    const conflict = judged === undefined ? undefined : openDiagnostics.get(judged)!.find(d => d.code === 'conflicting-figure');
+    if (!exited && conflict && judged !== undefined) {
+      const text = texts.get(judged)!.text;
+      const file = path.relative(p.corpus.dir, fileURLToPath(judged)).split(path.sep).join('/');
+      const offset = (q: { line: number; character: number }) => { let o = 0; for (let l = 0; l < q.line; l++) o = text.indexOf('\n', o) + 1; return o + q.character; };
+      const start = offset(conflict.range.start), end = offset(conflict.range.end);
+      const yamlUri = uriOf('triangulate.yaml');
+      const anchor = `    file: ${file}\n    exact: ${JSON.stringify(text.slice(start, end))}\n    start: ${start}\n`;
+      const verdictYaml = `version: 1\nverdicts:\n  - verdict: accepted\n${anchor}`;
+      const hoverAt = { textDocument: { uri: judged }, position: { line: conflict.range.start.line, character: conflict.range.start.character + 1 } };
+      const before = lastPublish.get(judged) ?? -1;
+      let t = performance.now();
+      await conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: yamlUri, languageId: 'yaml', version: 1, text: verdictYaml } });
+      const h = await within(STEP_DEADLINE_MS, conn.sendRequest(HoverRequest.type, hoverAt));
+      if (h === TIMEOUT) notes.push('the hover after the annotation file was opened got no answer within 30 s');
+      else {
+        yamlVerdictHoverMs = performance.now() - t;
+        const body = h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : JSON.stringify(h?.contents ?? '');
+        yamlVerdictHoverShowsVerdict = /\(accepted\)/.test(body);
+      }
+      const resolved = () => (openDiagnostics.get(judged) ?? []).some(d => d.code === 'resolved-conflict' && d.range.start.line === conflict.range.start.line && d.range.start.character === conflict.range.start.character);
+      if (await events.until(() => ((lastPublish.get(judged) ?? -1) > before && resolved()) || exited, STEP_DEADLINE_MS) && !exited) yamlVerdictDiagnosticsMs = performance.now() - t;
+      else notes.push('the accepted value was not published as a resolved conflict within 30 s');
+      // an entity rule: every mention, and so the whole-corpus pass, is looked at again
+      t = performance.now();
+      await conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: yamlUri, version: 2 }, contentChanges: [{ text: `${verdictYaml}not_entities:\n  - Zzyzx Quorble\n` }] });
+      // past the annotation file's edit debounce (150 ms by default), the next hover waits for the rules to apply
+      await new Promise(resolve => setTimeout(resolve, 200));
+      t = performance.now();
+      const h2 = await within(STEP_DEADLINE_MS, conn.sendRequest(HoverRequest.type, hoverAt));
+      if (h2 === TIMEOUT) notes.push('the hover after the entity rule got no answer within 30 s');
+      else yamlEntityHoverMs = performance.now() - t;
+    } else if (!exited) notes.push('no conflict in an open article: the annotation file phase was skipped');
+
     const serverPeakRssMb = peakRssMb(proc.pid);
     if (!exited) {
       try {
@@ -304,7 +378,8 @@ export const lspMeasurement: Measurement<LspParams, LspResult> = {
       documentsWithDiagnostics: [...published.values()].filter(x => x > 0).length,
       diagnostics,
       hovers: hoverMs.length, hoverP50Ms: latency(hoverMs, hoverTimeouts, 50), hoverP95Ms: latency(hoverMs, hoverTimeouts, 95), hoverNonEmpty, hoverTimeouts,
-      edits: editMs.length, editDocs, editP50Ms: latency(editMs, editTimeouts, 50), editP95Ms: latency(editMs, editTimeouts, 95), editTimeouts,
+      edits: editMs.length, editDocs, editP50Ms: latency(editMs, editTimeouts, 50), editP95Ms: latency(editMs, editTimeouts, 95), editServerCpuMs, editSamplesMs: editMs.map(x => Math.round(x * 10) / 10), editTimeouts,
+      yamlVerdictHoverMs, yamlVerdictHoverShowsVerdict, yamlVerdictDiagnosticsMs, yamlEntityHoverMs,
       serverPeakRssMb, notes,
     };
   },

@@ -126,6 +126,16 @@ export function startServer(connection: Connection): void {
       version++;
       scheduleFlush();
     },
+    touched(docs) {
+      // the open documents first, the others in slices (only those whose problems changed)
+      for (const d of open.keys()) if ((docs === null || docs.includes(d)) && corpus.has(d)) dirty.add(d);
+      if (docs === null) maybeAll = true;
+      else for (const d of docs) if (!open.has(d)) maybe.add(d);
+      // entity rules change highlights without changing any diagnostic
+      publishedSinceRefresh++;
+      version++;
+      scheduleFlush();
+    },
     problemsChanged(uri) {
       dirty.add(uri);
       scheduleFlush();
@@ -205,6 +215,8 @@ export function startServer(connection: Connection): void {
     if (corpus.has(uri)) corpus.takeChanged(uri);
     const diags = diagnostics(corpus, { uri }, { severity: workspace.currentSettings.severity, refusal: workspace.refusal(uri) });
     void connection.sendDiagnostics({ uri, diagnostics: diags });
+    // a document not open is asked about again only when an edit touches it: its problems are not kept
+    if (!open.has(uri) && corpus.has(uri)) corpus.forgetProblems(uri);
   }
 
   /** One flush publishes for at most this long, then yields to requests and edits and goes on. */
@@ -262,7 +274,7 @@ export function startServer(connection: Connection): void {
     lastStatus = now;
     const counts: StatusParams = indexing
       // Cheap while indexing: the document count, and the last full counts.
-      ? { ...(lastCounts ?? { figures: 0, entities: 0, claims: 0, conflicts: 0 }), documents: corpus.docs().length, skipped: workspace.skippedCount, indexing: true, version }
+      ? { ...(lastCounts ?? { figures: 0, entities: 0, claims: 0, conflicts: 0 }), documents: corpus.size, skipped: workspace.skippedCount, indexing: true, version }
       : (lastCounts = status(corpus, { indexing: false, skipped: workspace.skippedCount, version }));
     void connection.sendNotification(StatusNotification, counts);
   }
@@ -493,6 +505,8 @@ export function startServer(connection: Connection): void {
   connection.onReferences(onDocument('Find references', [], (p, c) => references(c, p)));
   connection.onDocumentSymbol(onDocument('Document symbols', [], (p, c) => documentSymbols(c, p)));
   connection.languages.semanticTokens.on(onDocument('Semantic tokens', { data: [] }, (p, c) => semanticTokens(c, p)));
-  connection.onWorkspaceSymbol((params, token) => runSafe(log, () => workspaceSymbols(corpus, params), [], 'Workspace symbols failed', token));
-  connection.onRequest(ClaimsRequest, (params, token) => runSafe<ClaimsResult>(log, () => claims(corpus, params ?? {}), { claims: [], total: 0 }, 'Listing claims failed', token));
+  // Both need the whole-corpus analysis: while indexing they answer nothing yet (each would pay a whole pass over
+  // the articles read so far, and the claims view asks again on every status); the status after indexing brings them.
+  connection.onWorkspaceSymbol((params, token) => runSafe(log, () => workspace.indexing ? [] : workspaceSymbols(corpus, params), [], 'Workspace symbols failed', token));
+  connection.onRequest(ClaimsRequest, (params, token) => runSafe<ClaimsResult>(log, () => workspace.indexing ? { claims: [], total: 0 } : claims(corpus, params ?? {}), { claims: [], total: 0 }, 'Listing claims failed', token));
 }

@@ -8,6 +8,7 @@ export class FixtureCorpus {
   constructor(readonly texts: Map<string, string>, readonly fixture: CorpusResult) {}
   has(doc: string) { return this.texts.has(doc); }
   docs() { return [...this.texts.keys()]; }
+  get size() { return this.texts.size; }
   text(doc: string) { return this.texts.get(doc); }
   position(doc: string, offset: number) { return positionAt(lineStarts(this.texts.get(doc) ?? ''), offset); }
   result() { return this.fixture; }

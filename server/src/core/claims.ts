@@ -300,45 +300,69 @@ export class ClaimBuilder {
 
   /**
    * Incremental step: the figure ids (from earlier builds or attachments) that a new figure is most likely
-   * the same quantity as, best first. `alive` says whether an earlier figure still exists.
+   * the same quantity as, best first. `alive` says whether an earlier figure still exists (it is given the
+   * figure object too: an edited document's new figures reuse the ids of its old ones). Dead entries met in
+   * a posting list's window are dropped from it, so repeated edits of one document do not crowd out the
+   * live candidates.
    */
-  attach(c: ClaimInput, alive: (id: string) => boolean): { item: number; best: string[] } {
+  attach(c: ClaimInput, alive: (id: string, figure: Figure) => boolean): { item: number; best: string[] } {
     const it = this.prepare(c);
     this.items.push(c);
     this.built.push(it);
     this.byId?.set(it.f.id, it);
     const best: { id: string; score: number }[] = [];
+    const candidates = new Map<string, Item>();
+    candidates.set(it.f.id, it);
     if (it.group) {
       const keys = (this.groupSize.get(it.group) ?? 0) <= SMALL_GROUP ? ['*'] : this.blockKeys(it);
+      const size = keys[0] === '*' ? SMALL_GROUP : WINDOW * 4;
       const seen = new Set<number>();
       for (const k of keys) {
         const key = it.group + '\u0001' + k;
         let l = this.postings.get(key);
         if (!l) this.postings.set(key, l = []);
-        for (let p = Math.max(0, l.length - (keys[0] === '*' ? SMALL_GROUP : WINDOW * 4)); p < l.length; p++) {
-          const j = l[p]!;
+        // the last `size` live entries (in list order), dead ones on the way taken out of the list
+        let p = l.length, live = 0, dead = 0;
+        while (p > 0 && live < size) {
+          const other = this.built[l[--p]!]!;
+          if (alive(other.f.id, other.f)) live++; else dead++;
+        }
+        if (dead) {
+          let w = p;
+          for (let q = p; q < l.length; q++) { const j = l[q]!; const other = this.built[j]!; if (alive(other.f.id, other.f)) l[w++] = j; }
+          l.length = w;
+        }
+        for (let q = p; q < l.length; q++) {
+          const j = l[q]!;
           if (seen.has(j)) continue;
           seen.add(j);
           const other = this.built[j]!;
-          if (!alive(other.f.id)) continue;
           const sc = this.scoreOf(other, it);
-          if (sc >= LINK_THRESHOLD) best.push({ id: other.f.id, score: sc });
+          if (sc >= LINK_THRESHOLD) { best.push({ id: other.f.id, score: sc }); candidates.set(other.f.id, other); }
         }
         l.push(it.i);
       }
       this.groupSize.set(it.group, (this.groupSize.get(it.group) ?? 0) + 1);
     }
+    this.lastAttached = candidates;
     best.sort((a, b) => b.score - a.score);
     return { item: it.i, best: best.map(b => b.id) };
   }
 
-  /** Reasons for a link between two figures known to the builder. */
+  /** The figure last attached and its candidates, by id: what `why()` is asked about right after `attach()`. */
+  private lastAttached = new Map<string, Item>();
+  /** Every item by figure id: built only when `why()` is asked about figures outside the last attachment. */
   private byId: Map<string, Item> | null = null;
+  /** Reasons for a link between two figures known to the builder (the words worked out when first read). */
   why(a: string, b: string): LinkReason | null {
-    if (!this.byId) this.byId = new Map(this.built.map(x => [x.f.id, x]));
-    const A = this.byId.get(a), B = this.byId.get(b);
+    const near = this.lastAttached;
+    let A = near.get(a), B = near.get(b);
+    if (!A || !B) {
+      if (!this.byId) this.byId = new Map(this.built.map(x => [x.f.id, x]));
+      A ??= this.byId.get(a); B ??= this.byId.get(b);
+    }
     if (!A || !B) return null;
-    return { a, b, score: Math.round(this.scoreOf(A, B) * 100) / 100, why: this.reasons(A, B) };
+    return this.lazyLink(A, B, this.scoreOf(A, B));
   }
 
   /** Agreement of a set of figures (their claim's status). */

@@ -77,7 +77,8 @@ export class Corpus {
   private claimByFigure = new Map<string, Claim>();
   private figuresByDoc = new Map<string, Figure[]>();
   private problemsByDoc = new Map<string, Problem[]>();
-  private lastProblemSig = new Map<string, string>();
+  /** A hash of each document's problems as last reported. */
+  private lastProblemSig = new Map<string, number>();
   private builder: ClaimBuilder | null = null;
   private inputById = new Map<string, ClaimInput>();
   private entityById = new Map<string, Entity>();
@@ -91,6 +92,8 @@ export class Corpus {
   private displayCache = new WeakMap<Figure, string>();
   /** Entities whose mentions a patch has sorted (document, then offset). */
   private sortedEntities = new WeakSet<Entity>();
+  /** Figures patches took out (the claim builder still lists them). */
+  private retired = new WeakSet<Figure>();
   private fullPassMs = 0;
   private fullPasses = 0;
   /** Bumped when documents are added or removed (not when a text changes). */
@@ -105,11 +108,114 @@ export class Corpus {
 
   /** Replace the user's judgements; every document whose results change is returned. */
   setOptions(options: CorpusOptions): ChangeSet {
-    const pubChanged = JSON.stringify([...(this.options.annotations?.sources ?? new Map())]) !== JSON.stringify([...(options.annotations?.sources ?? new Map())]);
+    const before = this.options;
     this.options = options;
+    if (this.applyInPlace(before.annotations ?? {}, options.annotations ?? {})) return this.lazyChanges();
+    const pubChanged = JSON.stringify([...(before.annotations?.sources ?? new Map())]) !== JSON.stringify([...(options.annotations?.sources ?? new Map())]);
     if (pubChanged) for (const s of this.docsMap.values()) s.analysis = null;
     this.invalidate();
     return this.lazyChanges();
+  }
+
+  /**
+   * Apply changed judgements without a whole-corpus pass when only verdicts, ignores, claim labels or the
+   * sources of a few documents changed (what the quick fixes write, and anchors moved by an edit): the claims
+   * they name are judged again and the documents of those claims re-reported; documents with new sources are
+   * patched like edits. False when anything else changed (entities, tags, joins, splits, figure labels).
+   */
+  private applyInPlace(prev: AnalysisRules, next: AnalysisRules): boolean {
+    if (!this.analysed || !this.builder) return false;
+    const same = (k: keyof AnalysisRules) => JSON.stringify(prev[k] ?? []) === JSON.stringify(next[k] ?? []);
+    for (const k of ['splits', 'labels'] as const) if (!same(k)) return false;
+    // entity rules: the entities are built again, the claims stay (they do not depend on them)
+    const entitiesChanged = (['entities', 'notEntities', 'tags', 'notEntitySpans'] as const).some(k => !same(k));
+    // joins of one figure ("Ignore this conflict" names the claim that way) only name and label a claim; joins of more merge claims
+    const many = (r: AnalysisRules) => JSON.stringify((r.joins ?? []).filter(j => j.figures.length > 1));
+    if (many(prev) !== many(next)) return false;
+    const singles = (r: AnalysisRules) => (r.joins ?? []).filter(j => j.figures.length <= 1);
+    const joinsChanged = JSON.stringify(singles(prev)) !== JSON.stringify(singles(next));
+    // sources: the documents whose entry changed are re-analysed (a few, like edits)
+    const src = (r: AnalysisRules, d: string) => JSON.stringify(r.sources?.get(d) ?? null);
+    const moved = new Set<string>();
+    for (const d of new Set([...(prev.sources?.keys() ?? []), ...(next.sources?.keys() ?? [])])) if (this.docsMap.has(d) && src(prev, d) !== src(next, d)) moved.add(d);
+    if (moved.size + this.pending.size > Math.max(PATCH_LIMIT, this.docsMap.size / 10)) return false;
+    this.ensure();
+    if (entitiesChanged) {
+      const analyses: DocAnalysis[] = [];
+      for (const d of this.docsMap.keys()) { const a = this.analysis(d); if (a) analyses.push(a); }
+      this.rebuildEntities(analyses);
+    }
+    const claims = new Set<Claim>();
+    const claimOfSpan = (sp: { doc: string; start: number; end: number }) => { const f = this.figureAtSpan(sp); return f ? { f, c: this.claimByFigure.get(f.id) } : undefined; };
+    // verdicts: the old ones off, the new ones on
+    for (const v of prev.verdicts ?? []) { const x = claimOfSpan(v.figure); if (x?.c) { delete x.c.verdicts[x.f.id]; claims.add(x.c); } }
+    for (const v of next.verdicts ?? []) { const x = claimOfSpan(v.figure); if (x?.c) { x.c.verdicts[x.f.id] = { verdict: v.verdict, note: v.note ?? null }; claims.add(x.c); } }
+    // ignored figures and claims
+    const oldClaims = this.ignoredClaims, oldFigures = this.ignoredFigures;
+    this.ignoredFigures = new Set(); this.ignoredClaims = new Set();
+    for (const ig of next.ignores ?? []) { if (ig.claim) this.ignoredClaims.add(ig.claim); if (ig.figure) { const f = this.figureAtSpan(ig.figure); if (f) this.ignoredFigures.add(f.id); } }
+    const byId = new Map<string, Claim>();
+    const claimsNamed = (ids: Iterable<string>) => {
+      if (!byId.size) for (const c of this.claimList) if (c.figures.length) byId.set(c.id, c);
+      for (const id of ids) { const c = byId.get(id); if (c) claims.add(c); }
+    };
+    const diff = <T>(a: Set<T>, b: Set<T>) => [...a].filter(x => !b.has(x)).concat([...b].filter(x => !a.has(x)));
+    for (const id of diff(oldFigures, this.ignoredFigures)) { const c = this.claimByFigure.get(id); if (c) claims.add(c); }
+    // claims named or labelled anew: their id and label worked out as the whole-corpus pass would
+    const renamed = Object.keys({ ...(prev.claimLabels ?? {}), ...(next.claimLabels ?? {}) }).filter(id => prev.claimLabels?.[id] !== next.claimLabels?.[id]);
+    const relabel = new Set<Claim>();
+    if (renamed.length) { claimsNamed(renamed); for (const id of renamed) { const c = byId.get(id); if (c) relabel.add(c); } }
+    if (joinsChanged) {
+      for (const j of [...singles(prev), ...singles(next)]) for (const sp of j.figures) { const x = claimOfSpan(sp); if (x?.c) relabel.add(x.c); }
+    }
+    if (relabel.size) {
+      const joinIds = new Map<string, string>(), joinLabels: { first: string; label: string }[] = [];
+      for (const j of next.joins ?? []) {
+        const ids = j.figures.map(sp => this.figureAtSpan(sp)?.id).filter((x): x is string => !!x);
+        if (j.id) for (const f of ids) joinIds.set(f, j.id);
+        if (j.label && ids[0]) joinLabels.push({ first: ids[0], label: j.label });
+      }
+      const figureLabels = new Map<string, string>();
+      for (const l of next.labels ?? []) { const f = this.figureAtSpan(l.figure); if (f) figureLabels.set(f.id, l.label); }
+      for (const c of relabel) {
+        if (!c.figures.length) continue;
+        const id = c.figures.map(f => joinIds.get(f)).find(Boolean) ?? 'c-' + shortHash(c.figures[0]!);
+        if (id !== c.id) { c.id = id; claims.add(c); }
+        // the label: the annotation file's for the claim id, else a join's (the last naming this claim), a figure's, the words
+        let fromJoin: string | undefined;
+        for (const j of joinLabels) if (this.claimByFigure.get(j.first) === c) fromJoin = j.label;
+        const label = next.claimLabels?.[id] ?? fromJoin ?? c.figures.map(f => figureLabels.get(f)).find(x => x !== undefined)
+          ?? labelOf(c.figures.map(f => this.figureById.get(f)!), c.figures.map(f => this.inputById.get(f)!.features));
+        if (label !== c.label) { c.label = label; claims.add(c); }
+      }
+    }
+    const ignoredNow = diff(oldClaims, this.ignoredClaims);
+    if (ignoredNow.length) { byId.clear(); claimsNamed(ignoredNow); }
+    // the documents of the claims judged again
+    const docs = new Set<string>();
+    for (const c of claims) {
+      this.countClaim(c, -1);
+      this.resolve(c);
+      this.countClaim(c, 1);
+      this.claimContexts.delete(c);
+      for (const id of c.figures) docs.add(this.figureById.get(id)!.doc);
+    }
+    // diagnostics silenced by code or by document
+    const codesBefore = JSON.stringify(prev.ignoreCodes ?? []), codesNow = JSON.stringify(next.ignoreCodes ?? []);
+    if (codesBefore !== codesNow || !same('ignoreDocs')) {
+      const key = (z: { code: string; doc: string | null }) => `${z.code}\u0000${z.doc ?? ''}`;
+      const a = new Set((prev.ignoreCodes ?? []).map(key)), b = new Set((next.ignoreCodes ?? []).map(key));
+      const changedCodes = diff(a, b).map(k => k.split('\u0000')[1]!);
+      const all = changedCodes.some(d => d === '');
+      if (all) for (const d of this.docsMap.keys()) docs.add(d);
+      for (const d of changedCodes) if (d) docs.add(d);
+      for (const d of diff(new Set(prev.ignoreDocs ?? []), new Set(next.ignoreDocs ?? []))) docs.add(d);
+    }
+    for (const d of docs) { this.problemsByDoc.delete(d); if (this.docsMap.has(d)) this.touchedSinceReport.add(d); }
+    // new sources: re-analysed at the next read, like an edit
+    for (const d of moved) { this.docsMap.get(d)!.analysis = null; this.changed(d); }
+    this.cached = null;
+    return true;
   }
 
   /** The documents whose problems changed, computed when first read (bulk loading never pays for it). */
@@ -194,7 +300,7 @@ export class Corpus {
 
   /** Record a document's problems as reported; whether they differ from the last report. */
   private report(d: string): boolean {
-    const sig = this.docsMap.has(d) ? JSON.stringify(this.problemsOf(d).map(p => [p.start, p.end, p.code, p.message, p.severity])) : undefined;
+    const sig = this.docsMap.has(d) ? hash53(JSON.stringify(this.problemsOf(d).map(p => [p.start, p.end, p.code, p.message, p.severity]))) : undefined;
     const changed = this.lastProblemSig.get(d) !== sig;
     if (sig !== undefined) this.lastProblemSig.set(d, sig); else this.lastProblemSig.delete(d);
     return changed;
@@ -211,17 +317,30 @@ export class Corpus {
     return this.report(doc);
   }
 
-  /** The status-bar counts, without gathering the corpus-wide lists. */
+  /** Drop a document's computed problems (they are worked out again when next asked for): for documents nobody looks at. */
+  forgetProblems(doc: string): void { this.problemsByDoc.delete(doc); }
+
+  /** The status-bar counts, without gathering the corpus-wide lists (claims and conflicts kept up to date by patches). */
   counts(): { figures: number; entities: number; claims: number; conflicts: number } {
     this.ensure();
-    let claims = 0, conflicts = 0;
-    for (const c of this.claimList) {
-      if (!c.figures.length || c.status === 'single') continue;
-      claims++;
-      if (c.status === 'conflict' && !c.resolved) conflicts++;
+    if (!this.claimCounts) {
+      this.claimCounts = { claims: 0, conflicts: 0 };
+      for (const c of this.claimList) this.countClaim(c, 1);
     }
-    return { figures: this.figureById.size, entities: this.entityIndex?.entities.length ?? 0, claims, conflicts };
+    return { figures: this.figureById.size, entities: this.entityIndex?.entities.length ?? 0, ...this.claimCounts };
   }
+
+  /** Claims and conflicts over the claim list, once counted (then patches adjust them). */
+  private claimCounts: { claims: number; conflicts: number } | null = null;
+  private countClaim(c: Claim, sign: 1 | -1): void {
+    const n = this.claimCounts;
+    if (!n || !c.figures.length || c.status === 'single') return;
+    n.claims += sign;
+    if (c.status === 'conflict' && !c.resolved) n.conflicts += sign;
+  }
+
+  /** Number of documents (without listing them). */
+  get size(): number { return this.docsMap.size; }
 
   /** Milliseconds the last whole-corpus pass took (0 before the first). */
   get lastFullPassMs(): number { return this.fullPassMs; }
@@ -258,11 +377,7 @@ export class Corpus {
     const analyses: DocAnalysis[] = [];
     for (const d of this.docsMap.keys()) { const a = this.analysis(d); if (a) analyses.push(a); }
     const rules = this.options.annotations ?? {};
-    const tags = (rules.tags ?? []).map(t => ({ ...t, text: t.text || (this.docsMap.get(t.doc)?.text.slice(t.start, t.end) ?? '') }));
-    const dropSpans = rules.notEntitySpans ?? [];
-    const docsForEntities = dropSpans.length ? analyses.map(a => ({ ...a, mentions: a.mentions.filter(m => !dropSpans.some(d => d.doc === a.doc && d.start < m.end && m.start < d.end)) })) : analyses;
-    this.entityIndex = buildEntities(docsForEntities, { entities: rules.entities ?? [], notEntities: rules.notEntities ?? [], tags });
-    this.entityById = new Map(this.entityIndex.entities.map(e => [e.id, e]));
+    this.rebuildEntities(analyses);
 
     const figures: Figure[] = [];
     const inputs: ClaimInput[] = [];
@@ -278,8 +393,9 @@ export class Corpus {
       splits: (rules.splits ?? []).map(g => g.map(at).filter((f): f is Figure => !!f).map(f => f.id)),
       labels: (rules.labels ?? []).map(l => ({ figure: at(l.figure)?.id ?? '', label: l.label })).filter(l => l.figure),
     };
-    const keyToEntity = this.entityIndex.keyToEntity;
-    this.builder = new ClaimBuilder(inputs, claimRules, k => keyToEntity.get(k));
+    // holders and subjects compare as the corpus's entities (read when compared, so a rebuilt entity index is seen)
+    this.builder = new ClaimBuilder(inputs, claimRules, k => this.entityIndex?.keyToEntity.get(k));
+    this.retired = new WeakSet();
     const claims = this.builder.build();
     this.inputById = new Map(inputs.map(c => [c.figure.id, c]));
     const usedIds = new Map<string, number>();
@@ -307,10 +423,22 @@ export class Corpus {
     this.sortedEntities = new WeakSet();
     for (const c of claims) this.resolve(c);
     this.claimList = claims;
+    this.claimCounts = null;
     this.claimsEmptied = false;
     this.stale = false;
     this.analysed = true;
     this.fullPassMs = Date.now() - started;
+  }
+
+  /** The entities over these analyses, with the user's entity rules (the claims do not depend on them). */
+  private rebuildEntities(analyses: DocAnalysis[]): void {
+    const rules = this.options.annotations ?? {};
+    const tags = (rules.tags ?? []).map(t => ({ ...t, text: t.text || (this.docsMap.get(t.doc)?.text.slice(t.start, t.end) ?? '') }));
+    const dropSpans = rules.notEntitySpans ?? [];
+    const docsForEntities = dropSpans.length ? analyses.map(a => ({ ...a, mentions: a.mentions.filter(m => !dropSpans.some(d => d.doc === a.doc && d.start < m.end && m.start < d.end)) })) : analyses;
+    this.entityIndex = buildEntities(docsForEntities, { entities: rules.entities ?? [], notEntities: rules.notEntities ?? [], tags });
+    this.entityById = new Map(this.entityIndex.entities.map(e => [e.id, e]));
+    this.sortedEntities = new WeakSet();
   }
 
   /** The result object; documents, figures and problems are gathered over the corpus only when read. */
@@ -458,23 +586,31 @@ export class Corpus {
     const touchedClaims = new Set<Claim>();
     const touchedDocs = new Set<string>([doc]);
     const oldFigs = this.figuresByDoc.get(doc) ?? [];
+    // the document's old figures out of their claims (one pass over each claim), and retired for the builder
+    const removed = new Map<Claim, Set<string>>();
     for (const f of oldFigs) {
       const c = this.claimByFigure.get(f.id);
-      if (c) { c.figures = c.figures.filter(x => x !== f.id); delete c.verdicts[f.id]; touchedClaims.add(c); }
+      if (c) {
+        let ids = removed.get(c);
+        if (!ids) { removed.set(c, ids = new Set()); this.countClaim(c, -1); touchedClaims.add(c); }
+        ids.add(f.id); delete c.verdicts[f.id];
+      }
+      this.retired.add(f);
       this.claimByFigure.delete(f.id); this.figureById.delete(f.id); this.inputById.delete(f.id);
     }
-    for (const c of touchedClaims) for (const id of c.figures) touchedDocs.add(this.figureById.get(id)!.doc);
+    for (const [c, ids] of removed) c.figures = c.figures.filter(x => !ids.has(x));
     const a = this.docsMap.has(doc) ? this.analysis(doc) : null;
     this.figuresByDoc.delete(doc);
     const builder = this.builder!;
     // claims that already hold a new figure of each sentence (the document's old figures are out of every claim)
     const bySentence = new Map<number, Set<Claim>>();
+    const retired = this.retired, retiredNot = (_id: string, g: Figure) => !retired.has(g);
     if (a) {
       this.figuresByDoc.set(doc, a.figures);
       a.figures.forEach((f, k) => {
         const input: ClaimInput = { figure: f, features: a.features[k]! };
         this.inputById.set(f.id, input); this.figureById.set(f.id, f);
-        const { best } = builder.attach(input, id => this.figureById.has(id));
+        const { best } = builder.attach(input, retiredNot);
         let target: Claim | undefined;
         for (const id of best) {
           const c = this.claimByFigure.get(id);
@@ -490,6 +626,7 @@ export class Corpus {
           target = { id: 'c-' + shortHash(f.id), label: labelOf([f], [input.features]), status: 'single', figures: [], links: [], values: [], verdicts: {}, resolved: false };
           this.claimList.push(target);
         }
+        if (!touchedClaims.has(target)) { this.countClaim(target, -1); touchedClaims.add(target); }
         target.figures.push(f.id);
         let inSentence = bySentence.get(input.features.sentence);
         if (!inSentence) bySentence.set(input.features.sentence, inSentence = new Set());
@@ -498,6 +635,15 @@ export class Corpus {
         touchedClaims.add(target);
       });
     }
+    // the judgements on this document's figures, on its new figures
+    const rules = this.options.annotations ?? {};
+    for (const v of rules.verdicts ?? []) {
+      if (v.figure.doc !== doc) continue;
+      const f = this.figureAtSpan(v.figure), c = f && this.claimByFigure.get(f.id);
+      if (f && c) c.verdicts[f.id] = { verdict: v.verdict, note: v.note ?? null };
+    }
+    for (const f of oldFigs) this.ignoredFigures.delete(f.id);
+    for (const ig of rules.ignores ?? []) if (ig.figure?.doc === doc) { const f = this.figureAtSpan(ig.figure); if (f) this.ignoredFigures.add(f.id); }
     for (const c of touchedClaims) {
       for (const id of c.figures) touchedDocs.add(this.figureById.get(id)!.doc);
       const ins = c.figures.map(id => this.inputById.get(id)!);
@@ -505,6 +651,7 @@ export class Corpus {
       c.values = [...new Set(ins.map(x => this.display(x.figure)))];
       this.claimContexts.delete(c);
       this.resolve(c);
+      this.countClaim(c, 1);
     }
     // emptied claims leave the list when it is next read
     if ([...touchedClaims].some(c => !c.figures.length)) this.claimsEmptied = true;
@@ -650,6 +797,15 @@ export function baseName(doc: string): string {
     baseNames.set(doc, b);
   }
   return b;
+}
+
+/** A 53-bit hash of a string (cyrb53). */
+function hash53(s: string): number {
+  let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
+  for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); h1 = Math.imul(h1 ^ c, 2654435761); h2 = Math.imul(h2 ^ c, 1597334677); }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 function shortHash(s: string): string {

@@ -5,7 +5,7 @@ import type { StatusParams } from '../protocol';
 export function status(corpus: Corpus, params: { indexing: boolean; skipped: number; version: number }): StatusParams {
   const n = corpus.counts();
   return {
-    documents: corpus.docs().length,
+    documents: corpus.size,
     figures: n.figures,
     entities: n.entities,
     claims: n.claims,

@@ -47,12 +47,15 @@ export function lineOf(corpus: Corpus, doc: string, offset: number): number {
 
 const SCALES: [number, string][] = [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million']];
 
+/** `toLocaleString('en-US')` made once (building a formatter per number is most of a large claim's hover). */
+const EN_US = new Intl.NumberFormat('en-US');
+
 function formatNumber(n: number): string {
   const abs = Math.abs(n);
   for (const [scale, word] of SCALES) {
     if (abs >= scale) return `${+(n / scale).toPrecision(6)} ${word}`;
   }
-  return Number.isInteger(n) ? n.toLocaleString('en-US') : String(+n.toPrecision(6));
+  return Number.isInteger(n) ? EN_US.format(n) : String(+n.toPrecision(6));
 }
 
 const QUALIFIERS: Record<string, string> = { approx: '≈ ', 'more-than': '> ', 'less-than': '< ', 'at-least': '≥ ', 'up-to': '≤ ' };

@@ -25,6 +25,12 @@ export interface AnnotationHost {
   log(level: LogLevel, message: string): void;
   /** Articles whose analysis changed because the annotations changed: publish them again. */
   changed(docs: Iterable<string>): void;
+  /**
+   * The articles whose diagnostics may have changed because the annotations changed (`null`: any), without
+   * computing them: published in slices, those `Corpus.takeChanged()` says did change. Without it, they are
+   * computed at once and passed to `changed`.
+   */
+  touched?(docs: readonly string[] | null): void;
   /** An annotation file's problems may have changed: publish its diagnostics (its URI). */
   problemsChanged(uri: string): void;
   /** Something is waiting for `refresh()` (a debounced edit ran out). */
@@ -79,6 +85,8 @@ export class AnnotationStore {
   private exclude: readonly string[] = [];
   private dirty = true;
   private rulesKey = '';
+  /** The articles each annotation file applies to, for a corpus membership and set of files. */
+  private placed: { key: string; list: { file: string; path: string; doc: string }[] } | undefined;
   private generation = 0;
 
   constructor(private readonly corpus: Corpus, private readonly host: AnnotationHost, private readonly debounce: () => number = () => 150) {}
@@ -376,14 +384,21 @@ export class AnnotationStore {
     const byFile = new Map<string, ArticleInput[]>(known.map(f => [f.file, []]));
     const paths = known.map(f => f.file);
     if (paths.length) {
-      for (const doc of this.corpus.docs()) {
-        const article = uriToPath(doc);
-        if (article === undefined) continue;
-        const nearest = nearestAnnotationFile(article, paths);
-        if (nearest === undefined) continue;
-        const rel = articlePathFrom(nearest.split(path.sep).join('/'), article.split(path.sep).join('/'));
-        if (rel !== undefined) byFile.get(nearest)!.push({ path: rel, id: doc, text: this.corpus.text(doc) });
+      // which file applies to each article, and its path there: worked out again only when articles or files come or go
+      const key = `${this.corpus.membership}\u0000${paths.join('\u0000')}`;
+      if (this.placed?.key !== key) {
+        const list: { file: string; path: string; doc: string }[] = [];
+        for (const doc of this.corpus.docs()) {
+          const article = uriToPath(doc);
+          if (article === undefined) continue;
+          const nearest = nearestAnnotationFile(article, paths);
+          if (nearest === undefined) continue;
+          const rel = articlePathFrom(nearest.split(path.sep).join('/'), article.split(path.sep).join('/'));
+          if (rel !== undefined) list.push({ file: nearest, path: rel, doc });
+        }
+        this.placed = { key, list };
       }
+      for (const a of this.placed.list) byFile.get(a.file)!.push({ path: a.path, id: a.doc, text: this.corpus.text(a.doc) });
     }
     const all: ResolvedAnnotations[] = [];
     for (const f of this.files.values()) {
@@ -413,7 +428,8 @@ export class AnnotationStore {
     if (key === this.rulesKey) return;
     this.rulesKey = key;
     const changes = this.corpus.setOptions({ annotations: rules });
-    this.host.changed(changes.docs);
+    if (this.host.touched) this.host.touched(changes.touched ?? null);
+    else this.host.changed(changes.docs);
   }
 
   dispose(): void {
