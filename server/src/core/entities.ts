@@ -279,7 +279,7 @@ class Grouping {
     const m: RawMention = {
       start: tag.start, end: tag.end, text: tag.text, key: this.keyStr[tk]!, ownKey: nameKey(tag.text), tokens: tag.text.split(/\s+/).length, kind: tag.kind,
       ev: { person: 0, place: 0, organization: 0, other: 0 }, evidence: ['annotation'], role: null, via: 'annotation', possessive: false,
-      weak: false, initial: false, acronym: false, sent: -1, first: -1, last: -1, firstKey: '', lastKey: '', place: null,
+      weak: false, initial: false, acronym: false, sent: -1, first: -1, last: -1, firstKey: '', lastKey: '', place: null, readVia: null, readEvidence: -1,
     };
     m.ev[tag.kind] += 100;
     const g = this.groupFor(root);
@@ -403,13 +403,11 @@ function sortByDocStart(g: number[], allDoc: string[], allM: RawMention[]): void
   for (let j = 1; j < g.length; j++) if (cmp(g[j - 1]!, g[j]!) > 0) { g.sort(cmp); return; }
 }
 
-/** How each mention came out of its document's analysis: the grouping below relabels mentions, and a later pass over the same (cached) analyses must start from what the document said, not from the last grouping. */
-const asRead = new WeakMap<RawMention, { via: RawMention['via']; evidence: number }>();
+/** The grouping below relabels mentions: a later pass over the same (cached) analyses starts from what the document read. */
 function restore(docs: DocMentions[]): void {
   for (const d of docs) for (const m of d.mentions) {
-    const r = asRead.get(m);
-    if (!r) asRead.set(m, { via: m.via, evidence: m.evidence.length });
-    else { m.via = r.via; if (m.evidence.length > r.evidence) m.evidence.length = r.evidence; }
+    if (m.readVia === null) { m.readVia = m.via; m.readEvidence = m.evidence.length; }
+    else { m.via = m.readVia; if (m.evidence.length > m.readEvidence) m.evidence.length = m.readEvidence; }
   }
 }
 

@@ -36,6 +36,9 @@ export interface RawMention {
   firstKey: string;
   lastKey: string;
   place: Place | null;
+  /** How the document read it, kept by the corpus grouping (which relabels `via` and adds evidence) so a later pass starts from here: null until then. */
+  readVia: RawMention['via'] | null;
+  readEvidence: number;
 }
 
 export interface AliasPair { a: string; b: string; why: string }
@@ -309,7 +312,7 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
       start: t.start[a]!, end: t.end[b]!, text: full, key: key || idAt(own), ownKey, tokens: nParts, kind,
       ev: { person: 0, place: 0, organization: 0, other: 0 }, evidence: why ? [why] : [], role: role ?? appositive(b), via: 'name',
       possessive: isPossessive(t, b + 1), weak, initial, acronym: false, sent: t.sent[a]!, first: a, last: b,
-      firstKey, lastKey, place,
+      firstKey, lastKey, place, readVia: null, readEvidence: -1,
     };
     if (kind) m.ev[kind] += weight;
     return m;
