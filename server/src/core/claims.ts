@@ -20,10 +20,10 @@ export const LINK_THRESHOLD = 0.4;
 const SMALL_GROUP = 64;
 const WINDOW = 8;
 const MAX_LINKS = 40;
-interface Summary { members: number[]; near: Set<string>; sents: Set<string>; holder: string | null; by: string | null; at: string | null; target: boolean; splits: Set<string>; ids: Set<string>; links: LinkReason[] }
+interface Summary { members: number[]; near: Set<string>; sents: Set<number>; holder: string | null; by: string | null; at: string | null; target: boolean; splits: Set<string>; ids: Set<string>; links: LinkReason[] }
 
 interface Item {
-  i: number; f: Figure; x: FigureFeatures; group: string; sentKey: string; norm: number;
+  i: number; f: Figure; x: FigureFeatures; group: string; /** Document and sentence as one number. */ sentKey: number; norm: number;
   /** The most telling context words (term ids, ascending) and their weights. */
   topIds: number[]; topW: number[];
   /** The words right around the figure (term ids, ascending) and their idf. */
@@ -241,6 +241,12 @@ export class ClaimBuilder {
   private groupSize = new Map<string, number>();
 
   private termIds = new Map<string, number>();
+  private docIds = new Map<string, number>();
+  private docId(doc: string): number {
+    let id = this.docIds.get(doc);
+    if (id === undefined) this.docIds.set(doc, id = this.docIds.size);
+    return id;
+  }
   private termNames: string[] = [];
   private topics = new WeakMap<string[], Set<string>>();
   private termId(t: string): number {
@@ -253,7 +259,7 @@ export class ClaimBuilder {
     let topic = this.topics.get(c.features.topic);
     if (!topic) this.topics.set(c.features.topic, topic = new Set(c.features.topic));
     return {
-      i, f: c.figure, x: c.features, group: group ?? '', sentKey: `${c.figure.doc}\u0000${c.features.sentence}`, norm: 0,
+      i, f: c.figure, x: c.features, group: group ?? '', sentKey: this.docId(c.figure.doc) * 1048576 + c.features.sentence, norm: 0,
       topIds: NO_IDS, topW: NO_WEIGHTS, locIds: NO_IDS, locW: NO_WEIGHTS, localSum: 0, topic, precise: false,
       holder: c.figure.holder ? this.canon(c.figure.holder) : null, near: this.canonAll(c.features.near), ents: this.canonAll(c.figure.entities), telling: -1,
     };
