@@ -123,3 +123,11 @@ test('spans lie on the figure text', () => {
   const text = 'Revenue of €12.5bn rose 4% from 2023, with about 1,200 staff and a three-week strike.';
   for (const f of figures(text)) assert.equal(text.slice(f.start, f.end), f.text);
 });
+
+test('a weekday after a future tense is the coming one, after a past one the last', () => {
+  // published on Saturday 9 August 2025
+  expectFigure('Voters will go to the polls on Sunday.', { text: 'Sunday', value: '2025-08-10' }, '2025-08-09');
+  expectFigure('The talks are due to start on Monday.', { text: 'Monday', value: '2025-08-11' }, '2025-08-09');
+  expectFigure('Voters went to the polls on Sunday.', { text: 'Sunday', value: '2025-08-03' }, '2025-08-09');
+  expectFigure('He said on Sunday that talks would resume.', { text: 'Sunday', value: '2025-08-03' }, '2025-08-09');
+});

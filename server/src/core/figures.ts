@@ -171,6 +171,19 @@ export class FigureReader {
     };
   }
 
+  /** A future tense shortly before token i in its sentence: "will", "shall", "'ll", "is due to", "is expected to", "is scheduled to". */
+  private futureBefore(i: number): boolean {
+    const t = this.t, first = t.sentFirst[t.sent[i]!]!;
+    for (let j = i - 1, n = 0; j >= first && n < 10; j--, n++) {
+      if (t.kind[j] !== TK.Word) continue;
+      if (this.lwIs(j, 'will') || this.lwIs(j, 'shall') || this.lwIs(j, 'll')) return true;
+      if ((this.lwIs(j, 'due') || this.lwIs(j, 'expected') || this.lwIs(j, 'scheduled')) && this.lwIs(j + 1, 'to')) return true;
+      // a past verb or a report in between: "said on Sunday", "met on Sunday"
+      if (this.lwIs(j, 'said') || this.lwIs(j, 'was') || this.lwIs(j, 'were')) return false;
+    }
+    return false;
+  }
+
   // ---------- money ----------
   /** A currency before the number at i: "$", "US$", "USD ", "€", "₩", "HK$". Returns [currency, index of the number]. */
   private currencyBefore(i: number): [string, number] | null {
@@ -411,7 +424,8 @@ export class FigureReader {
         const p = this.published;
         const back = (weekday(p.y, p.m, p.d) - wd + 7) % 7;
         const next = this.is(i - 1, 'next');
-        const r = next ? addDays(p, (wd - weekday(p.y, p.m, p.d) + 7) % 7 || 7) : addDays(p, -back);
+        // "will vote on Sunday": the coming one (today's counts), not the last
+        const r = next ? addDays(p, (wd - weekday(p.y, p.m, p.d) + 7) % 7 || 7) : this.futureBefore(i) ? addDays(p, (wd - weekday(p.y, p.m, p.d) + 7) % 7) : addDays(p, -back);
         value = iso(r.y, r.m, r.d);
       }
       const f = this.dateFig(i, i, value, this.published ? null : WEEKDAYS[wd]!);
