@@ -34,6 +34,10 @@ interface Item {
   holder: string | null; near: string[]; ents: string[];
   /** The most telling context word (term id, -1 when none), for finding candidates in large groups. */
   telling: number;
+  /** Up (1), down (-1) or neither (0): the change the figure measures. */
+  direction: number;
+  /** The article's topic, as a number (a new analysis of the article has a new one). */
+  topicId: number;
   precise: boolean;
 }
 const TOP_TERMS = 8;
@@ -241,6 +245,16 @@ export class ClaimBuilder {
   private groupSize = new Map<string, number>();
 
   private termIds = new Map<string, number>();
+  /** Whether two articles' topics are disjoint, by pair of topics (figures of two articles meet many times). */
+  private disjoint = new Map<number, boolean>();
+  private topicIds = new WeakMap<Set<string>, number>();
+  private topicCount = 0;
+  private disjointTopics(a: Item, b: Item): boolean {
+    const key = a.topicId < b.topicId ? a.topicId * 67108864 + b.topicId : b.topicId * 67108864 + a.topicId;
+    let d = this.disjoint.get(key);
+    if (d === undefined) this.disjoint.set(key, d = topicsDisjoint(a, b));
+    return d;
+  }
   private docIds = new Map<string, number>();
   private docId(doc: string): number {
     let id = this.docIds.get(doc);
@@ -257,11 +271,11 @@ export class ClaimBuilder {
 
   private newItem(i: number, c: ClaimInput, group: string | null): Item {
     let topic = this.topics.get(c.features.topic);
-    if (!topic) this.topics.set(c.features.topic, topic = new Set(c.features.topic));
+    if (!topic) { this.topics.set(c.features.topic, topic = new Set(c.features.topic)); this.topicIds.set(topic, this.topicCount++); }
     return {
       i, f: c.figure, x: c.features, group: group ?? '', sentKey: this.docId(c.figure.doc) * 1048576 + c.features.sentence, norm: 0,
       topIds: NO_IDS, topW: NO_WEIGHTS, locIds: NO_IDS, locW: NO_WEIGHTS, localSum: 0, topic, precise: false,
-      holder: c.figure.holder ? this.canon(c.figure.holder) : null, near: this.canonAll(c.features.near), ents: this.canonAll(c.figure.entities), telling: -1,
+      holder: c.figure.holder ? this.canon(c.figure.holder) : null, near: this.canonAll(c.features.near), ents: this.canonAll(c.figure.entities), telling: -1, direction: directionOf(c.features), topicId: this.topicIds.get(topic)!,
     };
   }
 
@@ -560,7 +574,7 @@ export class ClaimBuilder {
     if (a.holder && b.holder && a.holder !== b.holder) return false;
     if (fa.kind === 'rank' && (!a.holder || !b.holder)) return false;
     // a figure that names nothing it is about is identified only by its article: articles about different things never share it
-    if (fa.doc !== fb.doc && (!a.near.length || !b.near.length) && topicsDisjoint(a, b)) return false;
+    if (fa.doc !== fb.doc && (!a.near.length || !b.near.length) && this.disjointTopics(a, b)) return false;
     // dates of one event and its start are not the date of its end
     if (fa.kind === 'date' && (a.x.phase || b.x.phase) && a.x.phase !== b.x.phase) return false;
     // weekdays only for the same event and phase ("the visit began on Monday")
@@ -592,12 +606,12 @@ export class ClaimBuilder {
       score += !common || aboutDifferent(a.near, b.near) ? -0.4 : j < 0.5 ? 0 : 0.08;
     }
     // one went up, the other down: "exports fell 6%" and "the economy grew 5.9%" are not one change
-    const da = directionOf(a.x), db = directionOf(b.x);
+    const da = a.direction, db = b.direction;
     if (da && db && da !== db) score -= 0.3;
     // the same wording with another word in one place: "people work in banking" is not "people work in tourism"
     if (slotDiffers(a.x, b.x)) score -= 0.6;
     // articles about different things: none of their main entities in common
-    if (fa.doc !== fb.doc && topicsDisjoint(a, b)) score -= 0.5;
+    if (fa.doc !== fb.doc && this.disjointTopics(a, b)) score -= 0.5;
     if (fa.head && fa.head === fb.head) score += 0.15;
     if (a.x.event && a.x.event === b.x.event) { score += 0.15; if (a.x.phase && a.x.phase === b.x.phase) score += 0.2; }
     const va = numeric(fa), vb = numeric(fb);
