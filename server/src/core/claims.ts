@@ -36,8 +36,7 @@ interface Item {
   telling: number;
   /** Up (1), down (-1) or neither (0): the change the figure measures. */
   direction: number;
-  /** The article's topic, as a number (a new analysis of the article has a new one). */
-  topicId: number;
+
   precise: boolean;
 }
 const TOP_TERMS = 8;
@@ -245,16 +244,7 @@ export class ClaimBuilder {
   private groupSize = new Map<string, number>();
 
   private termIds = new Map<string, number>();
-  /** Whether two articles' topics are disjoint, by pair of topics (figures of two articles meet many times). */
-  private disjoint = new Map<number, boolean>();
-  private topicIds = new WeakMap<Set<string>, number>();
-  private topicCount = 0;
-  private disjointTopics(a: Item, b: Item): boolean {
-    const key = a.topicId < b.topicId ? a.topicId * 67108864 + b.topicId : b.topicId * 67108864 + a.topicId;
-    let d = this.disjoint.get(key);
-    if (d === undefined) this.disjoint.set(key, d = topicsDisjoint(a, b));
-    return d;
-  }
+  private disjointTopics(a: Item, b: Item): boolean { return topicsDisjoint(a, b); }
   private docIds = new Map<string, number>();
   private docId(doc: string): number {
     let id = this.docIds.get(doc);
@@ -271,11 +261,11 @@ export class ClaimBuilder {
 
   private newItem(i: number, c: ClaimInput, group: string | null): Item {
     let topic = this.topics.get(c.features.topic);
-    if (!topic) { this.topics.set(c.features.topic, topic = new Set(c.features.topic)); this.topicIds.set(topic, this.topicCount++); }
+    if (!topic) this.topics.set(c.features.topic, topic = new Set(c.features.topic));
     return {
       i, f: c.figure, x: c.features, group: group ?? '', sentKey: this.docId(c.figure.doc) * 1048576 + c.features.sentence, norm: 0,
       topIds: NO_IDS, topW: NO_WEIGHTS, locIds: NO_IDS, locW: NO_WEIGHTS, localSum: 0, topic, precise: false,
-      holder: c.figure.holder ? this.canon(c.figure.holder) : null, near: this.canonAll(c.features.near), ents: this.canonAll(c.figure.entities), telling: -1, direction: directionOf(c.features), topicId: this.topicIds.get(topic)!,
+      holder: c.figure.holder ? this.canon(c.figure.holder) : null, near: this.canonAll(c.features.near), ents: this.canonAll(c.figure.entities), telling: -1, direction: directionOf(c.features),
     };
   }
 
