@@ -620,7 +620,7 @@ export class Corpus {
           break;
         }
         if (!target) {
-          target = { id: 'c-' + shortHash(f.id), label: labelOf([f], [input.features]), status: 'single', figures: [], links: [], values: [], verdicts: {}, resolved: false };
+          target = singleClaim('c-' + shortHash(f.id), input);
           this.claimList.push(target);
         }
         if (!touchedClaims.has(target)) { this.countClaim(target, -1); touchedClaims.add(target); }
@@ -686,7 +686,7 @@ export class Corpus {
     const order = (x: Mention, y: Mention) => x.start - y.start;
     for (const e of hit) {
       const mine = added.get(e);
-      if (mine && mine.length > 1) mine.sort(order);
+      if (mine && !inOrder(mine)) mine.sort(order);
       const ms = e.mentions;
       let lo = 0, hi = ms.length;
       while (lo < hi) { const mid = (lo + hi) >> 1; if (ms[mid]!.doc < doc) lo = mid + 1; else hi = mid; }
@@ -798,6 +798,28 @@ function hash53(s: string): number {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/**
+ * A new claim of one figure, as a patch makes it: its label (the words of the figure's sentence) worked out
+ * when first read, since most such claims are dropped again by the next edit unread. Assigning the label
+ * replaces it; the property stays where the other claims have it.
+ */
+function singleClaim(id: string, input: ClaimInput): Claim {
+  const c: Claim = { id, label: '', status: 'single', figures: [], links: [], values: [], verdicts: {}, resolved: false };
+  let label: string | undefined;
+  Object.defineProperty(c, 'label', {
+    get: () => (label ??= labelOf([input.figure], [input.features])),
+    set: (v: string) => { label = v; },
+    enumerable: true, configurable: true,
+  });
+  return c;
+}
+
+/** Mentions of one document already in text order (the analysis gives them so). */
+function inOrder(ms: Mention[]): boolean {
+  for (let k = 1; k < ms.length; k++) if (ms[k - 1]!.start > ms[k]!.start) return false;
+  return true;
 }
 
 function shortHash(s: string): string {
