@@ -416,6 +416,8 @@ export class Corpus {
     // problems (the input's own, then conflicts) are computed per document when asked for
     this.problemsByDoc.clear();
     this.claimContexts = new Map();
+    // display values of figures no longer in the corpus (documents removed without a patch) go
+    for (const [id, x] of this.displayCache) if (this.figureById.get(id) !== x.f) this.displayCache.delete(id);
     for (const c of claims) this.resolve(c);
     this.claimList = claims;
     this.claimCounts = null;
