@@ -88,12 +88,9 @@ export class Corpus {
   private ignoredClaims = new Set<string>();
   private stale = false;
   /** Per-claim data for its conflict diagnostics; dropped when a patch touches the claim. */
-  private claimContexts = new WeakMap<Claim, ClaimContext>();
-  private displayCache = new WeakMap<Figure, string>();
-  /** Entities whose mentions a patch has sorted (document, then offset). */
-  private sortedEntities = new WeakSet<Entity>();
-  /** Figures patches took out (the claim builder still lists them). */
-  private retired = new WeakSet<Figure>();
+  private claimContexts = new Map<Claim, ClaimContext>();
+  /** Display values by figure id (the figure kept to tell a figure from a later one with the same id). */
+  private displayCache = new Map<string, { f: Figure; v: string }>();
   private fullPassMs = 0;
   private fullPasses = 0;
   /** Bumped when documents are added or removed (not when a text changes). */
@@ -395,7 +392,6 @@ export class Corpus {
     };
     // holders and subjects compare as the corpus's entities (read when compared, so a rebuilt entity index is seen)
     this.builder = new ClaimBuilder(inputs, claimRules, k => this.entityIndex?.keyToEntity.get(k));
-    this.retired = new WeakSet();
     const claims = this.builder.build();
     this.inputById = new Map(inputs.map(c => [c.figure.id, c]));
     const usedIds = new Map<string, number>();
@@ -419,8 +415,9 @@ export class Corpus {
 
     // problems (the input's own, then conflicts) are computed per document when asked for
     this.problemsByDoc.clear();
-    this.claimContexts = new WeakMap();
-    this.sortedEntities = new WeakSet();
+    this.claimContexts = new Map();
+    // display values of figures no longer in the corpus (documents removed without a patch) go
+    for (const [id, x] of this.displayCache) if (this.figureById.get(id) !== x.f) this.displayCache.delete(id);
     for (const c of claims) this.resolve(c);
     this.claimList = claims;
     this.claimCounts = null;
@@ -438,7 +435,6 @@ export class Corpus {
     const docsForEntities = dropSpans.length ? analyses.map(a => ({ ...a, mentions: a.mentions.filter(m => !dropSpans.some(d => d.doc === a.doc && d.start < m.end && m.start < d.end)) })) : analyses;
     this.entityIndex = buildEntities(docsForEntities, { entities: rules.entities ?? [], notEntities: rules.notEntities ?? [], tags });
     this.entityById = new Map(this.entityIndex.entities.map(e => [e.id, e]));
-    this.sortedEntities = new WeakSet();
   }
 
   /** The result object; documents, figures and problems are gathered over the corpus only when read. */
@@ -570,8 +566,10 @@ export class Corpus {
   }
 
   private display(f: Figure): string {
-    let v = this.displayCache.get(f);
-    if (v === undefined) this.displayCache.set(f, v = displayValue(f));
+    const hit = this.displayCache.get(f.id);
+    if (hit?.f === f) return hit.v;
+    const v = displayValue(f);
+    this.displayCache.set(f.id, { f, v });
     return v;
   }
 
@@ -586,7 +584,8 @@ export class Corpus {
     const touchedClaims = new Set<Claim>();
     const touchedDocs = new Set<string>([doc]);
     const oldFigs = this.figuresByDoc.get(doc) ?? [];
-    // the document's old figures out of their claims (one pass over each claim), and retired for the builder
+    // the document's old figures out of their claims (one pass over each claim), and out of `figureById`: the builder
+    // still lists them, and takes a figure as live only when it is the one `figureById` holds
     const removed = new Map<Claim, Set<string>>();
     for (const f of oldFigs) {
       const c = this.claimByFigure.get(f.id);
@@ -595,7 +594,7 @@ export class Corpus {
         if (!ids) { removed.set(c, ids = new Set()); this.countClaim(c, -1); touchedClaims.add(c); }
         ids.add(f.id); delete c.verdicts[f.id];
       }
-      this.retired.add(f);
+      this.displayCache.delete(f.id);
       this.claimByFigure.delete(f.id); this.figureById.delete(f.id); this.inputById.delete(f.id);
     }
     for (const [c, ids] of removed) c.figures = c.figures.filter(x => !ids.has(x));
@@ -604,7 +603,7 @@ export class Corpus {
     const builder = this.builder!;
     // claims that already hold a new figure of each sentence (the document's old figures are out of every claim)
     const bySentence = new Map<number, Set<Claim>>();
-    const retired = this.retired, retiredNot = (_id: string, g: Figure) => !retired.has(g);
+    const live = this.figureById, retiredNot = (id: string, g: Figure) => live.get(id) === g;
     if (a) {
       this.figuresByDoc.set(doc, a.figures);
       a.figures.forEach((f, k) => {
@@ -623,7 +622,7 @@ export class Corpus {
           break;
         }
         if (!target) {
-          target = { id: 'c-' + shortHash(f.id), label: labelOf([f], [input.features]), status: 'single', figures: [], links: [], values: [], verdicts: {}, resolved: false };
+          target = singleClaim('c-' + shortHash(f.id), input);
           this.claimList.push(target);
         }
         if (!touchedClaims.has(target)) { this.countClaim(target, -1); touchedClaims.add(target); }
@@ -685,24 +684,19 @@ export class Corpus {
       hit.add(e);
       list.push({ entity: e, mention });
     }
-    // mentions in document order, then offset: the first patch of an entity sorts them, later ones
-    // replace the document's run in place
-    const order = (x: Mention, y: Mention) => (x.doc < y.doc ? -1 : x.doc > y.doc ? 1 : x.start - y.start);
+    // mentions in document order, then offset (as buildEntities leaves them): the document's run replaced in place
+    const order = (x: Mention, y: Mention) => x.start - y.start;
     for (const e of hit) {
-      const mine = (added.get(e) ?? []).sort(order);
-      if (!this.sortedEntities.has(e)) {
-        e.mentions = e.mentions.filter(m => m.doc !== doc);
-        for (const m of mine) e.mentions.push(m);
-        e.mentions.sort(order);
-        this.sortedEntities.add(e);
-        continue;
-      }
+      const mine = added.get(e);
+      if (mine && !inOrder(mine)) mine.sort(order);
       const ms = e.mentions;
       let lo = 0, hi = ms.length;
       while (lo < hi) { const mid = (lo + hi) >> 1; if (ms[mid]!.doc < doc) lo = mid + 1; else hi = mid; }
       let end = lo;
       while (end < ms.length && ms[end]!.doc === doc) end++;
-      ms.splice(lo, end - lo, ...mine);
+      if (!mine) ms.splice(lo, end - lo);
+      else if (end - lo === mine.length) for (let k = 0; k < mine.length; k++) ms[lo + k] = mine[k]!;
+      else ms.splice(lo, end - lo, ...mine);
     }
     if (list.length) index.byDoc.set(doc, list); else index.byDoc.delete(doc);
     if ([...hit].some(e => !e.mentions.length)) {
@@ -806,6 +800,28 @@ function hash53(s: string): number {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/**
+ * A new claim of one figure, as a patch makes it: its label (the words of the figure's sentence) worked out
+ * when first read, since most such claims are dropped again by the next edit unread. Assigning the label
+ * replaces it; the property stays where the other claims have it.
+ */
+function singleClaim(id: string, input: ClaimInput): Claim {
+  const c: Claim = { id, label: '', status: 'single', figures: [], links: [], values: [], verdicts: {}, resolved: false };
+  let label: string | undefined;
+  Object.defineProperty(c, 'label', {
+    get: () => (label ??= labelOf([input.figure], [input.features])),
+    set: (v: string) => { label = v; },
+    enumerable: true, configurable: true,
+  });
+  return c;
+}
+
+/** Mentions of one document already in text order (the analysis gives them so). */
+function inOrder(ms: Mention[]): boolean {
+  for (let k = 1; k < ms.length; k++) if (ms[k - 1]!.start > ms[k]!.start) return false;
+  return true;
 }
 
 function shortHash(s: string): string {
