@@ -18,6 +18,20 @@ function fig(c: Corpus, doc: string, text: string, nth = 1): Figure {
 }
 const claimOf = (c: Corpus, f: Figure): Claim => c.claimOf(f.id)!;
 
+type Report = [doc: string, text: string, figure: string];
+/**
+ * Two look-alike reports whose figures are different quantities stay apart; a third report of the first
+ * one's quantity joins it, with the status given (a conflict when its value differs).
+ */
+function lookAlikes(apart: [Report, Report], same: Report, status?: Claim['status']): void {
+  const c = new Corpus();
+  for (const [doc, text] of [...apart, same]) c.set(doc, text);
+  const [x, y] = apart.map(([doc, , f]) => claimOf(c, fig(c, doc, f)));
+  assert.notEqual(x, y);
+  assert.equal(x, claimOf(c, fig(c, same[0], same[2])));
+  if (status) assert.equal(x!.status, status);
+}
+
 test('close but different values for the same quantity conflict, across sources and inside one', () => {
   const c = corpus();
   const a = fig(c, 'a.txt', 'US$21.4 billion'), b = fig(c, 'b.txt', '$21.8 billion'), cc = fig(c, 'c.txt', 'US$21.4 billion');
@@ -159,13 +173,12 @@ test('look-alikes about different subjects stay apart: companies, ages of differ
 });
 
 test('a figure naming nothing it is about is not compared across articles about different things', () => {
-  const c = new Corpus();
-  c.set('s.txt', 'Storm hits Kenya\nFloods in Kenya and Uganda displaced thousands, Kenyan officials said on Monday.\nUnder a 2013 accord, member states share customs data.\nKenya and Uganda asked for help.\n');
-  c.set('t.txt', 'Peru election\nVoters in Peru and Chile went to the polls, Peruvian officials said.\nUnder a 2020 accord, member states share customs data.\nPeru and Chile counted votes.\n');
-  assert.notEqual(claimOf(c, fig(c, 's.txt', '2013')), claimOf(c, fig(c, 't.txt', '2020')));
-  // the same sentences in two reports of one story are one quantity, and they conflict
-  c.set('u.txt', 'Storm in Kenya\nKenya and Uganda were hit by floods, officials in Kenya said.\nUnder a 2014 accord, member states share customs data.\nUganda and Kenya asked for help.\n');
-  assert.equal(claimOf(c, fig(c, 's.txt', '2013')), claimOf(c, fig(c, 'u.txt', '2014')));
+  lookAlikes([
+    ['s.txt', 'Storm hits Kenya\nFloods in Kenya and Uganda displaced thousands, Kenyan officials said on Monday.\nUnder a 2013 accord, member states share customs data.\nKenya and Uganda asked for help.\n', '2013'],
+    ['t.txt', 'Peru election\nVoters in Peru and Chile went to the polls, Peruvian officials said.\nUnder a 2020 accord, member states share customs data.\nPeru and Chile counted votes.\n', '2020'],
+  ],
+  // the same sentences in two reports of one story are one quantity
+  ['u.txt', 'Storm in Kenya\nKenya and Uganda were hit by floods, officials in Kenya said.\nUnder a 2014 accord, member states share customs data.\nUganda and Kenya asked for help.\n', '2014']);
 });
 
 test('the same wording with another word in the slot that says what is counted is another quantity', () => {
@@ -182,64 +195,47 @@ test('the same wording with another word in the slot that says what is counted i
 });
 
 test('a figure with no name right beside it is about what the words a little further name', () => {
-  const c = new Corpus();
-  c.set('y.txt', 'Ports pact\nKenya and Uganda met in Nairobi.\nUnder a 2013 accord, member states share customs data through the Solen Port Authority.\n');
-  c.set('z.txt', 'Ports pact talks\nKenya and Uganda met again in Nairobi.\nUnder a 2009 accord, member states share customs data through the Alder Port Authority.\n');
-  assert.notEqual(claimOf(c, fig(c, 'y.txt', '2013')), claimOf(c, fig(c, 'z.txt', '2009')));
-  c.set('u.txt', 'Ports pact\nKenya and Uganda met in Nairobi.\nUnder a 2011 accord, member states share customs data through the Solen Port Authority.\n');
-  assert.equal(claimOf(c, fig(c, 'y.txt', '2013')), claimOf(c, fig(c, 'u.txt', '2011')));
+  lookAlikes([
+    ['y.txt', 'Ports pact\nKenya and Uganda met in Nairobi.\nUnder a 2013 accord, member states share customs data through the Solen Port Authority.\n', '2013'],
+    ['z.txt', 'Ports pact talks\nKenya and Uganda met again in Nairobi.\nUnder a 2009 accord, member states share customs data through the Alder Port Authority.\n', '2009'],
+  ], ['u.txt', 'Ports pact\nKenya and Uganda met in Nairobi.\nUnder a 2011 accord, member states share customs data through the Solen Port Authority.\n', '2011']);
 });
 
 test('a capitalised sentence opener that names nothing still says what a figure counts', () => {
-  const c = new Corpus();
-  c.set('m.txt', 'Budget\n\nSpending on ports has risen for nine straight years, officials said.\n');
-  c.set('n.txt', 'Budget news\n\nSpending on roads has risen for 9 straight years, officials said.\n');
-  assert.notEqual(claimOf(c, fig(c, 'm.txt', 'nine')), claimOf(c, fig(c, 'n.txt', '9')));
-  c.set('o.txt', 'Budget\n\nSpending on ports has risen for seven straight years, officials said.\n');
-  assert.equal(claimOf(c, fig(c, 'm.txt', 'nine')), claimOf(c, fig(c, 'o.txt', 'seven')));
+  lookAlikes([
+    ['m.txt', 'Budget\n\nSpending on ports has risen for nine straight years, officials said.\n', 'nine'],
+    ['n.txt', 'Budget news\n\nSpending on roads has risen for 9 straight years, officials said.\n', '9'],
+  ], ['o.txt', 'Budget\n\nSpending on ports has risen for seven straight years, officials said.\n', 'seven']);
 });
 
 test('a figure between two countries is not the same figure between another pair', () => {
-  const c = new Corpus();
-  c.set('h1.txt', 'Hungary talks\nHungary and Egypt established diplomatic relations in 1969, officials recalled.\n');
-  c.set('h2.txt', 'Hungary visit\nHungary and France established diplomatic relations in 1988, officials recalled.\n');
-  assert.notEqual(claimOf(c, fig(c, 'h1.txt', '1969')), claimOf(c, fig(c, 'h2.txt', '1988')));
-  c.set('h3.txt', 'Hungary talks\nEgypt and Hungary established diplomatic relations in 1963, officials recalled.\n');
-  const pair = claimOf(c, fig(c, 'h1.txt', '1969'));
-  assert.equal(pair, claimOf(c, fig(c, 'h3.txt', '1963')));
-  assert.equal(pair.status, 'conflict');
+  lookAlikes([
+    ['h1.txt', 'Hungary talks\nHungary and Egypt established diplomatic relations in 1969, officials recalled.\n', '1969'],
+    ['h2.txt', 'Hungary visit\nHungary and France established diplomatic relations in 1988, officials recalled.\n', '1988'],
+  ], ['h3.txt', 'Hungary talks\nEgypt and Hungary established diplomatic relations in 1963, officials recalled.\n', '1963'], 'conflict');
 });
 
 test('what a person who opens the sentence did is that person\'s, whatever the spelling of the name in each article', () => {
-  const c = new Corpus();
-  c.set('k1.txt', 'Returning home\nAda Belner spent 13 years abroad before returning to Peru.\n');
-  c.set('k2.txt', 'Back in Lima\nOmar Quenane spent 12 years abroad before returning to Peru.\n');
-  assert.notEqual(claimOf(c, fig(c, 'k1.txt', '13 years')), claimOf(c, fig(c, 'k2.txt', '12 years')));
+  lookAlikes([
+    ['k1.txt', 'Returning home\nAda Belner spent 13 years abroad before returning to Peru.\n', '13 years'],
+    ['k2.txt', 'Back in Lima\nOmar Quenane spent 12 years abroad before returning to Peru.\n', '12 years'],
+  ],
   // the same person, named in full in one article and by family name in another: one quantity, in conflict
-  c.set('k3.txt', 'Belner returns\nBelner spent 15 years abroad before returning to Peru.\n');
-  const years = claimOf(c, fig(c, 'k1.txt', '13 years'));
-  assert.equal(years, claimOf(c, fig(c, 'k3.txt', '15 years')));
-  assert.equal(years.status, 'conflict');
+  ['k3.txt', 'Belner returns\nBelner spent 15 years abroad before returning to Peru.\n', '15 years'], 'conflict');
 });
 
 test('a rise and a fall are not one change', () => {
-  const c = new Corpus();
-  c.set('g1.txt', 'Romania outlook\nRomania\'s economy grew 2.2 percent last year, helped by exports.\n');
-  c.set('g2.txt', 'Romania trade\nExports from Romania fell 2 percent last year, officials said.\n');
-  assert.notEqual(claimOf(c, fig(c, 'g1.txt', '2.2 percent')), claimOf(c, fig(c, 'g2.txt', '2 percent')));
-  c.set('g3.txt', 'Romania outlook\nRomania\'s economy expanded 2.8 percent last year, helped by exports.\n');
-  const growth = claimOf(c, fig(c, 'g1.txt', '2.2 percent'));
-  assert.equal(growth, claimOf(c, fig(c, 'g3.txt', '2.8 percent')));
-  assert.equal(growth.status, 'conflict');
+  lookAlikes([
+    ['g1.txt', 'Romania outlook\nRomania\'s economy grew 2.2 percent last year, helped by exports.\n', '2.2 percent'],
+    ['g2.txt', 'Romania trade\nExports from Romania fell 2 percent last year, officials said.\n', '2 percent'],
+  ], ['g3.txt', 'Romania outlook\nRomania\'s economy expanded 2.8 percent last year, helped by exports.\n', '2.8 percent'], 'conflict');
 });
 
 test('the word a sentence opens with can be what its figure counts', () => {
-  const c = new Corpus();
-  c.set('e1.txt', 'Brazil exports\n\nCoffee accounts for 23% of Brazil\'s exports.\n');
-  c.set('e2.txt', 'Brazil trade\n\nTourism accounts for 25% of Brazil\'s exports.\n');
-  assert.notEqual(claimOf(c, fig(c, 'e1.txt', '23%')), claimOf(c, fig(c, 'e2.txt', '25%')));
-  c.set('e3.txt', 'Brazil exports\n\nCoffee accounts for 28% of Brazil\'s exports.\n');
-  assert.equal(claimOf(c, fig(c, 'e1.txt', '23%')), claimOf(c, fig(c, 'e3.txt', '28%')));
+  lookAlikes([
+    ['e1.txt', 'Brazil exports\n\nCoffee accounts for 23% of Brazil\'s exports.\n', '23%'],
+    ['e2.txt', 'Brazil trade\n\nTourism accounts for 25% of Brazil\'s exports.\n', '25%'],
+  ], ['e3.txt', 'Brazil exports\n\nCoffee accounts for 28% of Brazil\'s exports.\n', '28%']);
 });
 
 test('a round number is rounded at its last digit, not by a fixed share', () => {
@@ -259,12 +255,8 @@ test('a round number is rounded at its last digit, not by a fixed share', () => 
 });
 
 test('one name in place of another is another quantity; the same statement with a value further off is found and conflicts', () => {
-  const c = new Corpus();
-  c.set('d1.txt', 'Roads\n\nThe drive from Avelmoor to Brisklund takes about four hours, officials said.\n');
-  c.set('d2.txt', 'Roads news\n\nThe drive from Avelmoor to Corinvale takes about six hours, officials said.\n');
-  assert.notEqual(claimOf(c, fig(c, 'd1.txt', 'about four hours')), claimOf(c, fig(c, 'd2.txt', 'about six hours')));
-  c.set('d3.txt', 'Roads\n\nThe drive from Avelmoor to Brisklund takes about seven hours, officials said.\n');
-  const drive = claimOf(c, fig(c, 'd1.txt', 'about four hours'));
-  assert.equal(drive, claimOf(c, fig(c, 'd3.txt', 'about seven hours')));
-  assert.equal(drive.status, 'conflict');
+  lookAlikes([
+    ['d1.txt', 'Roads\n\nThe drive from Avelmoor to Brisklund takes about four hours, officials said.\n', 'about four hours'],
+    ['d2.txt', 'Roads news\n\nThe drive from Avelmoor to Corinvale takes about six hours, officials said.\n', 'about six hours'],
+  ], ['d3.txt', 'Roads\n\nThe drive from Avelmoor to Brisklund takes about seven hours, officials said.\n', 'about seven hours'], 'conflict');
 });
