@@ -244,7 +244,6 @@ export class ClaimBuilder {
   private groupSize = new Map<string, number>();
 
   private termIds = new Map<string, number>();
-  private disjointTopics(a: Item, b: Item): boolean { return topicsDisjoint(a, b); }
   private docIds = new Map<string, number>();
   private docId(doc: string): number {
     let id = this.docIds.get(doc);
@@ -564,7 +563,7 @@ export class ClaimBuilder {
     if (a.holder && b.holder && a.holder !== b.holder) return false;
     if (fa.kind === 'rank' && (!a.holder || !b.holder)) return false;
     // a figure that names nothing it is about is identified only by its article: articles about different things never share it
-    if (fa.doc !== fb.doc && (!a.near.length || !b.near.length) && this.disjointTopics(a, b)) return false;
+    if (fa.doc !== fb.doc && (!a.near.length || !b.near.length) && topicsDisjoint(a, b)) return false;
     // dates of one event and its start are not the date of its end
     if (fa.kind === 'date' && (a.x.phase || b.x.phase) && a.x.phase !== b.x.phase) return false;
     // weekdays only for the same event and phase ("the visit began on Monday")
@@ -601,7 +600,7 @@ export class ClaimBuilder {
     // the same wording with another word in one place: "people work in banking" is not "people work in tourism"
     if (slotDiffers(a.x, b.x)) score -= 0.6;
     // articles about different things: none of their main entities in common
-    if (fa.doc !== fb.doc && this.disjointTopics(a, b)) score -= 0.5;
+    if (fa.doc !== fb.doc && topicsDisjoint(a, b)) score -= 0.5;
     if (fa.head && fa.head === fb.head) score += 0.15;
     if (a.x.event && a.x.event === b.x.event) { score += 0.15; if (a.x.phase && a.x.phase === b.x.phase) score += 0.2; }
     const va = numeric(fa), vb = numeric(fb);

@@ -603,13 +603,13 @@ export class Corpus {
     const builder = this.builder!;
     // claims that already hold a new figure of each sentence (the document's old figures are out of every claim)
     const bySentence = new Map<number, Set<Claim>>();
-    const live = this.figureById, retiredNot = (id: string, g: Figure) => live.get(id) === g;
+    const live = this.figureById, alive = (id: string, g: Figure) => live.get(id) === g;
     if (a) {
       this.figuresByDoc.set(doc, a.figures);
       a.figures.forEach((f, k) => {
         const input: ClaimInput = { figure: f, features: a.features[k]! };
         this.inputById.set(f.id, input); this.figureById.set(f.id, f);
-        const { best } = builder.attach(input, retiredNot);
+        const { best } = builder.attach(input, alive);
         let target: Claim | undefined;
         for (const id of best) {
           const c = this.claimByFigure.get(id);

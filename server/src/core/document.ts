@@ -140,7 +140,7 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
   const mentionTok = scratch(1, t.n);
   const entsBySent = new Map<number, string[]>();
   // a lone capitalised opener that names nothing ("Spending", "Hotels") stays a context word
-  for (const m of mentions) if (m.first >= 0 && !(m.initial && m.tokens === 1 && !m.place && m.via === 'name' && !m.kind)) mentionTok[m.first] = 1;
+  for (const m of mentions) if (m.first >= 0 && !loneOpener(m)) mentionTok[m.first] = 1;
   for (const f of raw) {
     if (dateline && f.kind === 'date' && f.start >= dateline.start && f.end <= dateline.end + 1) f.role = 'dateline';
     const { terms, weights, before } = contextTerms(text, t, R, f, figTok, mentionTok);
@@ -188,13 +188,22 @@ function mostCounted(counts: Map<string, number>, n: number): [string, number][]
 }
 
 /** Entities named in a sentence (headline capitals only when they are places), each once. */
+/** A capitalised first word of a sentence that the gazetteer does not know ("Founded", "Garthvia"). */
+function unknownOpener(m: RawMention): boolean {
+  return m.initial && m.tokens === 1 && !m.place && m.via === 'name';
+}
+/** One that nothing else names a kind of either: an ordinary word, most likely ("Spending", "Meanwhile"). */
+function loneOpener(m: RawMention): boolean {
+  return unknownOpener(m) && !m.kind;
+}
+
 function sentenceEntities(ms: RawMention[]): string[] {
   const keys: string[] = [];
   const seen = new Set<string>();
   for (const m of ms) {
     if ((m.weak && !m.place) || seen.has(m.key)) continue;
     // a lone capitalised sentence opener ("Founded", "Meanwhile") names nothing the figure is about
-    if (m.initial && m.tokens === 1 && !m.place && m.via === 'name' && !m.kind) continue;
+    if (loneOpener(m)) continue;
     seen.add(m.key); keys.push(m.key);
   }
   return keys;
@@ -215,7 +224,7 @@ function entitiesAround(t: Tokens, R: FigureReader, f: RawFigure, ms: RawMention
     const bracketed: boolean = speaker !== null && speaker.last === m.first - 2 && R.ch(m.first - 1) === 40;
     speaker = isSpeaker(t, R, m) || bracketed ? m : null;
     if (!(m.last >= f.first - reach && m.first <= f.last + reach)) continue;
-    if (speaker || m.kind === 'person' || m.ev.person !== 0 || (m.initial && m.tokens === 1 && !m.place && m.kind !== 'place' && m.via === 'name')) continue;
+    if (speaker || m.kind === 'person' || m.ev.person !== 0 || (unknownOpener(m) && m.kind !== 'place')) continue;
     if (!keys.includes(m.key)) keys.push(m.key);
     // a city is also its country: "Prague" and "Czechia" are about the same place
     if (m.place && m.place.type === 'city') { const c = `place:${m.place.country}`; if (!keys.includes(c)) keys.push(c); }
