@@ -667,7 +667,7 @@ export class ClaimBuilder {
 }
 
 /** A property computed on first read, then kept; assigning it replaces the value (both enumerable, so JSON keeps it). */
-function lazyProperty<T extends object, K extends keyof T>(o: T, key: K, make: () => T[K]): void {
+export function lazyProperty<T extends object, K extends keyof T>(o: T, key: K, make: () => T[K]): void {
   let value: T[K] | undefined, made = false;
   Object.defineProperty(o, key, {
     enumerable: true, configurable: true,

@@ -5,7 +5,7 @@ import { Codes } from './types';
 import { lineStarts, positionAt } from './text';
 import { analyzeDocument, type DocAnalysis } from './document';
 import { buildEntities, type EntityIndex, type EntityRules } from './entities';
-import { ClaimBuilder, displayValue, labelOf, spanOf, spansAgree, commonValue, type ClaimInput, type ClaimRules, type ValueSpan } from './claims';
+import { ClaimBuilder, displayValue, labelOf, lazyProperty, spanOf, spansAgree, commonValue, type ClaimInput, type ClaimRules, type ValueSpan } from './claims';
 
 export interface ChangeSet {
   /** Documents whose figures, entities, claims or problems changed (computed when first read: every touched document's problems). */
@@ -809,12 +809,7 @@ function hash53(s: string): number {
  */
 function singleClaim(id: string, input: ClaimInput): Claim {
   const c: Claim = { id, label: '', status: 'single', figures: [], links: [], values: [], verdicts: {}, resolved: false };
-  let label: string | undefined;
-  Object.defineProperty(c, 'label', {
-    get: () => (label ??= labelOf([input.figure], [input.features])),
-    set: (v: string) => { label = v; },
-    enumerable: true, configurable: true,
-  });
+  lazyProperty(c, 'label', () => labelOf([input.figure], [input.features]));
   return c;
 }
 
