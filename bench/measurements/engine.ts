@@ -1,5 +1,6 @@
 // Our engine, end to end: figures, entities, claims and conflicts for a whole
 // corpus with `analyzeCorpus`, on the main thread of this process.
+import path from 'node:path';
 import type { Measurement } from '../harness';
 import { collectGarbage, cpuSeconds, loadCorpus } from './load';
 import type { CorpusRef } from './load';
@@ -94,7 +95,6 @@ export const engineMeasurement: Measurement<EngineParams, EngineResult> = {
 
 /** How many articles carry a conflict warning, and how many of the disputed ones do. */
 function flagged(docs: string[], disputed: string[], dir: string): { docsWithConflicts: number; disputedFlagged: number } {
-  const path = require('node:path') as typeof import('node:path');
   const withConflict = new Set(docs);
   return { docsWithConflicts: withConflict.size, disputedFlagged: disputed.filter(f => withConflict.has(path.join(dir, f))).length };
 }
