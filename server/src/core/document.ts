@@ -145,13 +145,14 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
     if (dateline && f.kind === 'date' && f.start >= dateline.start && f.end <= dateline.end + 1) f.role = 'dateline';
     const { terms, weights, before } = contextTerms(text, t, R, f, figTok, mentionTok);
     const sentMentions = bySent.get(f.sent) ?? NONE;
+    // (one list shared by the figures of a sentence: nothing writes to it)
     let sentEnts = entsBySent.get(f.sent);
     if (!sentEnts) entsBySent.set(f.sent, sentEnts = sentenceEntities(sentMentions));
     figures.push({
       id: `${doc}#${f.start}`, doc, start: f.start, end: f.end, text: text.slice(f.start, f.end), kind: f.kind, value: f.value,
       unit: f.unit, qualifier: f.qualifier, relative: f.relative, time: f.time,
       sentenceStart: t.sentStart[f.sent]!, sentenceEnd: t.sentEnd[f.sent]!, aside: inAside(f.start),
-      context: terms, head: head(text, t, R, f), entities: sentEnts.slice(), holder: holder(t, R, f, sentMentions),
+      context: terms, head: head(text, t, R, f), entities: sentEnts, holder: holder(t, R, f, sentMentions),
     });
     const near = nearEntities(t, R, f, sentMentions);
     const relativeDate = f.kind === 'date' && R.has(f.first, Cat.Relative);

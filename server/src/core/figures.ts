@@ -1,6 +1,6 @@
 // Figures: money, percentages, counts, dates, durations and ranks, read off the
 // token stream with their normalised values, qualifiers and time references.
-import { Cat, entries, type LexEntry } from './lexicon';
+import { Cat, entries, catsById, type LexEntry } from './lexicon';
 import { TK, TF, type Tokens, isPossessive } from './scan';
 import { currencyOfSymbol, currencyOfWordToken, isCurrencyCode } from './gazetteer';
 import type { FigureKind, FigureValue, Qualifier, TimeRef } from './types';
@@ -57,7 +57,7 @@ export class FigureReader {
     const id = this.t.lex[i]!;
     return id ? entries[id - 1] : undefined;
   }
-  has(i: number, cat: Cat): boolean { return ((this.lex(i)?.cats ?? 0) & cat) !== 0; }
+  has(i: number, cat: Cat): boolean { return i >= 0 && i < this.t.n && (catsById[this.t.lex[i]!]! & cat) !== 0; }
   is(i: number, word: string): boolean { const e = this.lex(i); return !!e && e.word === word; }
   ch(i: number): number { return i >= 0 && i < this.t.n && this.t.kind[i] === TK.Punct ? this.text.charCodeAt(this.t.start[i]!) : -1; }
   /** Token i+1 touches token i (no space between). */

@@ -50,7 +50,7 @@ export interface Figure extends Span {
   context: string[];
   /** The head noun or phrase the figure measures, when found ("companies", "trade", "visit"). */
   head: string | null;
-  /** Entity keys (normalised names) in the figure's clause. */
+  /** Entity keys (normalised names) in the figure's clause (one list shared by the figures of a sentence: read only). */
   entities: string[];
   /** For ranks and shares: the entity in possessive position ("Vietnam's third-largest"). */
   holder: string | null;
