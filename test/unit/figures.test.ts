@@ -119,6 +119,20 @@ test('pasted and extracted text: CRLF, curly quotes, stray spaces, names across 
   assert.deepEqual(figures("The 'about 300' figure was quoted.").map(f => f.value), [300]);
 });
 
+test('a figure never spans a blank line; one read across a single line break keeps its sentence whole', () => {
+  // found by a long random search of the span property: the paragraph break was read through
+  assert.deepEqual(figures('Her tally was 0\n\nAugust 11, 2025 came.').map(f => [f.text, f.value]), [['August 11, 2025', '2025-08-11']]);
+  assert.deepEqual(figures('Pledged: US$\n\n40 teachers came.').map(f => [f.text, f.kind]), [['40', 'count']]);
+  assert.deepEqual(figures('It was 11\n\nAugust 2025 when they met.').map(f => f.text), ['August 2025']);
+  // a short wrapped line ending in a currency sign: one money figure, inside its sentence
+  const text = 'Trade hit US$\n4 billion last year. Then 5% more.';
+  const fs = figures(text);
+  const money = fs.find(f => f.kind === 'money'), pct = fs.find(f => f.kind === 'percent');
+  assert.deepEqual([money!.text, money!.kind, money!.value], ['US$\n4 billion', 'money', 4e9]);
+  assert.ok(money!.sentenceStart <= money!.start && money!.end <= money!.sentenceEnd + 1, 'the figure lies inside its sentence');
+  assert.equal(text.slice(pct!.sentenceStart, pct!.sentenceEnd), 'Then 5% more.');
+});
+
 test('spans lie on the figure text', () => {
   const text = 'Revenue of €12.5bn rose 4% from 2023, with about 1,200 staff and a three-week strike.';
   for (const f of figures(text)) assert.equal(text.slice(f.start, f.end), f.text);

@@ -1,7 +1,7 @@
 // Figures: money, percentages, counts, dates, durations and ranks, read off the
 // token stream with their normalised values, qualifiers and time references.
 import { Cat, entries, catsById, type LexEntry } from './lexicon';
-import { TK, TF, type Tokens, isPossessive } from './scan';
+import { TK, TF, type Tokens, isPossessive, mergeSentences, spansBlank } from './scan';
 import { currencyOfSymbol, currencyOfWordToken, isCurrencyCode } from './gazetteer';
 import type { FigureKind, FigureValue, Qualifier, TimeRef } from './types';
 import { iso, weekday, addDays, isoWeek, WEEKDAYS, type YMD } from './dates';
@@ -95,6 +95,12 @@ export class FigureReader {
         else if (e && e.word === 'a' && this.is(i + 1, 'dozen')) f = this.measure(i);
         else if (e && e.cats & Cat.Connector) f = null;
         else if (t.flags[i]! & (TF.Cap | TF.AllCaps)) f = this.money(i);
+      }
+      // a figure never spans a paragraph break ("11\n\nAugust 2025"); one read across a single line break joins the
+      // sentences the line break ended ("Trade hit US$\n4 billion" on a short line)
+      if (f && t.sent[f.first] !== t.sent[f.last]) {
+        if (spansBlank(t, f.first, f.last)) f = null;
+        else { mergeSentences(t, t.sent[f.first]!, t.sent[f.last]!); f.sent = t.sent[f.first]!; }
       }
       if (f) {
         this.qualify(f);

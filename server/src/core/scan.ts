@@ -257,6 +257,21 @@ function sentences(text: string, t: Tokens): void {
   close(t.n);
 }
 
+/** A blank line before one of the tokens (first, last]. */
+export function spansBlank(t: Tokens, first: number, last: number): boolean {
+  for (let j = first + 1; j <= last; j++) if (t.flags[j]! & TF.Blank) return true;
+  return false;
+}
+
+/** Sentences a..b become one (a line break read as a sentence end inside a figure); later sentences are renumbered. */
+export function mergeSentences(t: Tokens, a: number, b: number): void {
+  if (b <= a) return;
+  const d = b - a;
+  t.sentEnd[a] = t.sentEnd[b]!;
+  t.sentStart.splice(a + 1, d); t.sentEnd.splice(a + 1, d); t.sentFirst.splice(a + 1, d);
+  for (let j = t.sentFirst[a]!; j < t.n; j++) { const s = t.sent[j]!; t.sent[j] = s <= b ? a : s - d; }
+}
+
 function isCloser(c: number): boolean {
   return c === 34 || c === 39 || c === 0x2019 || c === 0x201d || c === 41 || c === 93 || c === 0xbb;
 }
