@@ -73,6 +73,28 @@ test('verdicts, ignores, claim names and labels, ignored codes, entity rules cha
   assert.equal(fullPasses(c), passes, 'no whole-corpus pass');
 });
 
+test('an alias that makes two spellings of a holder one entity joins their figures, as in a fresh analysis', () => {
+  // "Vestria's third-largest" and "the Vestrian Union's second-largest" partner: ranks of different holders,
+  // until the annotation file says the two names are one place
+  const x = "Norland trade rises\n\nOfficials said on Tuesday that Norland is now Vestria's third-largest trading partner after a year of record shipments.\n";
+  const y = "Norland climbs\n\nNorland is now the Vestrian Union's second-largest trading partner after a year of record shipments, officials said on Wednesday.\n";
+  const texts: [string, string][] = [...TEXTS, ['x.txt', x], ['y.txt', y]];
+  const rules: AnalysisRules = { entities: [{ name: 'Vestria', aliases: ['Vestrian Union'], kind: 'place' }] };
+  const ranks = (c: Corpus) => c.result().claims.filter(cl => cl.figures.some(f => f.startsWith('x.txt') || f.startsWith('y.txt')) && cl.figures.length > 1).map(cl => `${cl.status}:${[...cl.figures].sort().join(',')}`);
+  assert.deepEqual(ranks(corpus(undefined, texts)), [], 'apart without the alias');
+  const fresh = ranks(corpus(rules, texts));
+  assert.equal(fresh.length, 1);
+  assert.match(fresh[0]!, /^conflict:x\.txt#\d+,y\.txt#\d+$/);
+  const c = corpus(undefined, texts);
+  c.counts();
+  c.setOptions({ annotations: rules });
+  assert.deepEqual(ranks(c), fresh, 'the alias reaches the claims');
+  assert.deepEqual(seen(c), seen(corpus(rules, texts)));
+  // and taking it back parts them again
+  c.setOptions({});
+  assert.deepEqual(ranks(c), []);
+});
+
 test('an edited document keeps the verdict on its figure, and the conflict stays settled', () => {
   const base = corpus();
   const rules: AnalysisRules = { verdicts: [{ figure: span(base, 'a.txt', 'US$21.4 billion'), verdict: 'accepted' }] };

@@ -140,7 +140,11 @@ export class Corpus {
     if (entitiesChanged) {
       const analyses: DocAnalysis[] = [];
       for (const d of this.docsMap.keys()) { const a = this.analysis(d); if (a) analyses.push(a); }
+      const before = this.entityIndex?.keyToEntity;
       this.rebuildEntities(analyses);
+      // claims compare holders and subjects as entities: an alias that joins (or a rule that parts) names figures
+      // are about changes claims, which only a whole-corpus pass builds again
+      if (this.claimKeysRegrouped(before, this.entityIndex!.keyToEntity)) return false;
     }
     const claims = new Set<Claim>();
     const claimOfSpan = (sp: { doc: string; start: number; end: number }) => { const f = this.figureAtSpan(sp); return f ? { f, c: this.claimByFigure.get(f.id) } : undefined; };
@@ -213,6 +217,28 @@ export class Corpus {
     for (const d of moved) { this.docsMap.get(d)!.analysis = null; this.changed(d); }
     this.cached = null;
     return true;
+  }
+
+  /**
+   * Whether the names figures are about (holders, nearby and sentence entities) group into entities differently
+   * under `after` than under `before`: then claims built with `before` are out of date.
+   */
+  private claimKeysRegrouped(before: Map<string, string> | undefined, after: Map<string, string>): boolean {
+    const oldToNew = new Map<string, string>(), newToOld = new Map<string, string>();
+    const same = (k: string): boolean => {
+      if (!k.startsWith('n:')) return true;
+      const o = before?.get(k) ?? k, n = after.get(k) ?? k;
+      const seenNew = oldToNew.get(o), seenOld = newToOld.get(n);
+      if ((seenNew !== undefined && seenNew !== n) || (seenOld !== undefined && seenOld !== o)) return false;
+      oldToNew.set(o, n); newToOld.set(n, o);
+      return true;
+    };
+    for (const c of this.inputById.values()) {
+      if (c.figure.holder && !same(c.figure.holder)) return true;
+      for (const k of c.features.near) if (!same(k)) return true;
+      for (const k of c.figure.entities) if (!same(k)) return true;
+    }
+    return false;
   }
 
   /** The documents whose problems changed, computed when first read (bulk loading never pays for it). */
