@@ -224,6 +224,15 @@ test('what a person who opens the sentence did is that person\'s, whatever the s
   ['k3.txt', 'Belner returns\nBelner spent 15 years abroad before returning to Peru.\n', '15 years'], 'conflict');
 });
 
+test('trade one way is not trade the other way', () => {
+  lookAlikes([
+    ['t1.txt', 'Trade figures\nHungarian exports to Morocco fell 6 percent last year, the ministry said.\n', '6 percent'],
+    ['t2.txt', 'Trade figures\nMoroccan exports to Hungary fell 10 percent last year, the ministry said.\n', '10 percent'],
+  ],
+  // the same flow, the exporter named by its country, not its demonym
+  ['t3.txt', 'Trade figures\nHungary\'s exports to Morocco fell 8 percent last year, the ministry said.\n', '8 percent'], 'conflict');
+});
+
 test('a rise and a fall are not one change', () => {
   lookAlikes([
     ['g1.txt', 'Romania outlook\nRomania\'s economy grew 2.2 percent last year, helped by exports.\n', '2.2 percent'],

@@ -562,6 +562,9 @@ export class ClaimBuilder {
     if (!timeCompatible(fa, fb)) return false;
     if (a.holder && b.holder && a.holder !== b.holder) return false;
     if (fa.kind === 'rank' && (!a.holder || !b.holder)) return false;
+    // trade the other way, or between others: "Hungarian exports to Morocco" is not "Moroccan exports to Hungary"
+    const xa = a.x.flow, xb = b.x.flow;
+    if (xa && xb && (this.canon(xa[0]) !== this.canon(xb[0]) || this.canon(xa[1]) !== this.canon(xb[1]))) return false;
     // a figure that names nothing it is about is identified only by its article: articles about different things never share it
     if (fa.doc !== fb.doc && (!a.near.length || !b.near.length) && topicsDisjoint(a, b)) return false;
     // dates of one event and its start are not the date of its end

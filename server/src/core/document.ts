@@ -25,6 +25,12 @@ export interface FigureFeatures {
   near: string[];
   /** Relative dates ("this year") resolved against the publication date. */
   relativeDate: boolean;
+  /**
+   * A trade flow the figure's sentence names, exporter then importer (entity keys): "Hungarian exports to
+   * Morocco", "Vietnam's exports to South Korea", "imports from Vietnam into South Korea". Null when the sentence
+   * names no direction, or only one end of it.
+   */
+  flow: [string, string] | null;
   /** What the whole article is about: its most mentioned entities. */
   topic: string[];
 }
@@ -156,7 +162,7 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
     });
     const near = nearEntities(t, R, f, sentMentions);
     const relativeDate = f.kind === 'date' && R.has(f.first, Cat.Relative);
-    features.push({ terms, weights, before, step: f.step, round: f.round, role: f.role, event: f.event, phase: f.phase, weekday: f.weekday, sentence: f.sent, near, relativeDate, topic });
+    features.push({ terms, weights, before, step: f.step, round: f.round, role: f.role, event: f.event, phase: f.phase, weekday: f.weekday, sentence: f.sent, near, relativeDate, topic, flow: flowOf(t, R, f, sentMentions) });
   }
   return {
     doc, length: text.length, published, outlet: options.outlet ?? dateline?.outlet ?? null, figures, features, mentions, aliases,
@@ -291,6 +297,37 @@ function head(text: string, t: Tokens, R: FigureReader, f: RawFigure): string | 
   if (!run.length) return null;
   const known = run.find(isConcept) ?? run.find(w => /[^s]s$/.test(w)) ?? run[0]!;
   return conceptOf(known);
+}
+
+// by the tokens' folded hash, so that no word is built to test it (a match is then checked by spelling)
+const EXPORT_WORDS = new Map(['export', 'exports', 'exported', 'exporting', 'shipments', 'shipped'].map(w => [hashFold(w, 0, w.length), w]));
+const IMPORT_WORDS = new Map(['import', 'imports', 'imported', 'importing'].map(w => [hashFold(w, 0, w.length), w]));
+
+/** The trade flow of the figure's sentence (see FigureFeatures.flow): the export or import word nearest the figure, and who is on each end. */
+function flowOf(t: Tokens, R: FigureReader, f: RawFigure, ms: RawMention[]): [string, string] | null {
+  if (ms.length < 2) return null;
+  const first = t.sentFirst[f.sent]!, end = f.sent + 1 < t.sentFirst.length ? t.sentFirst[f.sent + 1]! : t.n;
+  let at = -1, exporting = true;
+  for (let j = first; j < end; j++) {
+    if (t.kind[j] !== TK.Word || t.end[j]! - t.start[j]! < 6) continue;
+    const ew = EXPORT_WORDS.get(t.hash[j]!), iw = ew === undefined ? IMPORT_WORDS.get(t.hash[j]!) : undefined;
+    if (ew === undefined && iw === undefined) continue;
+    const ex = ew !== undefined && R.lwIs(j, ew), im = iw !== undefined && R.lwIs(j, iw);
+    if ((ex || im) && (at < 0 || Math.abs(j - f.first) < Math.abs(at - f.first))) { at = j; exporting = ex; }
+  }
+  if (at < 0) return null;
+  let from: string | null = null, to: string | null = null;
+  for (const m of ms) {
+    if (m.first < 0 || loneOpener(m)) continue;
+    // "Hungarian exports", "Vietnam's exports", "Vietnam exported": the side the word belongs to
+    if (m.last === at - 1 || (m.last === at - 2 && isPossessive(t, at - 1))) { if (exporting) from ??= m.key; else to ??= m.key; continue; }
+    if (m.first <= at || m.first > at + 12) continue;
+    let k = m.first - 1;
+    if (R.lwIs(k, 'the')) k--;
+    if (R.lwIs(k, 'to') || R.lwIs(k, 'into')) to ??= m.key;
+    else if (R.lwIs(k, 'from')) from ??= m.key;
+  }
+  return from && to && from !== to ? [from, to] : null;
 }
 
 /** "Vietnam's third-largest trading partner": the possessor of a rank or share. */
