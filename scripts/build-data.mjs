@@ -19,8 +19,28 @@ if (existsSync(marker) && inputs.every(f => statSync(f).mtimeMs < statSync(marke
     statSync(fileURLToPath(import.meta.url)).mtimeMs < statSync(marker).mtimeMs) process.exit(0);
 
 const latin = s => /^[\p{Script=Latin}\p{M}\s.'’,()-]+$/u.test(s) && /[a-z]/.test(s);
-const countries = require('world-countries').map(c => {
-  const names = new Set([c.name.common, c.name.official, ...c.altSpellings].filter(n => latin(n) && n.length > 2 && !n.includes(',')));
+const world = require('world-countries');
+// Short names the data gives only inside a formal one: "Republic of Turkey" -> "Turkey" (the common name is
+// "Türkiye"). Taken only when one country yields it and no other country is called so ("Korea" stays out:
+// both Koreas are a "Republic of Korea"; "United States" stays the US's, not the Virgin Islands').
+const FORMAL = /^(?:the )?(?:[A-Z][\p{L}'’]+ )*?(?:Republic|Kingdom|State|Commonwealth|Principality|Sultanate|Grand Duchy|Emirate|Federation|Union|Confederation|Territory|Islands|Dominion) of (?:the )?(.+)$/u;
+const namedBy = new Map();
+for (const c of world) for (const n of [c.name.common, c.name.official, ...c.altSpellings]) namedBy.set(n.toLowerCase(), new Set([...(namedBy.get(n.toLowerCase()) ?? []), c.cca2]));
+const shortBy = new Map();
+for (const c of world) for (const n of [c.name.official, ...c.altSpellings]) {
+  const m = FORMAL.exec(n);
+  if (!m || !latin(m[1]) || /[(),]/.test(m[1])) continue;
+  const k = m[1].toLowerCase();
+  const e = shortBy.get(k) ?? { name: m[1], codes: new Set() };
+  e.codes.add(c.cca2); shortBy.set(k, e);
+}
+const shortNames = new Map();
+for (const [k, e] of shortBy) {
+  const others = [...(namedBy.get(k) ?? [])].filter(x => !e.codes.has(x));
+  if (e.codes.size === 1 && !others.length) { const code = [...e.codes][0]; shortNames.set(code, [...(shortNames.get(code) ?? []), e.name]); }
+}
+const countries = world.map(c => {
+  const names = new Set([c.name.common, c.name.official, ...c.altSpellings, ...(shortNames.get(c.cca2) ?? [])].filter(n => latin(n) && n.length > 2 && !n.includes(',')));
   const demonyms = new Set(Object.values(c.demonyms?.eng ?? {}).filter(Boolean));
   return {
     code: c.cca2, name: c.name.common, independent: Boolean(c.independent), names: [...names], demonyms: [...demonyms],

@@ -55,6 +55,19 @@ test('acronyms join their expansions, in any case; alternative country names joi
   for (const f of ['South Korea', 'Republic of Korea', 'RoK']) assert.ok(forms(korea).has(f), `South Korea has ${f}: ${[...forms(korea)]}`);
 });
 
+test('a short name the data gives only inside a formal one is the country; a shared one stays nobody\'s', () => {
+  const c = corpus({
+    'a.txt': 'Greece and Turkey established diplomatic relations long ago, officials in Athens said.',
+    'b.txt': 'Talks with Türkiye resumed on Monday. Observers from Korea attended.',
+  });
+  const turkey = entityWith(c, 'Turkey');
+  assert.equal(turkey.kind, 'place');
+  assert.ok(forms(turkey).has('Türkiye'), `Turkey and Türkiye are one country: ${[...forms(turkey)]}`);
+  // both Koreas are a "Republic of Korea": "Korea" alone names neither
+  const korea = c.result().entities.find(e => forms(e).has('Korea'));
+  assert.ok(!korea || !forms(korea).has('South Korea'), 'Korea is not South Korea');
+});
+
 test('an equation in the text joins two names; demonyms link to their country', () => {
   const c = corpus({
     'a.txt': 'Patrols in the West Sea, known internationally as the Yellow Sea, were stepped up. Vietnamese exporters and Vietnam\'s ministry welcomed it.',
