@@ -233,6 +233,13 @@ test('trade one way is not trade the other way', () => {
   ['t3.txt', 'Trade figures\nHungary\'s exports to Morocco fell 8 percent last year, the ministry said.\n', '8 percent'], 'conflict');
 });
 
+test('a share of a whole is not a change', () => {
+  lookAlikes([
+    ['s1.txt', 'Zambia trade\nMining accounts for 20 percent of Zambia\'s exports, the ministry said.\n', '20 percent'],
+    ['s2.txt', 'Zambia trade\nZambia\'s exports fell 19 percent last year, the ministry said.\n', '19 percent'],
+  ], ['s3.txt', 'Zambia trade\nMining accounts for 24 percent of Zambia\'s exports, the ministry said.\n', '24 percent'], 'conflict');
+});
+
 test('a rise and a fall are not one change', () => {
   lookAlikes([
     ['g1.txt', 'Romania outlook\nRomania\'s economy grew 2.2 percent last year, helped by exports.\n', '2.2 percent'],

@@ -565,6 +565,8 @@ export class ClaimBuilder {
     // trade the other way, or between others: "Hungarian exports to Morocco" is not "Moroccan exports to Hungary"
     const xa = a.x.flow, xb = b.x.flow;
     if (xa && xb && (this.canon(xa[0]) !== this.canon(xb[0]) || this.canon(xa[1]) !== this.canon(xb[1]))) return false;
+    // a share of a whole is no change: "20 percent of Zambia's exports" is not "Zambian exports fell 19%"
+    if (fa.kind === 'percent' && a.x.shareOf !== b.x.shareOf && (a.x.shareOf ? b.direction : a.direction) !== 0) return false;
     // a figure that names nothing it is about is identified only by its article: articles about different things never share it
     if (fa.doc !== fb.doc && (!a.near.length || !b.near.length) && topicsDisjoint(a, b)) return false;
     // dates of one event and its start are not the date of its end

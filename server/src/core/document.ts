@@ -31,6 +31,8 @@ export interface FigureFeatures {
    * names no direction, or only one end of it.
    */
   flow: [string, string] | null;
+  /** A percentage of a whole: "20 percent of Zambia's exports" (not a change, nor a rate). */
+  shareOf: boolean;
   /** What the whole article is about: its most mentioned entities. */
   topic: string[];
 }
@@ -162,7 +164,7 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
     });
     const near = nearEntities(t, R, f, sentMentions);
     const relativeDate = f.kind === 'date' && R.has(f.first, Cat.Relative);
-    features.push({ terms, weights, before, step: f.step, round: f.round, role: f.role, event: f.event, phase: f.phase, weekday: f.weekday, sentence: f.sent, near, relativeDate, topic, flow: flowOf(t, R, f, sentMentions) });
+    features.push({ terms, weights, before, step: f.step, round: f.round, role: f.role, event: f.event, phase: f.phase, weekday: f.weekday, sentence: f.sent, near, relativeDate, topic, flow: flowOf(t, R, f, sentMentions), shareOf: f.kind === 'percent' && R.lwIs(f.last + 1, 'of') });
   }
   return {
     doc, length: text.length, published, outlet: options.outlet ?? dateline?.outlet ?? null, figures, features, mentions, aliases,
