@@ -194,6 +194,13 @@ test('the same wording with another word in the slot that says what is counted i
   assert.equal(farming.status, 'conflict');
 });
 
+test('what a sentence opens with, in one word or two, says what its share is of', () => {
+  lookAlikes([
+    ['p1.txt', 'Poland trade\nClean power accounts for 24 per cent of Poland\'s exports.\n', '24 per cent'],
+    ['p2.txt', 'Poland trade\nBanking accounts for 26 per cent of Poland\'s exports.\n', '26 per cent'],
+  ], ['p3.txt', 'Polish trade\nClean power accounts for 21 per cent of Poland\'s exports.\n', '21 per cent'], 'conflict');
+});
+
 test('a figure with no name right beside it is about what the words a little further name', () => {
   lookAlikes([
     ['y.txt', 'Ports pact\nKenya and Uganda met in Nairobi.\nUnder a 2013 accord, member states share customs data through the Solen Port Authority.\n', '2013'],

@@ -160,7 +160,8 @@ function sideDiffers(a: FigureFeatures, b: FigureFeatures, a0: number, a1: numbe
   if (B.includes(x) || A.includes(y)) return false;
   // the slot is where the wording starts on both sides, one word from the figure, and all after the figure is the same
   // ("Mining accounts for 23% of Romania's exports" / "Tourism accounts for 25% of Romania's exports")
-  if (p === 1 && a0 === 0 && b0 === 0 && a0 + p + 1 === a1 && b0 + p + 1 === b1 && sameAfter(a, b)) return true;
+  // (a slot of up to two words: "Clean power accounts for 24%" / "Banking accounts for 26%")
+  if (p === 1 && a0 === 0 && b0 === 0 && a1 - p <= 2 && b1 - p <= 2 && sameAfter(a, b) && !A.slice(p, a1).some(w => B.includes(w)) && !B.slice(p, b1).some(w => A.includes(w))) return true;
   // the wording meets again right after the slot (a slot of one or two words on each side)
   for (let i = 1; i <= 2; i++) for (let j = 1; j <= 2; j++) {
     const u = a0 + p + i, v = b0 + p + j;
