@@ -247,6 +247,13 @@ test('a share of a whole is not a change', () => {
   ], ['s3.txt', 'Zambia trade\nMining accounts for 24 percent of Zambia\'s exports, the ministry said.\n', '24 percent'], 'conflict');
 });
 
+test('figures whose wording shares nothing but the noun they count are other quantities', () => {
+  lookAlikes([
+    ['m1.txt', 'Port growth\nSan Marroville, a city of about 316,000 people, has grown quickly since the port was expanded.\n', '316,000'],
+    ['m2.txt', 'Storm\nAround 374,000 residents of San Marroville province were evacuated before the storm arrived.\n', '374,000'],
+  ], ['m3.txt', 'Port city\nSan Marroville, a city of about 420,000 people, has grown quickly since the port was expanded.\n', '420,000'], 'conflict');
+});
+
 test('a rise and a fall are not one change', () => {
   lookAlikes([
     ['g1.txt', 'Romania outlook\nRomania\'s economy grew 2.2 percent last year, helped by exports.\n', '2.2 percent'],

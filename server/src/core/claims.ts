@@ -213,6 +213,24 @@ function sharedWeight(ia: number[], wa: number[], ib: number[], wb: number[], pr
   return s;
 }
 
+/** The one context word two figures share is their head noun ("people" in "a city of 316,000 people" / "374,000 residents were evacuated"). */
+function onlyHeadShared(head: number | undefined, a: Item, b: Item): boolean {
+  if (head === undefined) return false;
+  let other = false, i = 0, j = 0;
+  const A = a.topIds, B = b.topIds;
+  while (i < A.length && j < B.length) {
+    if (A[i]! < B[j]!) i++;
+    else if (A[i]! > B[j]!) j++;
+    else { if (A[i] !== head) { other = true; break; } i++; j++; }
+  }
+  return !other;
+}
+
+function sameNumber(a: Figure, b: Figure): boolean {
+  const x = numeric(a);
+  return x !== null && x === numeric(b);
+}
+
 function numeric(f: Figure): number | null {
   if (typeof f.value === 'number') return f.value;
   if (Array.isArray(f.value)) return (f.value[0] + f.value[1]) / 2;
@@ -607,7 +625,9 @@ export class ClaimBuilder {
     if (slotDiffers(a.x, b.x)) score -= 0.6;
     // articles about different things: none of their main entities in common
     if (fa.doc !== fb.doc && topicsDisjoint(a, b)) score -= 0.5;
-    if (fa.head && fa.head === fb.head) score += 0.15;
+    // the noun counted; for different values, only when the wording has more in common than that noun
+    // ("a city of 316,000 people" / "374,000 residents were evacuated"; "12 agreements" / "the 12 agreements")
+    if (fa.head && fa.head === fb.head) score += sameNumber(fa, fb) || !onlyHeadShared(this.termIds.get(fa.head), a, b) ? 0.15 : -0.15;
     if (a.x.event && a.x.event === b.x.event) { score += 0.15; if (a.x.phase && a.x.phase === b.x.phase) score += 0.2; }
     const va = numeric(fa), vb = numeric(fb);
     if (va !== null && vb !== null) {
