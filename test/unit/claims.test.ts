@@ -48,6 +48,16 @@ test('close but different values for the same quantity conflict, across sources 
   assert.doesNotMatch(onA.message, /c\.txt/);
 });
 
+test('a conflict between dates written without their year names the dates they were read as', () => {
+  const c = new Corpus();
+  c.set('w1.txt', 'Election results\nBy Ana Lis – The Post – March 4, 2026\n\nThe Civic Party secured 72 seats, results published on Sunday showed.\n');
+  c.set('w2.txt', 'Election results\nBy Jo Hem – The Ledger – March 11, 2026\n\nThe Civic Party secured 72 seats, results published on Sunday showed.\n');
+  const p = c.problemsOf('w1.txt').find(x => x.code === 'conflicting-figure');
+  assert.ok(p, 'the two Sundays are a week apart');
+  assert.match(p.message, /Sunday \(2026-03-01\) here, but Sunday \(2026-03-08\) in w2\.txt:4/);
+  assert.equal(p.related[0]!.message, 'Sunday (2026-03-08) differs');
+});
+
 test('rounding, compatible qualifiers and number words agree', () => {
   const c = corpus();
   const firms = claimOf(c, fig(c, 'a.txt', 'About 3,000'));

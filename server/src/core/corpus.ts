@@ -563,8 +563,10 @@ export class Corpus {
         if (!x.relative[j] && !spansAgree(sp, x.spans[j]!)) { if (differ.length < wantDiffer) differ.push(x.figs[j]!); }
         else if (agree.length < wantAgree) agree.push(x.figs[j]!);
       }
-      const where = (o: Figure) => `${o.text} in ${baseName(o.doc)}:${this.position(o.doc, o.start).line + 1}`;
-      const related: RelatedInfo[] = [...differ, ...agree].slice(0, MAX_RELATED).map((o, i) => ({ doc: o.doc, start: o.start, end: o.end, message: `${o.text} (${this.display(o)})${i < differ.length ? ' differs' : ' agrees'}${c.verdicts[o.id] ? ` [${c.verdicts[o.id]!.verdict}]` : ''}` }));
+      // a date written without its year ("Sunday", "March 4") is shown with the date it was read as
+      const said = (o: Figure) => o.kind === 'date' && typeof o.value === 'string' && /^\d/.test(o.value) && !/\d{4}/.test(o.text) ? `${o.text} (${o.value})` : o.text;
+      const where = (o: Figure) => `${said(o)} in ${baseName(o.doc)}:${this.position(o.doc, o.start).line + 1}`;
+      const related: RelatedInfo[] = [...differ, ...agree].slice(0, MAX_RELATED).map((o, i) => ({ doc: o.doc, start: o.start, end: o.end, message: `${o.text}${this.display(o) === o.text ? '' : ` (${this.display(o)})`}${i < differ.length ? ' differs' : ' agrees'}${c.verdicts[o.id] ? ` [${c.verdicts[o.id]!.verdict}]` : ''}` }));
       const verdict = c.verdicts[id]?.verdict;
       let message: string, code: string = Codes.conflictingFigure, severity: Problem['severity'] = this.severityOf(Codes.conflictingFigure, 'warning');
       if (c.resolved) {
@@ -574,7 +576,7 @@ export class Corpus {
         severity = this.severityOf(Codes.resolvedConflict, 'hint');
       } else {
         const listed = differ.slice(0, MAX_LISTED).map(where).join('; ') + (others > MAX_LISTED ? `; and ${others - MAX_LISTED} more` : '');
-        message = `Sources disagree on ${c.label}: ${f.text} here, but ${listed}.${verdict === 'disputed' ? ' (marked disputed)' : ''}`;
+        message = `Sources disagree on ${c.label}: ${said(f)} here, but ${listed}.${verdict === 'disputed' ? ' (marked disputed)' : ''}`;
       }
       if ((severity as string) === 'off') continue;
       if (silenced(f.doc, code)) continue;
