@@ -264,6 +264,13 @@ test('figures whose wording shares nothing but the noun they count are other qua
   ], ['m3.txt', 'Port city\nSan Marroville, a city of about 420,000 people, has grown quickly since the port was expanded.\n', '420,000'], 'conflict');
 });
 
+test('a person\'s figure is not that of a name nothing identified that opens its sentence the same way', () => {
+  lookAlikes([
+    ['y1.txt', 'Back home\nTaa Yorane, an engineer, lives in Dublin.\nYorane spent eleven years abroad before returning to Ireland.\n', 'eleven years'],
+    ['y2.txt', 'Returning\nKovovic spent ten years abroad before returning to Ireland.\n', 'ten years'],
+  ], ['y3.txt', 'Home again\nTaa Yorane, an engineer, lives in Cork.\nYorane spent 14 years abroad before returning to Ireland.\n', '14 years'], 'conflict');
+});
+
 test('a rise and a fall are not one change', () => {
   lookAlikes([
     ['g1.txt', 'Romania outlook\nRomania\'s economy grew 2.2 percent last year, helped by exports.\n', '2.2 percent'],

@@ -584,6 +584,9 @@ export class ClaimBuilder {
     // trade the other way, or between others: "Hungarian exports to Morocco" is not "Moroccan exports to Hungary"
     const xa = a.x.flow, xb = b.x.flow;
     if (xa && xb && (this.canon(xa[0]) !== this.canon(xb[0]) || this.canon(xa[1]) !== this.canon(xb[1]))) return false;
+    // a person's figure and one of a name nothing identified, that opens its sentence the same way ("Taa Yorane
+    // spent eleven years abroad" / "Kovovic spent ten years abroad"): two people, unless the name is that person's
+    if ((a.x.personHolder && !b.holder && b.x.opener && this.canon(b.x.opener) !== a.holder) || (b.x.personHolder && !a.holder && a.x.opener && this.canon(a.x.opener) !== b.holder)) return false;
     // a share of a whole is no change: "20 percent of Zambia's exports" is not "Zambian exports fell 19%"
     if (fa.kind === 'percent' && a.x.shareOf !== b.x.shareOf && (a.x.shareOf ? b.direction : a.direction) !== 0) return false;
     // a figure that names nothing it is about is identified only by its article: articles about different things never share it

@@ -33,6 +33,13 @@ export interface FigureFeatures {
   flow: [string, string] | null;
   /** A percentage of a whole: "20 percent of Zambia's exports" (not a change, nor a rate). */
   shareOf: boolean;
+  /** The holder is a person (an age, or the person who opens the sentence and does something in it). */
+  personHolder: boolean;
+  /**
+   * For a figure without a holder: a capitalised word nothing identifies that opens the sentence and does
+   * something in it ("Kovovic spent ten years abroad"), most likely a name; its key.
+   */
+  opener: string | null;
   /** What the whole article is about: its most mentioned entities. */
   topic: string[];
 }
@@ -153,6 +160,7 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
     if (dateline && f.kind === 'date' && f.start >= dateline.start && f.end <= dateline.end + 1) f.role = 'dateline';
     const { terms, weights, before } = contextTerms(text, t, R, f, figTok, mentionTok);
     const sentMentions = bySent.get(f.sent) ?? NONE;
+    const own = holder(t, R, f, sentMentions);
     // (one list shared by the figures of a sentence: nothing writes to it)
     let sentEnts = entsBySent.get(f.sent);
     if (!sentEnts) entsBySent.set(f.sent, sentEnts = sentenceEntities(sentMentions));
@@ -160,11 +168,11 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
       id: `${doc}#${f.start}`, doc, start: f.start, end: f.end, text: text.slice(f.start, f.end), kind: f.kind, value: f.value,
       unit: f.unit, qualifier: f.qualifier, relative: f.relative, time: f.time,
       sentenceStart: t.sentStart[f.sent]!, sentenceEnd: t.sentEnd[f.sent]!, aside: inAside(f.start),
-      context: terms, head: head(text, t, R, f), entities: sentEnts, holder: holder(t, R, f, sentMentions),
+      context: terms, head: head(text, t, R, f), entities: sentEnts, holder: own.key,
     });
     const near = nearEntities(t, R, f, sentMentions);
     const relativeDate = f.kind === 'date' && R.has(f.first, Cat.Relative);
-    features.push({ terms, weights, before, step: f.step, round: f.round, role: f.role, event: f.event, phase: f.phase, weekday: f.weekday, sentence: f.sent, near, relativeDate, topic, flow: flowOf(t, R, f, sentMentions), shareOf: f.kind === 'percent' && R.lwIs(f.last + 1, 'of') });
+    features.push({ terms, weights, before, step: f.step, round: f.round, role: f.role, event: f.event, phase: f.phase, weekday: f.weekday, sentence: f.sent, near, relativeDate, topic, flow: flowOf(t, R, f, sentMentions), shareOf: f.kind === 'percent' && R.lwIs(f.last + 1, 'of'), personHolder: own.person, opener: own.key ? null : subjectOpener(t, R, f, sentMentions) });
   }
   return {
     doc, length: text.length, published, outlet: options.outlet ?? dateline?.outlet ?? null, figures, features, mentions, aliases,
@@ -333,11 +341,11 @@ function flowOf(t: Tokens, R: FigureReader, f: RawFigure, ms: RawMention[]): [st
 }
 
 /** "Vietnam's third-largest trading partner": the possessor of a rank or share. */
-function holder(t: Tokens, R: FigureReader, f: RawFigure, mentions: RawMention[]): string | null {
+function holder(t: Tokens, R: FigureReader, f: RawFigure, mentions: RawMention[]): { key: string | null; person: boolean } {
   // "Jane Doe, 68, said": an age between commas right after a name is that person's
   if (f.kind === 'count' && f.first === f.last && R.ch(f.first - 1) === 44 && R.ch(f.last + 1) === 44) {
     const m = mentions.find(x => x.last === f.first - 2 && x.kind === 'person');
-    if (m) return m.key;
+    if (m) return { key: m.key, person: true };
   }
   for (let j = f.first - 1, steps = 0; j >= 0 && steps < 12 && t.sent[j] === f.sent; j--, steps++) {
     if (t.kind[j] === TK.Punct) {
@@ -345,13 +353,24 @@ function holder(t: Tokens, R: FigureReader, f: RawFigure, mentions: RawMention[]
       if (c === 44 || c === 59 || c === 0x2013 || c === 0x2014) break;
       if (isPossessive(t, j)) {
         const m = mentions.find(x => x.last === j - 1);
-        if (m) return m.key;
+        if (m) return { key: m.key, person: m.kind === 'person' };
       }
       continue;
     }
     if (t.kind[j] === TK.Number) break;
   }
-  return subjectPerson(t, R, f, mentions);
+  const p = subjectPerson(t, R, f, mentions);
+  return { key: p, person: p !== null };
+}
+
+/** "Kovovic spent ten years abroad": an unknown capitalised opener, the only name before the figure, followed by a lower-case word. */
+function subjectOpener(t: Tokens, R: FigureReader, f: RawFigure, mentions: RawMention[]): string | null {
+  const m = mentions[0];
+  if (!m || m.first !== t.sentFirst[f.sent] || !unknownOpener(m) || m.kind || m.last >= f.first) return null;
+  const j = m.last + 1;
+  if (t.kind[j] !== TK.Word || !(t.flags[j]! & TF.Lower) || R.lwIs(j, 'and') || R.lwIs(j, 'or') || R.has(j, Cat.SpeechVerb)) return null;
+  for (let k = 1; k < mentions.length; k++) if (mentions[k]!.first < f.first) return null;
+  return m.key;
 }
 
 /**
