@@ -122,6 +122,8 @@ export const throughputSuite: Suite = {
         load_s: r3(best1?.loadS),
         warmup_s: r3(best1?.warmupS),
         heap_used_mb: r3(best1?.heapUsedMb),
+        // where the 1x analysis spent its time (seconds); diagnostics: the rest of analysis_s
+        phases_s: best1?.phasesS ? { ...Object.fromEntries(Object.entries(best1.phasesS).map(([k, v]) => [k, r3(v)])), diagnostics: r3(best1.seconds - Object.values(best1.phasesS).reduce((a, b) => a + b, 0)) } : null,
         wink_version: bestWink?.version ?? null,
         errors,
       },

@@ -368,6 +368,13 @@ export class Corpus {
   /** Milliseconds the last whole-corpus pass took (0 before the first). */
   get lastFullPassMs(): number { return this.fullPassMs; }
 
+  /**
+   * Where the last whole-corpus pass spent its time, in milliseconds: reading the documents not yet analysed,
+   * grouping entities, building claims, the rest (claim ids, verdicts). Problems are worked out when asked for.
+   */
+  get lastPassPhases(): { documents: number; entities: number; claims: number; rest: number } | null { return this.phases; }
+  private phases: { documents: number; entities: number; claims: number; rest: number } | null = null;
+
   /** Changes when documents are added or removed. */
   get membership(): number { return this.membershipVersion; }
 
@@ -397,10 +404,13 @@ export class Corpus {
     this.pending.clear();
     this.fullSinceReport = true;
     this.fullPasses++;
+    const t0 = performance.now();
     const analyses: DocAnalysis[] = [];
     for (const d of this.docsMap.keys()) { const a = this.analysis(d); if (a) analyses.push(a); }
     const rules = this.options.annotations ?? {};
+    const t1 = performance.now();
     this.rebuildEntities(analyses);
+    const t2 = performance.now();
 
     const figures: Figure[] = [];
     const inputs: ClaimInput[] = [];
@@ -419,6 +429,7 @@ export class Corpus {
     // holders and subjects compare as the corpus's entities (read when compared, so a rebuilt entity index is seen)
     this.builder = new ClaimBuilder(inputs, claimRules, k => this.entityIndex?.keyToEntity.get(k));
     const claims = this.builder.build();
+    const t3 = performance.now();
     this.inputById = new Map(inputs.map(c => [c.figure.id, c]));
     const usedIds = new Map<string, number>();
     this.claimByFigure.clear();
@@ -451,6 +462,7 @@ export class Corpus {
     this.stale = false;
     this.analysed = true;
     this.fullPassMs = Date.now() - started;
+    this.phases = { documents: t1 - t0, entities: t2 - t1, claims: t3 - t2, rest: performance.now() - t3 };
   }
 
   /** The entities over these analyses, with the user's entity rules (the claims do not depend on them). */
