@@ -521,14 +521,10 @@ export class ClaimBuilder {
     for (const r of roots) {
       const ms = members.get(r)!;
       const status = this.status(ms);
-      const figs = ms.map(i => items[i]!.f);
       let label = joinLabels.get(r);
-      for (const f of figs) if (!label && labels.has(f.id)) label = labels.get(f.id);
-      const claim = { id: '', status, figures: figs.map(f => f.id), links: links.get(r) ?? [], verdicts: {}, resolved: false } as unknown as Claim;
+      for (const i of ms) if (!label && labels.has(items[i]!.f.id)) label = labels.get(items[i]!.f.id);
       // labels and display values are read for few claims (conflicts, hovers): worked out when first read
-      lazyProperty(claim, 'label', () => label ?? labelOf(figs, ms.map(i => items[i]!.x)));
-      lazyProperty(claim, 'values', () => [...new Set(figs.map(displayValue))]);
-      claims.push(claim);
+      claims.push(new BuiltClaim(status, ms.map(i => items[i]!.f.id), links.get(r) ?? [], label, items, ms));
     }
     return claims;
   }
@@ -625,9 +621,7 @@ export class ClaimBuilder {
 
   /** A kept link; its reasons in words are worked out when first read (most are never shown). */
   private lazyLink(A: Item, B: Item, score: number): LinkReason {
-    let why: string[] | null = null;
-    const self = this;
-    return { a: A.f.id, b: B.f.id, score: Math.round(score * 100) / 100, get why() { return why ??= self.reasons(A, B); } };
+    return new LazyLink(this, A, B, Math.round(score * 100) / 100);
   }
 
   /** The reasons behind a link, in words (computed only for links that are kept). */
@@ -664,6 +658,117 @@ export class ClaimBuilder {
     const stated = ms.map(i => this.items[i]!).filter(c => !c.features.relativeDate);
     return commonValue(stated) ? 'agree' : 'conflict';
   }
+}
+
+/*
+ * Lazy members as own, enumerable accessor properties (so JSON, spreads and Object.keys see them as plain
+ * fields), over private fields. Every object shares one accessor pair per property: a closure per object
+ * (as `lazyProperty` makes) gives each object its own hidden class, in dictionary mode, with a property hash
+ * table and the closures' contexts besides.
+ */
+
+/** A link kept in a claim: its reasons in words (`why`) are worked out when first read. Keys a, b, score, why. */
+class LazyLink implements LinkReason {
+  declare a: string;
+  declare b: string;
+  declare score: number;
+  declare readonly why: string[];
+  readonly #builder: ClaimBuilder;
+  readonly #A: Item;
+  readonly #B: Item;
+  #why: string[] | null = null;
+  constructor(builder: ClaimBuilder, A: Item, B: Item, score: number) {
+    this.#builder = builder; this.#A = A; this.#B = B;
+    this.a = A.f.id; this.b = B.f.id; this.score = score;
+    Object.defineProperty(this, 'why', LazyLink.#whyAccessor);
+  }
+  static readonly #whyAccessor: PropertyDescriptor = {
+    enumerable: true, configurable: true,
+    get(this: LazyLink) { return this.#why ??= this.#builder.reasons(this.#A, this.#B); },
+  };
+}
+
+/**
+ * A claim of the whole-corpus pass. Keys in the order id, status, figures, links, verdicts, resolved, label,
+ * values; label (unless given) and values worked out from the members when first read; assigning either replaces it.
+ */
+class BuiltClaim implements Claim {
+  declare id: string;
+  declare status: ClaimStatus;
+  declare figures: string[];
+  declare links: LinkReason[];
+  declare verdicts: Claim['verdicts'];
+  declare resolved: boolean;
+  declare label: string;
+  declare values: string[];
+  #label: string | undefined;
+  #values: string[] | undefined = undefined;
+  /** Bit 1: label made or assigned; bit 2: values made or assigned. */
+  #made: number;
+  /** The builder's items and the members' indices among them. */
+  readonly #items: readonly Item[];
+  readonly #ms: readonly number[];
+  constructor(status: ClaimStatus, figures: string[], links: LinkReason[], label: string | undefined, items: readonly Item[], ms: readonly number[]) {
+    this.#label = label; this.#made = label === undefined ? 0 : 1;
+    this.#items = items; this.#ms = ms;
+    this.id = ''; this.status = status; this.figures = figures; this.links = links; this.verdicts = {}; this.resolved = false;
+    Object.defineProperty(this, 'label', BuiltClaim.#labelAccessor);
+    Object.defineProperty(this, 'values', BuiltClaim.#valuesAccessor);
+  }
+  static readonly #labelAccessor: PropertyDescriptor = {
+    enumerable: true, configurable: true,
+    get(this: BuiltClaim) {
+      if (!(this.#made & 1)) { this.#label = labelOf(this.#ms.map(i => this.#items[i]!.f), this.#ms.map(i => this.#items[i]!.x)); this.#made |= 1; }
+      return this.#label;
+    },
+    set(this: BuiltClaim, v: string) { this.#label = v; this.#made |= 1; },
+  };
+  static readonly #valuesAccessor: PropertyDescriptor = {
+    enumerable: true, configurable: true,
+    get(this: BuiltClaim) {
+      if (!(this.#made & 2)) { this.#values = [...new Set(this.#ms.map(i => displayValue(this.#items[i]!.f)))]; this.#made |= 2; }
+      return this.#values;
+    },
+    set(this: BuiltClaim, v: string[]) { this.#values = v; this.#made |= 2; },
+  };
+}
+
+/**
+ * A claim of one figure, as a patch makes it. Keys in the order id, label, status, figures, links, values,
+ * verdicts, resolved (as a literal has them); the label (the words of the figure's sentence) worked out when
+ * first read, since most such claims are dropped again by the next edit unread; assigning it replaces it.
+ */
+class SingleClaim implements Claim {
+  declare id: string;
+  declare label: string;
+  declare status: ClaimStatus;
+  declare figures: string[];
+  declare links: LinkReason[];
+  declare values: string[];
+  declare verdicts: Claim['verdicts'];
+  declare resolved: boolean;
+  #label: string | undefined = undefined;
+  #input: ClaimInput | null;
+  constructor(id: string, input: ClaimInput) {
+    this.#input = input;
+    this.id = id;
+    Object.defineProperty(this, 'label', SingleClaim.#labelAccessor);
+    this.status = 'single'; this.figures = []; this.links = []; this.values = []; this.verdicts = {}; this.resolved = false;
+  }
+  static readonly #labelAccessor: PropertyDescriptor = {
+    enumerable: true, configurable: true,
+    get(this: SingleClaim) {
+      const input = this.#input;
+      if (input) { this.#label = labelOf([input.figure], [input.features]); this.#input = null; }
+      return this.#label;
+    },
+    set(this: SingleClaim, v: string) { this.#label = v; this.#input = null; },
+  };
+}
+
+/** A new claim of one figure (see `SingleClaim`). */
+export function singleFigureClaim(id: string, input: ClaimInput): Claim {
+  return new SingleClaim(id, input);
 }
 
 /** A property computed on first read, then kept; assigning it replaces the value (both enumerable, so JSON keeps it). */
