@@ -24,10 +24,12 @@ interface Summary { members: number[]; near: Set<string>; sents: Set<number>; ho
 
 interface Item {
   i: number; f: Figure; x: FigureFeatures; group: string; /** Document and sentence as one number. */ sentKey: number; norm: number;
-  /** The most telling context words (term ids, ascending) and their weights. */
-  topIds: number[]; topW: number[];
-  /** The words right around the figure (term ids, ascending) and their idf. */
-  locIds: number[]; locW: number[]; localSum: number;
+  /**
+   * The most telling context words (term ids, ascending) and their weights: `nTop` entries from `top` in the
+   * builder's term store; then the words right around the figure (term ids, ascending) and their idf: `nLoc`
+   * entries from `loc`.
+   */
+  top: number; nTop: number; loc: number; nLoc: number; localSum: number;
   /** The article's main entities, as a set (shared by the figures of one article). */
   topic: Set<string>;
   /** Who or what holds the figure, what it is about, and the sentence's entities: as entities of the corpus where known. */
@@ -189,25 +191,24 @@ function sameAfter(a: FigureFeatures, b: FigureFeatures): boolean {
   return true;
 }
 
-const NO_IDS: number[] = [];
-const NO_WEIGHTS: number[] = [];
 const NO_TERMS: number[] = [];
 
-/** Insert (id, w) into lists kept in ascending id order. */
-function insertById(ids: number[], ws: number[], id: number, w: number): void {
-  let p = ids.length;
-  while (p > 0 && ids[p - 1]! > id) p--;
-  ids.splice(p, 0, id); ws.splice(p, 0, w);
-}
+/** Scratch lists for a figure's heaviest terms while they are chosen (one more than kept). */
+const topIdsScratch = new Int32Array(TOP_TERMS + 1);
+const topWScratch = new Float64Array(TOP_TERMS + 1);
 
-/** Over the term ids two sorted lists share: the sum of wa*wb (products) or of wa (the first list's weights). */
-function sharedWeight(ia: number[], wa: number[], ib: number[], wb: number[], products: boolean): number {
+/**
+ * Over the term ids two sorted runs of the store share (`na` entries from `a`, `nb` from `b`): the sum of
+ * wa*wb (products) or of wa (the first run's weights).
+ */
+function sharedWeight(ids: Int32Array, ws: Float64Array, a: number, na: number, b: number, nb: number, products: boolean): number {
   let s = 0;
-  for (let p = 0, q = 0; p < ia.length && q < ib.length;) {
-    const x = ia[p]!, y = ib[q]!;
+  const ea = a + na, eb = b + nb;
+  for (let p = a, q = b; p < ea && q < eb;) {
+    const x = ids[p]!, y = ids[q]!;
     if (x < y) p++;
     else if (x > y) q++;
-    else { s += products ? wa[p]! * wb[q]! : wa[p]!; p++; q++; }
+    else { s += products ? ws[p]! * ws[q]! : ws[p]!; p++; q++; }
   }
   return s;
 }
@@ -263,38 +264,73 @@ export class ClaimBuilder {
     if (!topic) this.topics.set(c.features.topic, topic = new Set(c.features.topic));
     return {
       i, f: c.figure, x: c.features, group: group ?? '', sentKey: this.docId(c.figure.doc) * 1048576 + c.features.sentence, norm: 0,
-      topIds: NO_IDS, topW: NO_WEIGHTS, locIds: NO_IDS, locW: NO_WEIGHTS, localSum: 0, topic, precise: false,
+      top: 0, nTop: 0, loc: 0, nLoc: 0, localSum: 0, topic, precise: false,
       holder: c.figure.holder ? this.canon(c.figure.holder) : null, near: this.canonAll(c.features.near), ents: this.canonAll(c.figure.entities), telling: -1, direction: directionOf(c.features),
     };
+  }
+
+  /**
+   * Every item's weighted term ids, in two flat arrays (ids, weights): an item's top terms, then its local
+   * ones. Only appended to (grown by doubling), so the runs of earlier items stay where they are.
+   */
+  private termStoreIds = new Int32Array(0);
+  private termStoreW = new Float64Array(0);
+  private termStoreLength = 0;
+  private reserveTerms(k: number): void {
+    const need = this.termStoreLength + k;
+    if (need <= this.termStoreIds.length) return;
+    const size = Math.max(need, this.termStoreIds.length * 2, 1024);
+    const ids = new Int32Array(size), ws = new Float64Array(size);
+    ids.set(this.termStoreIds.subarray(0, this.termStoreLength)); ws.set(this.termStoreW.subarray(0, this.termStoreLength));
+    this.termStoreIds = ids; this.termStoreW = ws;
+  }
+
+  /** The store cut down to what it holds, with some room for figures attached later. */
+  private trimTerms(): void {
+    const n = this.termStoreLength, size = n + Math.max(1024, n >> 4);
+    if (size >= this.termStoreIds.length) return;
+    this.termStoreIds = this.termStoreIds.slice(0, size); this.termStoreW = this.termStoreW.slice(0, size);
   }
 
   /** A figure's context as weighted term ids: its most telling nearby words, and the words right around it. */
   private describe(it: Item, ids: number[], idf: (id: number) => number): void {
     const weights = it.x.weights;
-    // the TOP_TERMS heaviest (earlier first among equals), and the close ones
-    const topIds: number[] = [], topW: number[] = [], locIds: number[] = [], locW: number[] = [];
+    // every word gets in while fewer than TOP_TERMS are kept: the top run is that long; the local run at most as long as the words
+    const nTop = Math.min(TOP_TERMS, ids.length);
+    this.reserveTerms(nTop + ids.length);
+    const store = this.termStoreIds, storeW = this.termStoreW;
+    const top = this.termStoreLength, loc = top + nTop;
+    // the TOP_TERMS heaviest (earlier first among equals), and the close ones (kept by id as they come)
+    const topIds = topIdsScratch, topW = topWScratch;
+    let n = 0, nLoc = 0;
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k]!, v = idf(id), w = v * weights[k]!;
-      if (topW.length < TOP_TERMS || w > topW[topW.length - 1]!) {
-        let p = topW.length;
-        while (p > 0 && topW[p - 1]! < w) p--;
-        topIds.splice(p, 0, id); topW.splice(p, 0, w);
-        if (topW.length > TOP_TERMS) { topIds.pop(); topW.pop(); }
+      if (n < TOP_TERMS || w > topW[n - 1]!) {
+        let p = n;
+        while (p > 0 && topW[p - 1]! < w) { topIds[p] = topIds[p - 1]!; topW[p] = topW[p - 1]!; p--; }
+        topIds[p] = id; topW[p] = w;
+        if (n < TOP_TERMS) n++;
       }
-      if (weights[k]! >= 0.7) { insertById(locIds, locW, id, v); it.localSum += v; }
+      if (weights[k]! >= 0.7) {
+        let p = loc + nLoc;
+        while (p > loc && store[p - 1]! > id) { store[p] = store[p - 1]!; storeW[p] = storeW[p - 1]!; p--; }
+        store[p] = id; storeW[p] = v; nLoc++;
+        it.localSum += v;
+      }
     }
     let sq = 0;
-    for (const w of topW) sq += w * w;
+    for (let i = 0; i < n; i++) sq += topW[i]! * topW[i]!;
     it.norm = Math.sqrt(sq);
-    it.telling = topIds.length ? topIds[0]! : -1;
+    it.telling = n ? topIds[0]! : -1;
     // by id, for merging two lists
-    for (let i = 1; i < topIds.length; i++) {
+    for (let i = 0; i < n; i++) {
       const id = topIds[i]!, w = topW[i]!;
-      let p = i;
-      while (p > 0 && topIds[p - 1]! > id) { topIds[p] = topIds[p - 1]!; topW[p] = topW[p - 1]!; p--; }
-      topIds[p] = id; topW[p] = w;
+      let p = top + i;
+      while (p > top && store[p - 1]! > id) { store[p] = store[p - 1]!; storeW[p] = storeW[p - 1]!; p--; }
+      store[p] = id; storeW[p] = w;
     }
-    it.topIds = topIds; it.topW = topW; it.locIds = locIds; it.locW = locW;
+    it.top = top; it.nTop = n; it.loc = loc; it.nLoc = nLoc;
+    this.termStoreLength = loc + nLoc;
     it.precise = !it.x.round && significant(it.f) >= 3;
   }
 
@@ -405,6 +441,7 @@ export class ClaimBuilder {
     for (let id = 0; id < df.length; id++) this.idfById[id] = df[id] ? Math.log(1 + this.n / df[id]!) : 0;
     const idf = (id: number) => this.idfById[id] ?? 0;
     for (const it of items) if (it.group) this.describe(it, idsOf[it.i]!, idf);
+    this.trimTerms();
 
     // candidate pairs: small groups pair by pair; large ones through shared telling words, each figure
     // compared with the most recent few that share a key (bounded work however large the corpus)
@@ -571,10 +608,11 @@ export class ClaimBuilder {
   scoreOf(a: Item, b: Item): number {
     if (!this.comparable(a, b)) return -Infinity;
     const fa = a.f, fb = b.f;
-    const dot = sharedWeight(a.topIds, a.topW, b.topIds, b.topW, true);
+    const ids = this.termStoreIds, ws = this.termStoreW;
+    const dot = sharedWeight(ids, ws, a.top, a.nTop, b.top, b.nTop, true);
     const wide = a.norm && b.norm ? dot / (a.norm * b.norm) : 0;
     // the words right around each figure
-    const ls = sharedWeight(a.locIds, a.locW, b.locIds, b.locW, false);
+    const ls = sharedWeight(ids, ws, a.loc, a.nLoc, b.loc, b.nLoc, false);
     const local = a.localSum && b.localSum ? (ls / (a.localSum + b.localSum - ls) + ls / Math.min(a.localSum, b.localSum)) / 2 : 0;
     let ent = 0;
     if (a.ents.length && b.ents.length) {
@@ -628,10 +666,13 @@ export class ClaimBuilder {
   reasons(a: Item, b: Item): string[] {
     const why: string[] = [];
     const fa = a.f, fb = b.f;
-    const inB = new Set(b.topIds);
+    const ids = this.termStoreIds, ws = this.termStoreW;
+    const inB = new Set(ids.subarray(b.top, b.top + b.nTop));
     // shared words, the most telling first
-    const shared = [...a.topIds.keys()].filter(k => inB.has(a.topIds[k]!)).sort((x, y) => a.topW[y]! - a.topW[x]!).map(k => this.termNames[a.topIds[k]!]!);
-    if (shared.length) why.push(`shared words: ${shared.slice(0, 5).join(', ')}`);
+    const shared: number[] = [];
+    for (let k = a.top; k < a.top + a.nTop; k++) if (inB.has(ids[k]!)) shared.push(k);
+    const words = shared.sort((x, y) => ws[y]! - ws[x]!).map(k => this.termNames[ids[k]!]!);
+    if (words.length) why.push(`shared words: ${words.slice(0, 5).join(', ')}`);
     const ents = a.ents.filter(e => b.ents.includes(e)).length;
     if (ents) why.push(`same entities (${ents})`);
     if (aboutDifferent(a.near, b.near)) why.push('about different entities');
