@@ -525,9 +525,11 @@ export class ClaimBuilder {
       sum.delete(rg);
       return true;
     };
-    const idIndex = new Map(items.map(it => [it.f.id, it.i]));
+    // figure ids to items, for the annotation file's joins (only made when there are some)
+    let idIndex: Map<string, number> | null = null;
+    const indexOf = (id: string) => (idIndex ??= new Map(items.map(it => [it.f.id, it.i]))).get(id);
     for (const j of this.rules.joins ?? []) {
-      const ids = j.figures.map(id => idIndex.get(id)).filter((x): x is number => x !== undefined);
+      const ids = j.figures.map(indexOf).filter((x): x is number => x !== undefined);
       for (let k = 1; k < ids.length; k++) {
         const ra = find(ids[0]!), rb = find(ids[k]!);
         if (ra !== rb) union(ra, rb, { a: items[ids[0]!]!.f.id, b: items[ids[k]!]!.f.id, score: 1, why: ['joined in the annotation file'] }, true);
@@ -541,27 +543,32 @@ export class ClaimBuilder {
       const A = summaryOf(ra), B = summaryOf(rb);
       if (canMerge(A, B)) union(ra, rb, A.links.length + B.links.length < MAX_LINKS ? link() : null, true);
     }
-    const members = new Map<number, number[]>();
-    const links = new Map<number, LinkReason[]>();
-    for (let i = 0; i < items.length; i++) {
-      const r = find(i);
-      let l = members.get(r); if (!l) members.set(r, l = []); l.push(i);
-    }
-    for (const [r, s] of sum) links.set(r, s.links.slice(0, MAX_LINKS));
+    // the clusters in the order of their first figures, each cluster's members (ascending) as one run of `runs`
+    const n = items.length;
+    const rootOf = new Int32Array(n), size = new Int32Array(n), start = new Int32Array(n).fill(-1);
+    for (let i = 0; i < n; i++) { const r = find(i); rootOf[i] = r; size[r]++; }
+    const roots: number[] = [];
+    for (let i = 0, off = 0; i < n; i++) { const r = rootOf[i]!; if (start[r] === -1) { start[r] = off; off += size[r]!; roots.push(r); } }
+    const runs = new Int32Array(n), fill = start.slice();
+    for (let i = 0; i < n; i++) runs[fill[rootOf[i]!]!++] = i;
 
     // modifier dates join the claim of the figure they date: all the "by 2030" of one target agree by construction
     const claims: Claim[] = [];
     const labels = new Map((this.rules.labels ?? []).map(l => [l.figure, l.label]));
     const joinLabels = new Map<number, string>();
-    for (const j of this.rules.joins ?? []) { const i = idIndex.get(j.figures[0] ?? ''); if (i !== undefined && j.label) joinLabels.set(find(i), j.label); }
-    const roots = [...members.keys()].sort((a, b) => members.get(a)![0]! - members.get(b)![0]!);
+    for (const j of this.rules.joins ?? []) { const i = indexOf(j.figures[0] ?? ''); if (i !== undefined && j.label) joinLabels.set(find(i), j.label); }
     for (const r of roots) {
-      const ms = members.get(r)!;
-      const status = this.status(ms);
+      const from = start[r]!, k = size[r]!;
+      const status = this.status(runs, from, k);
       let label = joinLabels.get(r);
-      for (const i of ms) if (!label && labels.has(items[i]!.f.id)) label = labels.get(items[i]!.f.id);
+      const figures: string[] = new Array(k);
+      for (let j = 0; j < k; j++) {
+        const id = items[runs[from + j]!]!.f.id;
+        figures[j] = id;
+        if (!label && labels.has(id)) label = labels.get(id);
+      }
       // labels and display values are read for few claims (conflicts, hovers): worked out when first read
-      claims.push(new BuiltClaim(status, ms.map(i => items[i]!.f.id), links.get(r) ?? [], label, items, ms));
+      claims.push(new BuiltClaim(status, figures, sum.get(r)?.links.slice(0, MAX_LINKS) ?? [], label, items, runs, from, k));
     }
     return claims;
   }
@@ -693,10 +700,12 @@ export class ClaimBuilder {
     return s === -Infinity ? null : { score: s, why: this.reasons(a, b) };
   }
 
-  private status(ms: number[]): ClaimStatus {
-    if (ms.length < 2) return 'single';
+  /** The status of the claim of the `k` items from `from` in `runs`. */
+  private status(runs: Int32Array, from: number, k: number): ClaimStatus {
+    if (k < 2) return 'single';
     // a date read off the publication date ("this week") is shown with the claim but does not make a conflict
-    const stated = ms.map(i => this.items[i]!).filter(c => !c.features.relativeDate);
+    const stated: ClaimInput[] = [];
+    for (let j = from; j < from + k; j++) { const c = this.items[runs[j]!]!; if (!c.features.relativeDate) stated.push(c); }
     return commonValue(stated) ? 'agree' : 'conflict';
   }
 }
@@ -746,20 +755,27 @@ class BuiltClaim implements Claim {
   #values: string[] | undefined = undefined;
   /** Bit 1: label made or assigned; bit 2: values made or assigned. */
   #made: number;
-  /** The builder's items and the members' indices among them. */
+  /** The builder's items, and the members' indices among them: `#count` entries from `#from` in `#runs` (shared by the claims of a build). */
   readonly #items: readonly Item[];
-  readonly #ms: readonly number[];
-  constructor(status: ClaimStatus, figures: string[], links: LinkReason[], label: string | undefined, items: readonly Item[], ms: readonly number[]) {
+  readonly #runs: Int32Array;
+  readonly #from: number;
+  readonly #count: number;
+  constructor(status: ClaimStatus, figures: string[], links: LinkReason[], label: string | undefined, items: readonly Item[], runs: Int32Array, from: number, count: number) {
     this.#label = label; this.#made = label === undefined ? 0 : 1;
-    this.#items = items; this.#ms = ms;
+    this.#items = items; this.#runs = runs; this.#from = from; this.#count = count;
     this.id = ''; this.status = status; this.figures = figures; this.links = links; this.verdicts = {}; this.resolved = false;
     Object.defineProperty(this, 'label', BuiltClaim.#labelAccessor);
     Object.defineProperty(this, 'values', BuiltClaim.#valuesAccessor);
   }
+  #members(): Item[] {
+    const out: Item[] = [];
+    for (let j = this.#from; j < this.#from + this.#count; j++) out.push(this.#items[this.#runs[j]!]!);
+    return out;
+  }
   static readonly #labelAccessor: PropertyDescriptor = {
     enumerable: true, configurable: true,
     get(this: BuiltClaim) {
-      if (!(this.#made & 1)) { this.#label = labelOf(this.#ms.map(i => this.#items[i]!.f), this.#ms.map(i => this.#items[i]!.x)); this.#made |= 1; }
+      if (!(this.#made & 1)) { const ms = this.#members(); this.#label = labelOf(ms.map(it => it.f), ms.map(it => it.x)); this.#made |= 1; }
       return this.#label;
     },
     set(this: BuiltClaim, v: string) { this.#label = v; this.#made |= 1; },
@@ -767,7 +783,7 @@ class BuiltClaim implements Claim {
   static readonly #valuesAccessor: PropertyDescriptor = {
     enumerable: true, configurable: true,
     get(this: BuiltClaim) {
-      if (!(this.#made & 2)) { this.#values = [...new Set(this.#ms.map(i => displayValue(this.#items[i]!.f)))]; this.#made |= 2; }
+      if (!(this.#made & 2)) { this.#values = [...new Set(this.#members().map(it => displayValue(it.f)))]; this.#made |= 2; }
       return this.#values;
     },
     set(this: BuiltClaim, v: string[]) { this.#values = v; this.#made |= 2; },
