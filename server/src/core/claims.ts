@@ -478,13 +478,17 @@ export class ClaimBuilder {
     const parent = items.map((_, i) => i);
     const find = (x: number): number => { while (parent[x] !== x) { parent[x] = parent[parent[x]!]!; x = parent[x]!; } return x; };
     const splitOf = this.splitSets();
-    const sum = new Map<number, Summary>();
+    // without split rules no cluster has splits: the figure ids and splits of every summary stay one shared empty set
+    const anySplits = splitOf.size > 0;
+    const none = new Set<string>();
+    // the summary of each cluster, by root
+    const sum: (Summary | undefined)[] = new Array(items.length).fill(undefined);
     const summaryOf = (i: number): Summary => {
-      let s = sum.get(i);
+      let s = sum[i];
       if (!s) {
-        const f = items[i]!.f;
-        s = { members: [i], near: new Set(items[i]!.near), sents: new Set([items[i]!.sentKey]), holder: items[i]!.holder, by: f.time.mode === 'by' ? f.time.when : null, at: f.time.mode === 'at' ? f.time.when : null, target: f.time.target, splits: new Set(splitOf.get(f.id) ?? []), ids: new Set([f.id]), links: [] };
-        sum.set(i, s);
+        const it = items[i]!, f = it.f;
+        s = { members: [i], near: new Set(it.near), sents: new Set([it.sentKey]), holder: it.holder, by: f.time.mode === 'by' ? f.time.when : null, at: f.time.mode === 'at' ? f.time.when : null, target: f.time.target, splits: anySplits ? new Set(splitOf.get(f.id) ?? []) : none, ids: anySplits ? new Set([f.id]) : none, links: [] };
+        sum[i] = s;
       }
       return s;
     };
@@ -493,9 +497,9 @@ export class ClaimBuilder {
       if (A.holder && B.holder && A.holder !== B.holder) return false;
       if (A.by && B.by && A.by !== B.by) return false;
       if (A.at && B.at && A.at !== B.at) return false;
-      const [small, big] = A.members.length < B.members.length ? [A, B] : [B, A];
+      const swap = A.members.length < B.members.length, small = swap ? A : B, big = swap ? B : A;
       for (const k of small.sents) if (big.sents.has(k)) return false;
-      for (const id of small.ids) if (big.splits.has(id)) return false;
+      if (anySplits) for (const id of small.ids) if (big.splits.has(id)) return false;
       // both about named things, and never the same ones
       if (aboutDifferent([...small.near], [...big.near])) return false;
       // two groups join only when they hang together on average, not through one chance pair
@@ -512,17 +516,20 @@ export class ClaimBuilder {
     const union = (ra: number, rb: number, why: LinkReason | null, force: boolean): boolean => {
       const A = summaryOf(ra), B = summaryOf(rb);
       if (!force && !canMerge(A, B)) return false;
-      const [keep, gone, rk, rg] = A.members.length >= B.members.length ? [A, B, ra, rb] : [B, A, rb, ra];
+      const first = A.members.length >= B.members.length;
+      const keep = first ? A : B, gone = first ? B : A, rk = first ? ra : rb, rg = first ? rb : ra;
       parent[rg] = rk;
       for (const m of gone.members) keep.members.push(m);
       for (const k of gone.sents) keep.sents.add(k);
-      for (const k of gone.splits) keep.splits.add(k);
-      for (const k of gone.ids) keep.ids.add(k);
+      if (anySplits) {
+        for (const k of gone.splits) keep.splits.add(k);
+        for (const k of gone.ids) keep.ids.add(k);
+      }
       for (const k of gone.near) keep.near.add(k);
       keep.holder ??= gone.holder; keep.by ??= gone.by; keep.at ??= gone.at;
       for (const l of gone.links) keep.links.push(l);
       if (why) keep.links.push(why);
-      sum.delete(rg);
+      sum[rg] = undefined;
       return true;
     };
     // figure ids to items, for the annotation file's joins (only made when there are some)
@@ -536,12 +543,11 @@ export class ClaimBuilder {
       }
     }
     for (const q of byScore) {
-      const p = { a: pa[q]!, b: pb[q]!, score: ps[q]! };
-      const ra = find(p.a), rb = find(p.b);
-      const link = () => this.lazyLink(items[p.a]!, items[p.b]!, p.score);
-      if (ra === rb) { const s = summaryOf(ra); if (s.links.length < MAX_LINKS) s.links.push(link()); continue; }
+      const a = pa[q]!, b = pb[q]!;
+      const ra = find(a), rb = find(b);
+      if (ra === rb) { const s = summaryOf(ra); if (s.links.length < MAX_LINKS) s.links.push(this.lazyLink(items[a]!, items[b]!, ps[q]!)); continue; }
       const A = summaryOf(ra), B = summaryOf(rb);
-      if (canMerge(A, B)) union(ra, rb, A.links.length + B.links.length < MAX_LINKS ? link() : null, true);
+      if (canMerge(A, B)) union(ra, rb, A.links.length + B.links.length < MAX_LINKS ? this.lazyLink(items[a]!, items[b]!, ps[q]!) : null, true);
     }
     // the clusters in the order of their first figures, each cluster's members (ascending) as one run of `runs`
     const n = items.length;
@@ -568,7 +574,7 @@ export class ClaimBuilder {
         if (!label && labels.has(id)) label = labels.get(id);
       }
       // labels and display values are read for few claims (conflicts, hovers): worked out when first read
-      claims.push(new BuiltClaim(status, figures, sum.get(r)?.links.slice(0, MAX_LINKS) ?? [], label, items, runs, from, k));
+      claims.push(new BuiltClaim(status, figures, sum[r]?.links.slice(0, MAX_LINKS) ?? [], label, items, runs, from, k));
     }
     return claims;
   }
@@ -598,9 +604,9 @@ export class ClaimBuilder {
   private comparable(a: Item, b: Item): boolean {
     if (a.group !== b.group || !a.group) return false;
     if (a.sentKey === b.sentKey) return false;
+    if (a.holder && b.holder && a.holder !== b.holder) return false;
     const fa = a.f, fb = b.f;
     if (!timeCompatible(fa, fb)) return false;
-    if (a.holder && b.holder && a.holder !== b.holder) return false;
     if (fa.kind === 'rank' && (!a.holder || !b.holder)) return false;
     // a figure that names nothing it is about is identified only by its article: articles about different things never share it
     if (fa.doc !== fb.doc && (!a.near.length || !b.near.length) && topicsDisjoint(a, b)) return false;
@@ -640,8 +646,9 @@ export class ClaimBuilder {
     if (da && db && da !== db) score -= 0.3;
     // the same wording with another word in one place: "people work in banking" is not "people work in tourism"
     if (slotDiffers(a.x, b.x)) score -= 0.6;
-    // articles about different things: none of their main entities in common
-    if (fa.doc !== fb.doc && topicsDisjoint(a, b)) score -= 0.5;
+    // articles about different things: none of their main entities in common (when either figure names nothing
+    // it is about, `comparable` has already found they are not)
+    if (fa.doc !== fb.doc && a.near.length && b.near.length && topicsDisjoint(a, b)) score -= 0.5;
     if (fa.head && fa.head === fb.head) score += 0.15;
     if (a.x.event && a.x.event === b.x.event) { score += 0.15; if (a.x.phase && a.x.phase === b.x.phase) score += 0.2; }
     const va = numeric(fa), vb = numeric(fb);
