@@ -42,6 +42,8 @@ interface Item {
   precise: boolean;
 }
 const TOP_TERMS = 8;
+/** The one blocking key of a small group: every figure of it is compared with every other. */
+const ALL_KEY: readonly string[] = ['*'];
 
 /** Which figures may be compared at all: dimension, unit, and kind of date. */
 function groupKey(f: Figure, x: FigureFeatures): string | null {
@@ -241,7 +243,13 @@ export class ClaimBuilder {
   }
 
   private built: Item[] = [];
-  private postings = new Map<string, number[]>();
+  /** Posting lists (item indices, in order) by comparison group, then by blocking key (`*`: a small group's one list). */
+  private postings = new Map<string, Map<string, number[]>>();
+  private postingsOf(group: string): Map<string, number[]> {
+    let byKey = this.postings.get(group);
+    if (!byKey) this.postings.set(group, byKey = new Map());
+    return byKey;
+  }
   private groupSize = new Map<string, number>();
 
   private termIds = new Map<string, number>();
@@ -359,13 +367,13 @@ export class ClaimBuilder {
     const candidates = new Map<string, Item>();
     candidates.set(it.f.id, it);
     if (it.group) {
-      const keys = (this.groupSize.get(it.group) ?? 0) <= SMALL_GROUP ? ['*'] : this.blockKeys(it);
-      const size = keys[0] === '*' ? SMALL_GROUP : WINDOW * 4;
+      const keys = (this.groupSize.get(it.group) ?? 0) <= SMALL_GROUP ? ALL_KEY : this.blockKeys(it);
+      const size = keys === ALL_KEY ? SMALL_GROUP : WINDOW * 4;
       const seen = new Set<number>();
+      const byKey = this.postingsOf(it.group);
       for (const k of keys) {
-        const key = it.group + '\u0001' + k;
-        let l = this.postings.get(key);
-        if (!l) this.postings.set(key, l = []);
+        let l = byKey.get(k);
+        if (!l) byKey.set(k, l = []);
         // the last `size` live entries (in list order), dead ones on the way taken out of the list
         let p = l.length, live = 0, dead = 0;
         while (p > 0 && live < size) {
@@ -447,7 +455,6 @@ export class ClaimBuilder {
     // compared with the most recent few that share a key (bounded work however large the corpus)
     const groupSize = this.groupSize;
     for (const it of items) if (it.group) groupSize.set(it.group, (groupSize.get(it.group) ?? 0) + 1);
-    const postings = this.postings;
     // pairs that pass the threshold, as parallel arrays (there are about as many as figures)
     const pa: number[] = [], pb: number[] = [], ps: number[] = [];
     // a figure meets each earlier candidate once, however many keys they share
@@ -461,11 +468,11 @@ export class ClaimBuilder {
     for (const it of items) {
       if (!it.group) continue;
       const small = (groupSize.get(it.group) ?? 0) <= SMALL_GROUP;
-      const keys = small ? ['*'] : this.blockKeys(it);
+      const keys = small ? ALL_KEY : this.blockKeys(it);
+      const byKey = this.postingsOf(it.group);
       for (const k of keys) {
-        const key = it.group + '\u0001' + k;
-        let l = postings.get(key);
-        if (!l) postings.set(key, l = []);
+        let l = byKey.get(k);
+        if (!l) byKey.set(k, l = []);
         const from = small ? 0 : Math.max(0, l.length - WINDOW);
         for (let p = from; p < l.length; p++) consider(l[p]!, it.i);
         l.push(it.i);
