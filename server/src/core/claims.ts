@@ -20,7 +20,8 @@ export const LINK_THRESHOLD = 0.4;
 const SMALL_GROUP = 64;
 const WINDOW = 8;
 const MAX_LINKS = 40;
-interface Summary { members: number[]; near: Set<string>; sents: Set<number>; holder: string | null; by: string | null; at: string | null; target: boolean; splits: Set<string>; ids: Set<string>; links: LinkReason[] }
+/** A cluster while merging. `near` and `sents` are null while it is one figure: its item's near and sentKey stand for them. */
+interface Summary { members: number[]; near: Set<string> | null; sents: Set<number> | null; holder: string | null; by: string | null; at: string | null; target: boolean; splits: Set<string>; ids: Set<string>; links: LinkReason[] }
 
 interface Item {
   i: number; f: Figure; x: FigureFeatures; group: string; /** Document and sentence as one number. */ sentKey: number; norm: number;
@@ -137,6 +138,12 @@ function aboutDifferent(A: readonly string[], B: readonly string[]): boolean {
   return na >= 2 && nb >= 2 && na > nShared && nb > nShared;
 }
 const isCountryKey = (k: string) => k.length === 8 && k.startsWith('place:');
+
+/** The list without repeats (itself when it has none). */
+function distinct(xs: readonly string[]): readonly string[] {
+  for (let i = 1; i < xs.length; i++) for (let j = 0; j < i; j++) if (xs[i] === xs[j]) return [...new Set(xs)];
+  return xs;
+}
 
 /** Two articles whose main entities have nothing in common. */
 function topicsDisjoint(a: Item, b: Item): boolean {
@@ -494,21 +501,25 @@ export class ClaimBuilder {
       let s = sum[i];
       if (!s) {
         const it = items[i]!, f = it.f;
-        s = { members: [i], near: new Set(it.near), sents: new Set([it.sentKey]), holder: it.holder, by: f.time.mode === 'by' ? f.time.when : null, at: f.time.mode === 'at' ? f.time.when : null, target: f.time.target, splits: anySplits ? new Set(splitOf.get(f.id) ?? []) : none, ids: anySplits ? new Set([f.id]) : none, links: [] };
+        s = { members: [i], near: null, sents: null, holder: it.holder, by: f.time.mode === 'by' ? f.time.when : null, at: f.time.mode === 'at' ? f.time.when : null, target: f.time.target, splits: anySplits ? new Set(splitOf.get(f.id) ?? []) : none, ids: anySplits ? new Set([f.id]) : none, links: [] };
         sum[i] = s;
       }
       return s;
     };
+    const inSents = (S: Summary, k: number) => S.sents ? S.sents.has(k) : items[S.members[0]!]!.sentKey === k;
+    // what a cluster is about, each name once (aboutDifferent counts names: the order does not matter)
+    const nearList = (S: Summary): readonly string[] => S.near ? [...S.near] : distinct(items[S.members[0]!]!.near);
     const canMerge = (A: Summary, B: Summary): boolean => {
       if (A.target !== B.target) return false;
       if (A.holder && B.holder && A.holder !== B.holder) return false;
       if (A.by && B.by && A.by !== B.by) return false;
       if (A.at && B.at && A.at !== B.at) return false;
       const swap = A.members.length < B.members.length, small = swap ? A : B, big = swap ? B : A;
-      for (const k of small.sents) if (big.sents.has(k)) return false;
+      if (small.sents) { for (const k of small.sents) if (inSents(big, k)) return false; }
+      else if (inSents(big, items[small.members[0]!]!.sentKey)) return false;
       if (anySplits) for (const id of small.ids) if (big.splits.has(id)) return false;
       // both about named things, and never the same ones
-      if (aboutDifferent([...small.near], [...big.near])) return false;
+      if (aboutDifferent(nearList(small), nearList(big))) return false;
       // two groups join only when they hang together on average, not through one chance pair
       if (A.members.length > 1 || B.members.length > 1) {
         let total = 0, n = 0;
@@ -526,13 +537,16 @@ export class ClaimBuilder {
       const first = A.members.length >= B.members.length;
       const keep = first ? A : B, gone = first ? B : A, rk = first ? ra : rb, rg = first ? rb : ra;
       parent[rg] = rk;
+      const sents = keep.sents ??= new Set([items[keep.members[0]!]!.sentKey]);
+      const near = keep.near ??= new Set(items[keep.members[0]!]!.near);
       for (const m of gone.members) keep.members.push(m);
-      for (const k of gone.sents) keep.sents.add(k);
+      if (gone.sents) for (const k of gone.sents) sents.add(k);
+      else sents.add(items[gone.members[0]!]!.sentKey);
       if (anySplits) {
         for (const k of gone.splits) keep.splits.add(k);
         for (const k of gone.ids) keep.ids.add(k);
       }
-      for (const k of gone.near) keep.near.add(k);
+      for (const k of gone.near ?? items[gone.members[0]!]!.near) near.add(k);
       keep.holder ??= gone.holder; keep.by ??= gone.by; keep.at ??= gone.at;
       for (const l of gone.links) keep.links.push(l);
       if (why) keep.links.push(why);
