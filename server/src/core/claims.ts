@@ -246,7 +246,8 @@ export class ClaimBuilder {
       if (c !== ks[i] && !out) out = ks.slice(0, i);
       if (out && !out.includes(c)) out.push(c);
     }
-    return out ?? ks;
+    // a copy at its length: pushing leaves room for 16 more, and items keep these lists
+    return out ? out.slice() : ks;
   }
 
   private built: Item[] = [];
