@@ -200,7 +200,9 @@ function sameAfter(a: FigureFeatures, b: FigureFeatures): boolean {
   return true;
 }
 
-const NO_TERMS: number[] = [];
+
+/** The links of a cluster of one figure (none): shared, replaced by an array of its own on the first push. */
+const NO_LINKS = Object.freeze([]) as unknown as LinkReason[];
 
 /** Scratch lists for a figure's heaviest terms while they are chosen (one more than kept). */
 const topIdsScratch = new Int32Array(TOP_TERMS + 1);
@@ -309,18 +311,18 @@ export class ClaimBuilder {
   }
 
   /** A figure's context as weighted term ids: its most telling nearby words, and the words right around it. */
-  private describe(it: Item, ids: number[], idf: (id: number) => number): void {
+  private describe(it: Item, termIds: ArrayLike<number>, from: number, count: number, idf: (id: number) => number): void {
     const weights = it.x.weights;
     // every word gets in while fewer than TOP_TERMS are kept: the top run is that long; the local run at most as long as the words
-    const nTop = Math.min(TOP_TERMS, ids.length);
-    this.reserveTerms(nTop + ids.length);
+    const nTop = Math.min(TOP_TERMS, count);
+    this.reserveTerms(nTop + count);
     const store = this.termStoreIds, storeW = this.termStoreW;
     const top = this.termStoreLength, loc = top + nTop;
     // the TOP_TERMS heaviest (earlier first among equals), and the close ones (kept by id as they come)
     const topIds = topIdsScratch, topW = topWScratch;
     let n = 0, nLoc = 0;
-    for (let k = 0; k < ids.length; k++) {
-      const id = ids[k]!, v = idf(id), w = v * weights[k]!;
+    for (let k = 0; k < count; k++) {
+      const id = termIds[from + k]!, v = idf(id), w = v * weights[k]!;
       if (n < TOP_TERMS || w > topW[n - 1]!) {
         let p = n;
         while (p > 0 && topW[p - 1]! < w) { topIds[p] = topIds[p - 1]!; topW[p] = topW[p - 1]!; p--; }
@@ -355,7 +357,8 @@ export class ClaimBuilder {
     const g = groupKey(c.figure, c.features);
     const it = this.newItem(this.built.length, c, g);
     const unseen = Math.log(1 + this.n);
-    this.describe(it, c.features.terms.map(t => this.termId(t)), id => this.idfById[id] ?? unseen);
+    const ids = c.features.terms.map(t => this.termId(t));
+    this.describe(it, ids, 0, ids.length, id => this.idfById[id] ?? unseen);
     return it;
   }
 
@@ -443,20 +446,29 @@ export class ClaimBuilder {
     this.built = items;
     // document frequency of each context word over the comparable figures
     const df: number[] = [], seenBy: number[] = [];
-    const idsOf: number[][] = [];
+    // the comparable figures' context words as term ids: item i's from termFrom[i] to termFrom[i + 1] in termIds
+    let total = 0;
+    for (const c of this.items) total += c.features.terms.length;
+    const termIds = new Int32Array(total), termFrom = new Int32Array(this.items.length + 1);
+    let at = 0;
     this.items.forEach((c, i) => {
       const g = groupKey(c.figure, c.features);
       const it = this.newItem(i, c, g);
       items.push(it);
-      if (!g) { idsOf.push(NO_TERMS); return; }
-      const ids = c.features.terms.map(t => this.termId(t));
-      idsOf.push(ids);
-      for (const id of ids) if (seenBy[id] !== i + 1) { seenBy[id] = i + 1; df[id] = (df[id] ?? 0) + 1; }
+      termFrom[i] = at;
+      if (!g) return;
+      const terms = c.features.terms;
+      for (let k = 0; k < terms.length; k++) {
+        const id = this.termId(terms[k]!);
+        termIds[at++] = id;
+        if (seenBy[id] !== i + 1) { seenBy[id] = i + 1; df[id] = (df[id] ?? 0) + 1; }
+      }
     });
+    termFrom[this.items.length] = at;
     this.n = items.filter(x => x.group).length || 1;
     for (let id = 0; id < df.length; id++) this.idfById[id] = df[id] ? Math.log(1 + this.n / df[id]!) : 0;
     const idf = (id: number) => this.idfById[id] ?? 0;
-    for (const it of items) if (it.group) this.describe(it, idsOf[it.i]!, idf);
+    for (const it of items) if (it.group) this.describe(it, termIds, termFrom[it.i]!, termFrom[it.i + 1]! - termFrom[it.i]!, idf);
     this.trimTerms();
 
     // candidate pairs: small groups pair by pair; large ones through shared telling words, each figure
@@ -502,7 +514,7 @@ export class ClaimBuilder {
       let s = sum[i];
       if (!s) {
         const it = items[i]!, f = it.f;
-        s = { members: [i], near: null, sents: null, holder: it.holder, by: f.time.mode === 'by' ? f.time.when : null, at: f.time.mode === 'at' ? f.time.when : null, target: f.time.target, splits: anySplits ? new Set(splitOf.get(f.id) ?? []) : none, ids: anySplits ? new Set([f.id]) : none, links: [] };
+        s = { members: [i], near: null, sents: null, holder: it.holder, by: f.time.mode === 'by' ? f.time.when : null, at: f.time.mode === 'at' ? f.time.when : null, target: f.time.target, splits: anySplits ? new Set(splitOf.get(f.id) ?? []) : none, ids: anySplits ? new Set([f.id]) : none, links: NO_LINKS };
         sum[i] = s;
       }
       return s;
@@ -549,8 +561,9 @@ export class ClaimBuilder {
       }
       for (const k of gone.near ?? items[gone.members[0]!]!.near) near.add(k);
       keep.holder ??= gone.holder; keep.by ??= gone.by; keep.at ??= gone.at;
-      for (const l of gone.links) keep.links.push(l);
-      if (why) keep.links.push(why);
+      const links = keep.links === NO_LINKS ? (keep.links = []) : keep.links;
+      for (const l of gone.links) links.push(l);
+      if (why) links.push(why);
       sum[rg] = undefined;
       return true;
     };
@@ -567,7 +580,11 @@ export class ClaimBuilder {
     for (const q of byScore) {
       const a = pa[q]!, b = pb[q]!;
       const ra = find(a), rb = find(b);
-      if (ra === rb) { const s = summaryOf(ra); if (s.links.length < MAX_LINKS) s.links.push(this.lazyLink(items[a]!, items[b]!, ps[q]!)); continue; }
+      if (ra === rb) {
+        const s = summaryOf(ra);
+        if (s.links.length < MAX_LINKS) (s.links === NO_LINKS ? (s.links = []) : s.links).push(this.lazyLink(items[a]!, items[b]!, ps[q]!));
+        continue;
+      }
       const A = summaryOf(ra), B = summaryOf(rb);
       if (canMerge(A, B)) union(ra, rb, A.links.length + B.links.length < MAX_LINKS ? this.lazyLink(items[a]!, items[b]!, ps[q]!) : null, true);
     }
