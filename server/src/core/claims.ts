@@ -200,7 +200,6 @@ function sameAfter(a: FigureFeatures, b: FigureFeatures): boolean {
   return true;
 }
 
-
 /** The links of a cluster of one figure (none): shared, replaced by an array of its own on the first push. */
 const NO_LINKS = Object.freeze([]) as unknown as LinkReason[];
 
@@ -233,15 +232,15 @@ function byScoreDescending(scores: readonly number[]): Uint32Array {
   const n = scores.length;
   const sorted = Float64Array.from(scores).sort();
   // the distinct scores, highest first
-  const distinct = new Float64Array(n);
+  const levels = new Float64Array(n);
   let d = 0;
-  for (let k = n - 1; k >= 0; k--) if (d === 0 || sorted[k]! !== distinct[d - 1]!) distinct[d++] = sorted[k]!;
+  for (let k = n - 1; k >= 0; k--) if (d === 0 || sorted[k]! !== levels[d - 1]!) levels[d++] = sorted[k]!;
   // each index's rank among them (binary search), then the indices by rank, in index order within one
   const rank = new Int32Array(n), next = new Int32Array(d + 1);
   for (let q = 0; q < n; q++) {
     const s = scores[q]!;
     let lo = 0, hi = d - 1;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (distinct[mid]! > s) lo = mid + 1; else hi = mid; }
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (levels[mid]! > s) lo = mid + 1; else hi = mid; }
     rank[q] = lo; next[lo + 1]!++;
   }
   for (let r = 0; r < d; r++) next[r + 1]! += next[r]!;
