@@ -20,14 +20,17 @@ export const LINK_THRESHOLD = 0.4;
 const SMALL_GROUP = 64;
 const WINDOW = 8;
 const MAX_LINKS = 40;
-interface Summary { members: number[]; near: Set<string>; sents: Set<number>; holder: string | null; by: string | null; at: string | null; target: boolean; splits: Set<string>; ids: Set<string>; links: LinkReason[] }
+/** A cluster while merging. `near` and `sents` are null while it is one figure: its item's near and sentKey stand for them. */
+interface Summary { members: number[]; near: Set<string> | null; sents: Set<number> | null; holder: string | null; by: string | null; at: string | null; target: boolean; splits: Set<string>; ids: Set<string>; links: LinkReason[] }
 
 interface Item {
   i: number; f: Figure; x: FigureFeatures; group: string; /** Document and sentence as one number. */ sentKey: number; norm: number;
-  /** The most telling context words (term ids, ascending) and their weights. */
-  topIds: number[]; topW: number[];
-  /** The words right around the figure (term ids, ascending) and their idf. */
-  locIds: number[]; locW: number[]; localSum: number;
+  /**
+   * The most telling context words (term ids, ascending) and their weights: `nTop` entries from `top` in the
+   * builder's term store; then the words right around the figure (term ids, ascending) and their idf: `nLoc`
+   * entries from `loc`.
+   */
+  top: number; nTop: number; loc: number; nLoc: number; localSum: number;
   /** The article's main entities, as a set (shared by the figures of one article). */
   topic: Set<string>;
   /** Who or what holds the figure, what it is about, and the sentence's entities: as entities of the corpus where known. */
@@ -40,6 +43,8 @@ interface Item {
   precise: boolean;
 }
 const TOP_TERMS = 8;
+/** The one blocking key of a small group: every figure of it is compared with every other. */
+const ALL_KEY: readonly string[] = ['*'];
 
 /** Which figures may be compared at all: dimension, unit, and kind of date. */
 function groupKey(f: Figure, x: FigureFeatures): string | null {
@@ -134,6 +139,12 @@ function aboutDifferent(A: readonly string[], B: readonly string[]): boolean {
 }
 const isCountryKey = (k: string) => k.length === 8 && k.startsWith('place:');
 
+/** The list without repeats (itself when it has none). */
+function distinct(xs: readonly string[]): readonly string[] {
+  for (let i = 1; i < xs.length; i++) for (let j = 0; j < i; j++) if (xs[i] === xs[j]) return [...new Set(xs)];
+  return xs;
+}
+
 /** Two articles whose main entities have nothing in common. */
 function topicsDisjoint(a: Item, b: Item): boolean {
   if (a.topic === b.topic || a.topic.size < 2 || b.topic.size < 2) return false;
@@ -190,38 +201,38 @@ function sameAfter(a: FigureFeatures, b: FigureFeatures): boolean {
   return true;
 }
 
-const NO_IDS: number[] = [];
-const NO_WEIGHTS: number[] = [];
-const NO_TERMS: number[] = [];
+/** The links of a cluster of one figure (none): shared, replaced by an array of its own on the first push. */
+const NO_LINKS = Object.freeze([]) as unknown as LinkReason[];
 
-/** Insert (id, w) into lists kept in ascending id order. */
-function insertById(ids: number[], ws: number[], id: number, w: number): void {
-  let p = ids.length;
-  while (p > 0 && ids[p - 1]! > id) p--;
-  ids.splice(p, 0, id); ws.splice(p, 0, w);
-}
+/** Scratch lists for a figure's heaviest terms while they are chosen (one more than kept). */
+const topIdsScratch = new Int32Array(TOP_TERMS + 1);
+const topWScratch = new Float64Array(TOP_TERMS + 1);
 
-/** Over the term ids two sorted lists share: the sum of wa*wb (products) or of wa (the first list's weights). */
-function sharedWeight(ia: number[], wa: number[], ib: number[], wb: number[], products: boolean): number {
+/**
+ * Over the term ids two sorted runs of the store share (`na` entries from `a`, `nb` from `b`): the sum of
+ * wa*wb (products) or of wa (the first run's weights).
+ */
+function sharedWeight(ids: Int32Array, ws: Float64Array, a: number, na: number, b: number, nb: number, products: boolean): number {
   let s = 0;
-  for (let p = 0, q = 0; p < ia.length && q < ib.length;) {
-    const x = ia[p]!, y = ib[q]!;
+  const ea = a + na, eb = b + nb;
+  for (let p = a, q = b; p < ea && q < eb;) {
+    const x = ids[p]!, y = ids[q]!;
     if (x < y) p++;
     else if (x > y) q++;
-    else { s += products ? wa[p]! * wb[q]! : wa[p]!; p++; q++; }
+    else { s += products ? ws[p]! * ws[q]! : ws[p]!; p++; q++; }
   }
   return s;
 }
 
 /** The one context word two figures share is their head noun ("people" in "a city of 316,000 people" / "374,000 residents were evacuated"). */
-function onlyHeadShared(head: number | undefined, a: Item, b: Item): boolean {
+function onlyHeadShared(ids: Int32Array, head: number | undefined, a: Item, b: Item): boolean {
   if (head === undefined) return false;
-  let other = false, i = 0, j = 0;
-  const A = a.topIds, B = b.topIds;
-  while (i < A.length && j < B.length) {
-    if (A[i]! < B[j]!) i++;
-    else if (A[i]! > B[j]!) j++;
-    else { if (A[i] !== head) { other = true; break; } i++; j++; }
+  let other = false, i = a.top, j = b.top;
+  const ea = a.top + a.nTop, eb = b.top + b.nTop;
+  while (i < ea && j < eb) {
+    if (ids[i]! < ids[j]!) i++;
+    else if (ids[i]! > ids[j]!) j++;
+    else { if (ids[i] !== head) { other = true; break; } i++; j++; }
   }
   return !other;
 }
@@ -229,6 +240,32 @@ function onlyHeadShared(head: number | undefined, a: Item, b: Item): boolean {
 function sameNumber(a: Figure, b: Figure): boolean {
   const x = numeric(a);
   return x !== null && x === numeric(b);
+}
+
+/**
+ * The indices of `scores` (none NaN), highest score first, equal scores in index order: what sorting the
+ * indices by `scores[y] - scores[x] || x - y` gives, without calling a comparator for each of the n log n
+ * steps. The scores are sorted natively; each index is counted into the bucket of its score's rank.
+ */
+function byScoreDescending(scores: readonly number[]): Uint32Array {
+  const n = scores.length;
+  const sorted = Float64Array.from(scores).sort();
+  // the distinct scores, highest first
+  const levels = new Float64Array(n);
+  let d = 0;
+  for (let k = n - 1; k >= 0; k--) if (d === 0 || sorted[k]! !== levels[d - 1]!) levels[d++] = sorted[k]!;
+  // each index's rank among them (binary search), then the indices by rank, in index order within one
+  const rank = new Int32Array(n), next = new Int32Array(d + 1);
+  for (let q = 0; q < n; q++) {
+    const s = scores[q]!;
+    let lo = 0, hi = d - 1;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (levels[mid]! > s) lo = mid + 1; else hi = mid; }
+    rank[q] = lo; next[lo + 1]!++;
+  }
+  for (let r = 0; r < d; r++) next[r + 1]! += next[r]!;
+  const out = new Uint32Array(n);
+  for (let q = 0; q < n; q++) out[next[rank[q]!]!++] = q;
+  return out;
 }
 
 function numeric(f: Figure): number | null {
@@ -255,11 +292,18 @@ export class ClaimBuilder {
       if (c !== ks[i] && !out) out = ks.slice(0, i);
       if (out && !out.includes(c)) out.push(c);
     }
-    return out ?? ks;
+    // a copy at its length: pushing leaves room for 16 more, and items keep these lists
+    return out ? out.slice() : ks;
   }
 
   private built: Item[] = [];
-  private postings = new Map<string, number[]>();
+  /** Posting lists (item indices, in order) by comparison group, then by blocking key (`*`: a small group's one list). */
+  private postings = new Map<string, Map<string, number[]>>();
+  private postingsOf(group: string): Map<string, number[]> {
+    let byKey = this.postings.get(group);
+    if (!byKey) this.postings.set(group, byKey = new Map());
+    return byKey;
+  }
   private groupSize = new Map<string, number>();
 
   private termIds = new Map<string, number>();
@@ -282,38 +326,73 @@ export class ClaimBuilder {
     if (!topic) this.topics.set(c.features.topic, topic = new Set(c.features.topic));
     return {
       i, f: c.figure, x: c.features, group: group ?? '', sentKey: this.docId(c.figure.doc) * 1048576 + c.features.sentence, norm: 0,
-      topIds: NO_IDS, topW: NO_WEIGHTS, locIds: NO_IDS, locW: NO_WEIGHTS, localSum: 0, topic, precise: false,
+      top: 0, nTop: 0, loc: 0, nLoc: 0, localSum: 0, topic, precise: false,
       holder: c.figure.holder ? this.canon(c.figure.holder) : null, near: this.canonAll(c.features.near), ents: this.canonAll(c.figure.entities), telling: -1, direction: directionOf(c.features),
     };
   }
 
+  /**
+   * Every item's weighted term ids, in two flat arrays (ids, weights): an item's top terms, then its local
+   * ones. Only appended to (grown by doubling), so the runs of earlier items stay where they are.
+   */
+  private termStoreIds = new Int32Array(0);
+  private termStoreW = new Float64Array(0);
+  private termStoreLength = 0;
+  private reserveTerms(k: number): void {
+    const need = this.termStoreLength + k;
+    if (need <= this.termStoreIds.length) return;
+    const size = Math.max(need, this.termStoreIds.length * 2, 1024);
+    const ids = new Int32Array(size), ws = new Float64Array(size);
+    ids.set(this.termStoreIds.subarray(0, this.termStoreLength)); ws.set(this.termStoreW.subarray(0, this.termStoreLength));
+    this.termStoreIds = ids; this.termStoreW = ws;
+  }
+
+  /** The store cut down to what it holds, with some room for figures attached later. */
+  private trimTerms(): void {
+    const n = this.termStoreLength, size = n + Math.max(1024, n >> 4);
+    if (size >= this.termStoreIds.length) return;
+    this.termStoreIds = this.termStoreIds.slice(0, size); this.termStoreW = this.termStoreW.slice(0, size);
+  }
+
   /** A figure's context as weighted term ids: its most telling nearby words, and the words right around it. */
-  private describe(it: Item, ids: number[], idf: (id: number) => number): void {
+  private describe(it: Item, termIds: ArrayLike<number>, from: number, count: number, idf: (id: number) => number): void {
     const weights = it.x.weights;
-    // the TOP_TERMS heaviest (earlier first among equals), and the close ones
-    const topIds: number[] = [], topW: number[] = [], locIds: number[] = [], locW: number[] = [];
-    for (let k = 0; k < ids.length; k++) {
-      const id = ids[k]!, v = idf(id), w = v * weights[k]!;
-      if (topW.length < TOP_TERMS || w > topW[topW.length - 1]!) {
-        let p = topW.length;
-        while (p > 0 && topW[p - 1]! < w) p--;
-        topIds.splice(p, 0, id); topW.splice(p, 0, w);
-        if (topW.length > TOP_TERMS) { topIds.pop(); topW.pop(); }
+    // every word gets in while fewer than TOP_TERMS are kept: the top run is that long; the local run at most as long as the words
+    const nTop = Math.min(TOP_TERMS, count);
+    this.reserveTerms(nTop + count);
+    const store = this.termStoreIds, storeW = this.termStoreW;
+    const top = this.termStoreLength, loc = top + nTop;
+    // the TOP_TERMS heaviest (earlier first among equals), and the close ones (kept by id as they come)
+    const topIds = topIdsScratch, topW = topWScratch;
+    let n = 0, nLoc = 0;
+    for (let k = 0; k < count; k++) {
+      const id = termIds[from + k]!, v = idf(id), w = v * weights[k]!;
+      if (n < TOP_TERMS || w > topW[n - 1]!) {
+        let p = n;
+        while (p > 0 && topW[p - 1]! < w) { topIds[p] = topIds[p - 1]!; topW[p] = topW[p - 1]!; p--; }
+        topIds[p] = id; topW[p] = w;
+        if (n < TOP_TERMS) n++;
       }
-      if (weights[k]! >= 0.7) { insertById(locIds, locW, id, v); it.localSum += v; }
+      if (weights[k]! >= 0.7) {
+        let p = loc + nLoc;
+        while (p > loc && store[p - 1]! > id) { store[p] = store[p - 1]!; storeW[p] = storeW[p - 1]!; p--; }
+        store[p] = id; storeW[p] = v; nLoc++;
+        it.localSum += v;
+      }
     }
     let sq = 0;
-    for (const w of topW) sq += w * w;
+    for (let i = 0; i < n; i++) sq += topW[i]! * topW[i]!;
     it.norm = Math.sqrt(sq);
-    it.telling = topIds.length ? topIds[0]! : -1;
+    it.telling = n ? topIds[0]! : -1;
     // by id, for merging two lists
-    for (let i = 1; i < topIds.length; i++) {
+    for (let i = 0; i < n; i++) {
       const id = topIds[i]!, w = topW[i]!;
-      let p = i;
-      while (p > 0 && topIds[p - 1]! > id) { topIds[p] = topIds[p - 1]!; topW[p] = topW[p - 1]!; p--; }
-      topIds[p] = id; topW[p] = w;
+      let p = top + i;
+      while (p > top && store[p - 1]! > id) { store[p] = store[p - 1]!; storeW[p] = storeW[p - 1]!; p--; }
+      store[p] = id; storeW[p] = w;
     }
-    it.topIds = topIds; it.topW = topW; it.locIds = locIds; it.locW = locW;
+    it.top = top; it.nTop = n; it.loc = loc; it.nLoc = nLoc;
+    this.termStoreLength = loc + nLoc;
     it.precise = !it.x.round && significant(it.f) >= 3;
   }
 
@@ -322,7 +401,8 @@ export class ClaimBuilder {
     const g = groupKey(c.figure, c.features);
     const it = this.newItem(this.built.length, c, g);
     const unseen = Math.log(1 + this.n);
-    this.describe(it, c.features.terms.map(t => this.termId(t)), id => this.idfById[id] ?? unseen);
+    const ids = c.features.terms.map(t => this.termId(t));
+    this.describe(it, ids, 0, ids.length, id => this.idfById[id] ?? unseen);
     return it;
   }
 
@@ -342,13 +422,13 @@ export class ClaimBuilder {
     const candidates = new Map<string, Item>();
     candidates.set(it.f.id, it);
     if (it.group) {
-      const keys = (this.groupSize.get(it.group) ?? 0) <= SMALL_GROUP ? ['*'] : this.blockKeys(it);
-      const size = keys[0] === '*' ? SMALL_GROUP : WINDOW * 4;
+      const keys = (this.groupSize.get(it.group) ?? 0) <= SMALL_GROUP ? ALL_KEY : this.blockKeys(it);
+      const size = keys === ALL_KEY ? SMALL_GROUP : WINDOW * 4;
       const seen = new Set<number>();
+      const byKey = this.postingsOf(it.group);
       for (const k of keys) {
-        const key = it.group + '\u0001' + k;
-        let l = this.postings.get(key);
-        if (!l) this.postings.set(key, l = []);
+        let l = byKey.get(k);
+        if (!l) byKey.set(k, l = []);
         // the last `size` live entries (in list order), dead ones on the way taken out of the list
         let p = l.length, live = 0, dead = 0;
         while (p > 0 && live < size) {
@@ -410,26 +490,35 @@ export class ClaimBuilder {
     this.built = items;
     // document frequency of each context word over the comparable figures
     const df: number[] = [], seenBy: number[] = [];
-    const idsOf: number[][] = [];
+    // the comparable figures' context words as term ids: item i's from termFrom[i] to termFrom[i + 1] in termIds
+    let total = 0;
+    for (const c of this.items) total += c.features.terms.length;
+    const termIds = new Int32Array(total), termFrom = new Int32Array(this.items.length + 1);
+    let at = 0;
     this.items.forEach((c, i) => {
       const g = groupKey(c.figure, c.features);
       const it = this.newItem(i, c, g);
       items.push(it);
-      if (!g) { idsOf.push(NO_TERMS); return; }
-      const ids = c.features.terms.map(t => this.termId(t));
-      idsOf.push(ids);
-      for (const id of ids) if (seenBy[id] !== i + 1) { seenBy[id] = i + 1; df[id] = (df[id] ?? 0) + 1; }
+      termFrom[i] = at;
+      if (!g) return;
+      const terms = c.features.terms;
+      for (let k = 0; k < terms.length; k++) {
+        const id = this.termId(terms[k]!);
+        termIds[at++] = id;
+        if (seenBy[id] !== i + 1) { seenBy[id] = i + 1; df[id] = (df[id] ?? 0) + 1; }
+      }
     });
+    termFrom[this.items.length] = at;
     this.n = items.filter(x => x.group).length || 1;
     for (let id = 0; id < df.length; id++) this.idfById[id] = df[id] ? Math.log(1 + this.n / df[id]!) : 0;
     const idf = (id: number) => this.idfById[id] ?? 0;
-    for (const it of items) if (it.group) this.describe(it, idsOf[it.i]!, idf);
+    for (const it of items) if (it.group) this.describe(it, termIds, termFrom[it.i]!, termFrom[it.i + 1]! - termFrom[it.i]!, idf);
+    this.trimTerms();
 
     // candidate pairs: small groups pair by pair; large ones through shared telling words, each figure
     // compared with the most recent few that share a key (bounded work however large the corpus)
     const groupSize = this.groupSize;
     for (const it of items) if (it.group) groupSize.set(it.group, (groupSize.get(it.group) ?? 0) + 1);
-    const postings = this.postings;
     // pairs that pass the threshold, as parallel arrays (there are about as many as figures)
     const pa: number[] = [], pb: number[] = [], ps: number[] = [];
     // a figure meets each earlier candidate once, however many keys they share
@@ -443,43 +532,51 @@ export class ClaimBuilder {
     for (const it of items) {
       if (!it.group) continue;
       const small = (groupSize.get(it.group) ?? 0) <= SMALL_GROUP;
-      const keys = small ? ['*'] : this.blockKeys(it);
+      const keys = small ? ALL_KEY : this.blockKeys(it);
+      const byKey = this.postingsOf(it.group);
       for (const k of keys) {
-        const key = it.group + '\u0001' + k;
-        let l = postings.get(key);
-        if (!l) postings.set(key, l = []);
+        let l = byKey.get(k);
+        if (!l) byKey.set(k, l = []);
         const from = small ? 0 : Math.max(0, l.length - WINDOW);
         for (let p = from; p < l.length; p++) consider(l[p]!, it.i);
         l.push(it.i);
       }
     }
     // best first; equal scores in the order found
-    const byScore = Uint32Array.from(ps.keys()).sort((x, y) => ps[y]! - ps[x]! || x - y);
+    const byScore = byScoreDescending(ps);
 
     // constrained greedy merging over cluster summaries
     const parent = items.map((_, i) => i);
     const find = (x: number): number => { while (parent[x] !== x) { parent[x] = parent[parent[x]!]!; x = parent[x]!; } return x; };
     const splitOf = this.splitSets();
-    const sum = new Map<number, Summary>();
+    // without split rules no cluster has splits: the figure ids and splits of every summary stay one shared empty set
+    const anySplits = splitOf.size > 0;
+    const none = new Set<string>();
+    // the summary of each cluster, by root
+    const sum: (Summary | undefined)[] = new Array(items.length).fill(undefined);
     const summaryOf = (i: number): Summary => {
-      let s = sum.get(i);
+      let s = sum[i];
       if (!s) {
-        const f = items[i]!.f;
-        s = { members: [i], near: new Set(items[i]!.near), sents: new Set([items[i]!.sentKey]), holder: items[i]!.holder, by: f.time.mode === 'by' ? f.time.when : null, at: f.time.mode === 'at' ? f.time.when : null, target: f.time.target, splits: new Set(splitOf.get(f.id) ?? []), ids: new Set([f.id]), links: [] };
-        sum.set(i, s);
+        const it = items[i]!, f = it.f;
+        s = { members: [i], near: null, sents: null, holder: it.holder, by: f.time.mode === 'by' ? f.time.when : null, at: f.time.mode === 'at' ? f.time.when : null, target: f.time.target, splits: anySplits ? new Set(splitOf.get(f.id) ?? []) : none, ids: anySplits ? new Set([f.id]) : none, links: NO_LINKS };
+        sum[i] = s;
       }
       return s;
     };
+    const inSents = (S: Summary, k: number) => S.sents ? S.sents.has(k) : items[S.members[0]!]!.sentKey === k;
+    // what a cluster is about, each name once (aboutDifferent counts names: the order does not matter)
+    const nearList = (S: Summary): readonly string[] => S.near ? [...S.near] : distinct(items[S.members[0]!]!.near);
     const canMerge = (A: Summary, B: Summary): boolean => {
       if (A.target !== B.target) return false;
       if (A.holder && B.holder && A.holder !== B.holder) return false;
       if (A.by && B.by && A.by !== B.by) return false;
       if (A.at && B.at && A.at !== B.at) return false;
-      const [small, big] = A.members.length < B.members.length ? [A, B] : [B, A];
-      for (const k of small.sents) if (big.sents.has(k)) return false;
-      for (const id of small.ids) if (big.splits.has(id)) return false;
+      const swap = A.members.length < B.members.length, small = swap ? A : B, big = swap ? B : A;
+      if (small.sents) { for (const k of small.sents) if (inSents(big, k)) return false; }
+      else if (inSents(big, items[small.members[0]!]!.sentKey)) return false;
+      if (anySplits) for (const id of small.ids) if (big.splits.has(id)) return false;
       // both about named things, and never the same ones
-      if (aboutDifferent([...small.near], [...big.near])) return false;
+      if (aboutDifferent(nearList(small), nearList(big))) return false;
       // two groups join only when they hang together on average, not through one chance pair
       if (A.members.length > 1 || B.members.length > 1) {
         let total = 0, n = 0;
@@ -494,60 +591,73 @@ export class ClaimBuilder {
     const union = (ra: number, rb: number, why: LinkReason | null, force: boolean): boolean => {
       const A = summaryOf(ra), B = summaryOf(rb);
       if (!force && !canMerge(A, B)) return false;
-      const [keep, gone, rk, rg] = A.members.length >= B.members.length ? [A, B, ra, rb] : [B, A, rb, ra];
+      const first = A.members.length >= B.members.length;
+      const keep = first ? A : B, gone = first ? B : A, rk = first ? ra : rb, rg = first ? rb : ra;
       parent[rg] = rk;
+      const sents = keep.sents ??= new Set([items[keep.members[0]!]!.sentKey]);
+      const near = keep.near ??= new Set(items[keep.members[0]!]!.near);
       for (const m of gone.members) keep.members.push(m);
-      for (const k of gone.sents) keep.sents.add(k);
-      for (const k of gone.splits) keep.splits.add(k);
-      for (const k of gone.ids) keep.ids.add(k);
-      for (const k of gone.near) keep.near.add(k);
+      if (gone.sents) for (const k of gone.sents) sents.add(k);
+      else sents.add(items[gone.members[0]!]!.sentKey);
+      if (anySplits) {
+        for (const k of gone.splits) keep.splits.add(k);
+        for (const k of gone.ids) keep.ids.add(k);
+      }
+      for (const k of gone.near ?? items[gone.members[0]!]!.near) near.add(k);
       keep.holder ??= gone.holder; keep.by ??= gone.by; keep.at ??= gone.at;
-      for (const l of gone.links) keep.links.push(l);
-      if (why) keep.links.push(why);
-      sum.delete(rg);
+      const links = keep.links === NO_LINKS ? (keep.links = []) : keep.links;
+      for (const l of gone.links) links.push(l);
+      if (why) links.push(why);
+      sum[rg] = undefined;
       return true;
     };
-    const idIndex = new Map(items.map(it => [it.f.id, it.i]));
+    // figure ids to items, for the annotation file's joins (only made when there are some)
+    let idIndex: Map<string, number> | null = null;
+    const indexOf = (id: string) => (idIndex ??= new Map(items.map(it => [it.f.id, it.i]))).get(id);
     for (const j of this.rules.joins ?? []) {
-      const ids = j.figures.map(id => idIndex.get(id)).filter((x): x is number => x !== undefined);
+      const ids = j.figures.map(indexOf).filter((x): x is number => x !== undefined);
       for (let k = 1; k < ids.length; k++) {
         const ra = find(ids[0]!), rb = find(ids[k]!);
         if (ra !== rb) union(ra, rb, { a: items[ids[0]!]!.f.id, b: items[ids[k]!]!.f.id, score: 1, why: ['joined in the annotation file'] }, true);
       }
     }
     for (const q of byScore) {
-      const p = { a: pa[q]!, b: pb[q]!, score: ps[q]! };
-      const ra = find(p.a), rb = find(p.b);
-      const link = () => this.lazyLink(items[p.a]!, items[p.b]!, p.score);
-      if (ra === rb) { const s = summaryOf(ra); if (s.links.length < MAX_LINKS) s.links.push(link()); continue; }
+      const a = pa[q]!, b = pb[q]!;
+      const ra = find(a), rb = find(b);
+      if (ra === rb) {
+        const s = summaryOf(ra);
+        if (s.links.length < MAX_LINKS) (s.links === NO_LINKS ? (s.links = []) : s.links).push(this.lazyLink(items[a]!, items[b]!, ps[q]!));
+        continue;
+      }
       const A = summaryOf(ra), B = summaryOf(rb);
-      if (canMerge(A, B)) union(ra, rb, A.links.length + B.links.length < MAX_LINKS ? link() : null, true);
+      if (canMerge(A, B)) union(ra, rb, A.links.length + B.links.length < MAX_LINKS ? this.lazyLink(items[a]!, items[b]!, ps[q]!) : null, true);
     }
-    const members = new Map<number, number[]>();
-    const links = new Map<number, LinkReason[]>();
-    for (let i = 0; i < items.length; i++) {
-      const r = find(i);
-      let l = members.get(r); if (!l) members.set(r, l = []); l.push(i);
-    }
-    for (const [r, s] of sum) links.set(r, s.links.slice(0, MAX_LINKS));
+    // the clusters in the order of their first figures, each cluster's members (ascending) as one run of `runs`
+    const n = items.length;
+    const rootOf = new Int32Array(n), size = new Int32Array(n), start = new Int32Array(n).fill(-1);
+    for (let i = 0; i < n; i++) { const r = find(i); rootOf[i] = r; size[r]++; }
+    const roots: number[] = [];
+    for (let i = 0, off = 0; i < n; i++) { const r = rootOf[i]!; if (start[r] === -1) { start[r] = off; off += size[r]!; roots.push(r); } }
+    const runs = new Int32Array(n), fill = start.slice();
+    for (let i = 0; i < n; i++) runs[fill[rootOf[i]!]!++] = i;
 
     // modifier dates join the claim of the figure they date: all the "by 2030" of one target agree by construction
     const claims: Claim[] = [];
     const labels = new Map((this.rules.labels ?? []).map(l => [l.figure, l.label]));
     const joinLabels = new Map<number, string>();
-    for (const j of this.rules.joins ?? []) { const i = idIndex.get(j.figures[0] ?? ''); if (i !== undefined && j.label) joinLabels.set(find(i), j.label); }
-    const roots = [...members.keys()].sort((a, b) => members.get(a)![0]! - members.get(b)![0]!);
+    for (const j of this.rules.joins ?? []) { const i = indexOf(j.figures[0] ?? ''); if (i !== undefined && j.label) joinLabels.set(find(i), j.label); }
     for (const r of roots) {
-      const ms = members.get(r)!;
-      const status = this.status(ms);
-      const figs = ms.map(i => items[i]!.f);
+      const from = start[r]!, k = size[r]!;
+      const status = this.status(runs, from, k);
       let label = joinLabels.get(r);
-      for (const f of figs) if (!label && labels.has(f.id)) label = labels.get(f.id);
-      const claim = { id: '', status, figures: figs.map(f => f.id), links: links.get(r) ?? [], verdicts: {}, resolved: false } as unknown as Claim;
+      const figures: string[] = new Array(k);
+      for (let j = 0; j < k; j++) {
+        const id = items[runs[from + j]!]!.f.id;
+        figures[j] = id;
+        if (!label && labels.has(id)) label = labels.get(id);
+      }
       // labels and display values are read for few claims (conflicts, hovers): worked out when first read
-      lazyProperty(claim, 'label', () => label ?? labelOf(figs, ms.map(i => items[i]!.x)));
-      lazyProperty(claim, 'values', () => [...new Set(figs.map(displayValue))]);
-      claims.push(claim);
+      claims.push(new BuiltClaim(status, figures, sum[r]?.links.slice(0, MAX_LINKS) ?? [], label, items, runs, from, k));
     }
     return claims;
   }
@@ -577,9 +687,9 @@ export class ClaimBuilder {
   private comparable(a: Item, b: Item): boolean {
     if (a.group !== b.group || !a.group) return false;
     if (a.sentKey === b.sentKey) return false;
+    if (a.holder && b.holder && a.holder !== b.holder) return false;
     const fa = a.f, fb = b.f;
     if (!timeCompatible(fa, fb)) return false;
-    if (a.holder && b.holder && a.holder !== b.holder) return false;
     if (fa.kind === 'rank' && (!a.holder || !b.holder)) return false;
     // trade the other way, or between others: "Hungarian exports to Morocco" is not "Moroccan exports to Hungary"
     const xa = a.x.flow, xb = b.x.flow;
@@ -602,10 +712,11 @@ export class ClaimBuilder {
   scoreOf(a: Item, b: Item): number {
     if (!this.comparable(a, b)) return -Infinity;
     const fa = a.f, fb = b.f;
-    const dot = sharedWeight(a.topIds, a.topW, b.topIds, b.topW, true);
+    const ids = this.termStoreIds, ws = this.termStoreW;
+    const dot = sharedWeight(ids, ws, a.top, a.nTop, b.top, b.nTop, true);
     const wide = a.norm && b.norm ? dot / (a.norm * b.norm) : 0;
     // the words right around each figure
-    const ls = sharedWeight(a.locIds, a.locW, b.locIds, b.locW, false);
+    const ls = sharedWeight(ids, ws, a.loc, a.nLoc, b.loc, b.nLoc, false);
     const local = a.localSum && b.localSum ? (ls / (a.localSum + b.localSum - ls) + ls / Math.min(a.localSum, b.localSum)) / 2 : 0;
     let ent = 0;
     if (a.ents.length && b.ents.length) {
@@ -626,11 +737,12 @@ export class ClaimBuilder {
     if (da && db && da !== db) score -= 0.3;
     // the same wording with another word in one place: "people work in banking" is not "people work in tourism"
     if (slotDiffers(a.x, b.x)) score -= 0.6;
-    // articles about different things: none of their main entities in common
-    if (fa.doc !== fb.doc && topicsDisjoint(a, b)) score -= 0.5;
+    // articles about different things: none of their main entities in common (when either figure names nothing
+    // it is about, `comparable` has already found they are not)
+    if (fa.doc !== fb.doc && a.near.length && b.near.length && topicsDisjoint(a, b)) score -= 0.5;
     // the noun counted; for different values, only when the wording has more in common than that noun
     // ("a city of 316,000 people" / "374,000 residents were evacuated"; "12 agreements" / "the 12 agreements")
-    if (fa.head && fa.head === fb.head) score += sameNumber(fa, fb) || !onlyHeadShared(this.termIds.get(fa.head), a, b) ? 0.15 : -0.15;
+    if (fa.head && fa.head === fb.head) score += sameNumber(fa, fb) || !onlyHeadShared(ids, this.termIds.get(fa.head), a, b) ? 0.15 : -0.15;
     if (a.x.event && a.x.event === b.x.event) { score += 0.15; if (a.x.phase && a.x.phase === b.x.phase) score += 0.2; }
     const va = numeric(fa), vb = numeric(fb);
     if (va !== null && vb !== null) {
@@ -654,19 +766,20 @@ export class ClaimBuilder {
 
   /** A kept link; its reasons in words are worked out when first read (most are never shown). */
   private lazyLink(A: Item, B: Item, score: number): LinkReason {
-    let why: string[] | null = null;
-    const self = this;
-    return { a: A.f.id, b: B.f.id, score: Math.round(score * 100) / 100, get why() { return why ??= self.reasons(A, B); } };
+    return new LazyLink(this, A, B, Math.round(score * 100) / 100);
   }
 
   /** The reasons behind a link, in words (computed only for links that are kept). */
   reasons(a: Item, b: Item): string[] {
     const why: string[] = [];
     const fa = a.f, fb = b.f;
-    const inB = new Set(b.topIds);
+    const ids = this.termStoreIds, ws = this.termStoreW;
+    const inB = new Set(ids.subarray(b.top, b.top + b.nTop));
     // shared words, the most telling first
-    const shared = [...a.topIds.keys()].filter(k => inB.has(a.topIds[k]!)).sort((x, y) => a.topW[y]! - a.topW[x]!).map(k => this.termNames[a.topIds[k]!]!);
-    if (shared.length) why.push(`shared words: ${shared.slice(0, 5).join(', ')}`);
+    const shared: number[] = [];
+    for (let k = a.top; k < a.top + a.nTop; k++) if (inB.has(ids[k]!)) shared.push(k);
+    const words = shared.sort((x, y) => ws[y]! - ws[x]!).map(k => this.termNames[ids[k]!]!);
+    if (words.length) why.push(`shared words: ${words.slice(0, 5).join(', ')}`);
     const ents = a.ents.filter(e => b.ents.includes(e)).length;
     if (ents) why.push(`same entities (${ents})`);
     if (aboutDifferent(a.near, b.near)) why.push('about different entities');
@@ -687,12 +800,132 @@ export class ClaimBuilder {
     return s === -Infinity ? null : { score: s, why: this.reasons(a, b) };
   }
 
-  private status(ms: number[]): ClaimStatus {
-    if (ms.length < 2) return 'single';
+  /** The status of the claim of the `k` items from `from` in `runs`. */
+  private status(runs: Int32Array, from: number, k: number): ClaimStatus {
+    if (k < 2) return 'single';
     // a date read off the publication date ("this week") is shown with the claim but does not make a conflict
-    const stated = ms.map(i => this.items[i]!).filter(c => !c.features.relativeDate);
+    const stated: ClaimInput[] = [];
+    for (let j = from; j < from + k; j++) { const c = this.items[runs[j]!]!; if (!c.features.relativeDate) stated.push(c); }
     return commonValue(stated) ? 'agree' : 'conflict';
   }
+}
+
+/*
+ * Lazy members as own, enumerable accessor properties (so JSON, spreads and Object.keys see them as plain
+ * fields), over private fields. Every object shares one accessor pair per property: a closure per object
+ * (as `lazyProperty` makes) gives each object its own hidden class, in dictionary mode, with a property hash
+ * table and the closures' contexts besides.
+ */
+
+/** A link kept in a claim: its reasons in words (`why`) are worked out when first read. Keys a, b, score, why. */
+class LazyLink implements LinkReason {
+  declare a: string;
+  declare b: string;
+  declare score: number;
+  declare readonly why: string[];
+  readonly #builder: ClaimBuilder;
+  readonly #A: Item;
+  readonly #B: Item;
+  #why: string[] | null = null;
+  constructor(builder: ClaimBuilder, A: Item, B: Item, score: number) {
+    this.#builder = builder; this.#A = A; this.#B = B;
+    this.a = A.f.id; this.b = B.f.id; this.score = score;
+    Object.defineProperty(this, 'why', LazyLink.#whyAccessor);
+  }
+  static readonly #whyAccessor: PropertyDescriptor = {
+    enumerable: true, configurable: true,
+    get(this: LazyLink) { return this.#why ??= this.#builder.reasons(this.#A, this.#B); },
+  };
+}
+
+/**
+ * A claim of the whole-corpus pass. Keys in the order id, status, figures, links, verdicts, resolved, label,
+ * values; label (unless given) and values worked out from the members when first read; assigning either replaces it.
+ */
+class BuiltClaim implements Claim {
+  declare id: string;
+  declare status: ClaimStatus;
+  declare figures: string[];
+  declare links: LinkReason[];
+  declare verdicts: Claim['verdicts'];
+  declare resolved: boolean;
+  declare label: string;
+  declare values: string[];
+  #label: string | undefined;
+  #values: string[] | undefined = undefined;
+  /** Bit 1: label made or assigned; bit 2: values made or assigned. */
+  #made: number;
+  /** The builder's items, and the members' indices among them: `#count` entries from `#from` in `#runs` (shared by the claims of a build). */
+  readonly #items: readonly Item[];
+  readonly #runs: Int32Array;
+  readonly #from: number;
+  readonly #count: number;
+  constructor(status: ClaimStatus, figures: string[], links: LinkReason[], label: string | undefined, items: readonly Item[], runs: Int32Array, from: number, count: number) {
+    this.#label = label; this.#made = label === undefined ? 0 : 1;
+    this.#items = items; this.#runs = runs; this.#from = from; this.#count = count;
+    this.id = ''; this.status = status; this.figures = figures; this.links = links; this.verdicts = {}; this.resolved = false;
+    Object.defineProperty(this, 'label', BuiltClaim.#labelAccessor);
+    Object.defineProperty(this, 'values', BuiltClaim.#valuesAccessor);
+  }
+  #members(): Item[] {
+    const out: Item[] = [];
+    for (let j = this.#from; j < this.#from + this.#count; j++) out.push(this.#items[this.#runs[j]!]!);
+    return out;
+  }
+  static readonly #labelAccessor: PropertyDescriptor = {
+    enumerable: true, configurable: true,
+    get(this: BuiltClaim) {
+      if (!(this.#made & 1)) { const ms = this.#members(); this.#label = labelOf(ms.map(it => it.f), ms.map(it => it.x)); this.#made |= 1; }
+      return this.#label;
+    },
+    set(this: BuiltClaim, v: string) { this.#label = v; this.#made |= 1; },
+  };
+  static readonly #valuesAccessor: PropertyDescriptor = {
+    enumerable: true, configurable: true,
+    get(this: BuiltClaim) {
+      if (!(this.#made & 2)) { this.#values = [...new Set(this.#members().map(it => displayValue(it.f)))]; this.#made |= 2; }
+      return this.#values;
+    },
+    set(this: BuiltClaim, v: string[]) { this.#values = v; this.#made |= 2; },
+  };
+}
+
+/**
+ * A claim of one figure, as a patch makes it. Keys in the order id, label, status, figures, links, values,
+ * verdicts, resolved (as a literal has them); the label (the words of the figure's sentence) worked out when
+ * first read, since most such claims are dropped again by the next edit unread; assigning it replaces it.
+ */
+class SingleClaim implements Claim {
+  declare id: string;
+  declare label: string;
+  declare status: ClaimStatus;
+  declare figures: string[];
+  declare links: LinkReason[];
+  declare values: string[];
+  declare verdicts: Claim['verdicts'];
+  declare resolved: boolean;
+  #label: string | undefined = undefined;
+  #input: ClaimInput | null;
+  constructor(id: string, input: ClaimInput) {
+    this.#input = input;
+    this.id = id;
+    Object.defineProperty(this, 'label', SingleClaim.#labelAccessor);
+    this.status = 'single'; this.figures = []; this.links = []; this.values = []; this.verdicts = {}; this.resolved = false;
+  }
+  static readonly #labelAccessor: PropertyDescriptor = {
+    enumerable: true, configurable: true,
+    get(this: SingleClaim) {
+      const input = this.#input;
+      if (input) { this.#label = labelOf([input.figure], [input.features]); this.#input = null; }
+      return this.#label;
+    },
+    set(this: SingleClaim, v: string) { this.#label = v; this.#input = null; },
+  };
+}
+
+/** A new claim of one figure (see `SingleClaim`). */
+export function singleFigureClaim(id: string, input: ClaimInput): Claim {
+  return new SingleClaim(id, input);
 }
 
 /** A property computed on first read, then kept; assigning it replaces the value (both enumerable, so JSON keeps it). */

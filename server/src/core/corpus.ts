@@ -5,7 +5,7 @@ import { Codes } from './types';
 import { lineStarts, positionAt } from './text';
 import { analyzeDocument, type DocAnalysis } from './document';
 import { buildEntities, type EntityIndex, type EntityRules } from './entities';
-import { ClaimBuilder, displayValue, labelOf, lazyProperty, spanOf, spansAgree, commonValue, type ClaimInput, type ClaimRules, type ValueSpan } from './claims';
+import { ClaimBuilder, displayValue, labelOf, singleFigureClaim, spanOf, spansAgree, commonValue, type ClaimInput, type ClaimRules, type ValueSpan } from './claims';
 
 export interface ChangeSet {
   /** Documents whose figures, entities, claims or problems changed (computed when first read: every touched document's problems). */
@@ -848,9 +848,7 @@ function hash53(s: string): number {
  * replaces it; the property stays where the other claims have it.
  */
 function singleClaim(id: string, input: ClaimInput): Claim {
-  const c: Claim = { id, label: '', status: 'single', figures: [], links: [], values: [], verdicts: {}, resolved: false };
-  lazyProperty(c, 'label', () => labelOf([input.figure], [input.features]));
-  return c;
+  return singleFigureClaim(id, input);
 }
 
 /** Mentions of one document already in text order (the analysis gives them so). */
