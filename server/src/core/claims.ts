@@ -813,7 +813,7 @@ export class ClaimBuilder {
 /*
  * Lazy members as own, enumerable accessor properties (so JSON, spreads and Object.keys see them as plain
  * fields), over private fields. Every object shares one accessor pair per property: a closure per object
- * (as `lazyProperty` makes) gives each object its own hidden class, in dictionary mode, with a property hash
+ * (as a defineProperty per object would) gives each object its own hidden class, in dictionary mode, with a property hash
  * table and the closures' contexts besides.
  */
 
@@ -926,16 +926,6 @@ class SingleClaim implements Claim {
 /** A new claim of one figure (see `SingleClaim`). */
 export function singleFigureClaim(id: string, input: ClaimInput): Claim {
   return new SingleClaim(id, input);
-}
-
-/** A property computed on first read, then kept; assigning it replaces the value (both enumerable, so JSON keeps it). */
-export function lazyProperty<T extends object, K extends keyof T>(o: T, key: K, make: () => T[K]): void {
-  let value: T[K] | undefined, made = false;
-  Object.defineProperty(o, key, {
-    enumerable: true, configurable: true,
-    get: () => { if (!made) { value = make(); made = true; } return value; },
-    set: (v: T[K]) => { value = v; made = true; },
-  });
 }
 
 /** 10 to the number of zeros an integer ends in (25,400 → 100). */
