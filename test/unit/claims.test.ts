@@ -58,6 +58,16 @@ test('a conflict between dates written without their year names the dates they w
   assert.equal(p.related[0]!.message, 'Sunday (2026-03-08) differs');
 });
 
+test('a claim is labelled in the words the articles use', () => {
+  const c = new Corpus();
+  c.set('a.txt', 'Talks\nThe two ministers signed 12 agreements in Hanoi on Monday, officials said.\n');
+  c.set('b.txt', 'Visit\nThe ministers signed twelve agreements in Hanoi, officials said.\n');
+  const claim = claimOf(c, fig(c, 'a.txt', '12'));
+  assert.equal(claim.status, 'agree');
+  // the words as written ("signed agreements"), not the stems they are compared by ("sign agreement")
+  assert.equal(claim.label, 'number: signed agreements');
+});
+
 test('rounding, compatible qualifiers and number words agree', () => {
   const c = corpus();
   const firms = claimOf(c, fig(c, 'a.txt', 'About 3,000'));

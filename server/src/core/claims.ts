@@ -4,6 +4,7 @@
 import type { Claim, ClaimStatus, Figure, LinkReason } from './types';
 import type { FigureFeatures } from './document';
 import { dateInterval } from './dates';
+import { conceptOf, fold } from './lexicon';
 
 export interface ClaimInput { figure: Figure; features: FigureFeatures }
 
@@ -282,7 +283,9 @@ export class ClaimBuilder {
    * `canonical` maps a document's name key to its entity across the corpus ("Lee" in one article and "Lee
    * Jae-myung" in another), so that holders and subjects compare as entities, not as spellings.
    */
-  constructor(private readonly items: ClaimInput[], private readonly rules: ClaimRules = {}, private readonly canonical: (key: string) => string | undefined = () => undefined) {}
+  constructor(private readonly items: ClaimInput[], private readonly rules: ClaimRules = {}, private readonly canonical: (key: string) => string | undefined = () => undefined,
+    /** A document's text, for labels in the words the articles use (read only when a label is). */
+    private readonly textOf: TextOf = () => undefined) {}
 
   private canon(k: string): string { return k.startsWith('n:') ? this.canonical(k) ?? k : k; }
   private canonAll(ks: string[]): string[] {
@@ -657,7 +660,7 @@ export class ClaimBuilder {
         if (!label && labels.has(id)) label = labels.get(id);
       }
       // labels and display values are read for few claims (conflicts, hovers): worked out when first read
-      claims.push(new BuiltClaim(status, figures, sum[r]?.links.slice(0, MAX_LINKS) ?? [], label, items, runs, from, k));
+      claims.push(new BuiltClaim(status, figures, sum[r]?.links.slice(0, MAX_LINKS) ?? [], label, items, runs, from, k, this.textOf));
     }
     return claims;
   }
@@ -860,8 +863,9 @@ class BuiltClaim implements Claim {
   readonly #runs: Int32Array;
   readonly #from: number;
   readonly #count: number;
-  constructor(status: ClaimStatus, figures: string[], links: LinkReason[], label: string | undefined, items: readonly Item[], runs: Int32Array, from: number, count: number) {
-    this.#label = label; this.#made = label === undefined ? 0 : 1;
+  readonly #textOf: TextOf;
+  constructor(status: ClaimStatus, figures: string[], links: LinkReason[], label: string | undefined, items: readonly Item[], runs: Int32Array, from: number, count: number, textOf: TextOf) {
+    this.#label = label; this.#made = label === undefined ? 0 : 1; this.#textOf = textOf;
     this.#items = items; this.#runs = runs; this.#from = from; this.#count = count;
     this.id = ''; this.status = status; this.figures = figures; this.links = links; this.verdicts = {}; this.resolved = false;
     Object.defineProperty(this, 'label', BuiltClaim.#labelAccessor);
@@ -875,7 +879,7 @@ class BuiltClaim implements Claim {
   static readonly #labelAccessor: PropertyDescriptor = {
     enumerable: true, configurable: true,
     get(this: BuiltClaim) {
-      if (!(this.#made & 1)) { const ms = this.#members(); this.#label = labelOf(ms.map(it => it.f), ms.map(it => it.x)); this.#made |= 1; }
+      if (!(this.#made & 1)) { const ms = this.#members(); this.#label = labelOf(ms.map(it => it.f), ms.map(it => it.x), this.#textOf); this.#made |= 1; }
       return this.#label;
     },
     set(this: BuiltClaim, v: string) { this.#label = v; this.#made |= 1; },
@@ -906,8 +910,9 @@ class SingleClaim implements Claim {
   declare resolved: boolean;
   #label: string | undefined = undefined;
   #input: ClaimInput | null;
-  constructor(id: string, input: ClaimInput) {
-    this.#input = input;
+  readonly #textOf: TextOf;
+  constructor(id: string, input: ClaimInput, textOf: TextOf) {
+    this.#input = input; this.#textOf = textOf;
     this.id = id;
     Object.defineProperty(this, 'label', SingleClaim.#labelAccessor);
     this.status = 'single'; this.figures = []; this.links = []; this.values = []; this.verdicts = {}; this.resolved = false;
@@ -916,7 +921,7 @@ class SingleClaim implements Claim {
     enumerable: true, configurable: true,
     get(this: SingleClaim) {
       const input = this.#input;
-      if (input) { this.#label = labelOf([input.figure], [input.features]); this.#input = null; }
+      if (input) { this.#label = labelOf([input.figure], [input.features], this.#textOf); this.#input = null; }
       return this.#label;
     },
     set(this: SingleClaim, v: string) { this.#label = v; this.#input = null; },
@@ -924,8 +929,8 @@ class SingleClaim implements Claim {
 }
 
 /** A new claim of one figure (see `SingleClaim`). */
-export function singleFigureClaim(id: string, input: ClaimInput): Claim {
-  return new SingleClaim(id, input);
+export function singleFigureClaim(id: string, input: ClaimInput, textOf: TextOf = () => undefined): Claim {
+  return new SingleClaim(id, input, textOf);
 }
 
 /** 10 to the number of zeros an integer ends in (25,400 → 100). */
@@ -999,7 +1004,15 @@ export function displayValue(f: Figure): string {
 
 const KIND_WORD: Record<string, string> = { money: 'amount', percent: 'share', count: 'number', date: 'date', duration: 'length', rank: 'rank' };
 
-export function labelOf(figs: Figure[], xs: FigureFeatures[]): string {
+/** A document's text by name (undefined when not at hand). */
+export type TextOf = (doc: string) => string | undefined;
+
+/**
+ * What a claim measures, in a few words: the kind of figure, then the two context words its figures share
+ * most, as the first article writes them ("number: signed agreements", "amount: trade stood (2025)"), the
+ * time it refers to; "date of visit" for dates. Without the texts, the words as compared (stems, concepts).
+ */
+export function labelOf(figs: Figure[], xs: FigureFeatures[], textOf: TextOf = () => undefined): string {
   const f = figs[0]!;
   // the most shared content words
   const counts = new Map<string, number>();
@@ -1011,7 +1024,31 @@ export function labelOf(figs: Figure[], xs: FigureFeatures[]): string {
   const x0 = xs[0]!;
   const place = (w: string) => { const i = x0.terms.indexOf(w); return i < 0 ? 1e9 : i < x0.before ? -1 - i : i - x0.before + 1; };
   const top = [...counts.entries()].filter(e => e[0].length > 2).sort((a, b) => b[1] - a[1]).slice(0, 2).map(e => e[0]).sort((a, b) => place(a) - place(b));
-  const what = f.kind === 'date' ? `date of ${xs[0]!.event ?? top[0] ?? 'event'}` : `${KIND_WORD[f.kind]}: ${top.join(' ') || f.head || f.kind}`;
+  const said = surfaceWords(figs, textOf);
+  const word = (t: string) => said(t) ?? t;
+  const what = f.kind === 'date' ? `date of ${xs[0]!.event ?? (top[0] !== undefined ? word(top[0]) : 'event')}` : `${KIND_WORD[f.kind]}: ${top.map(word).join(' ') || (f.head ? word(f.head) : f.kind)}`;
   const time = f.time.mode === 'by' ? ` (target by ${f.time.when})` : f.time.target ? ' (target)' : f.time.mode === 'at' && f.time.when ? ` (${f.time.when})` : f.time.mode === 'current' ? ' (current)' : '';
   return what + time;
+}
+
+const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
+
+/** A term (stem or concept) → the word a figure's sentence writes for it, looking in the first few figures' sentences. */
+function surfaceWords(figs: Figure[], textOf: TextOf): (term: string) => string | undefined {
+  let seen: Map<string, string> | null = null;
+  return term => {
+    if (!seen) {
+      seen = new Map();
+      for (const g of figs.slice(0, 3)) {
+        const text = textOf(g.doc);
+        if (!text) continue;
+        for (const m of text.slice(g.sentenceStart, g.sentenceEnd).matchAll(WORD)) {
+          const w = m[0];
+          const t = conceptOf(fold(w));
+          if (!seen.has(t)) seen.set(t, /^\p{Lu}[\p{Ll}\p{M}]/u.test(w) && m.index === 0 ? w.toLowerCase() : w);
+        }
+      }
+    }
+    return seen.get(term);
+  };
 }

@@ -103,6 +103,9 @@ export class Corpus {
 
   constructor(private options: CorpusOptions = {}) {}
 
+  /** A document's text, for claim labels in the articles' words. */
+  private readonly textOf = (doc: string): string | undefined => this.docsMap.get(doc)?.text;
+
   /** Replace the user's judgements; every document whose results change is returned. */
   setOptions(options: CorpusOptions): ChangeSet {
     const before = this.options;
@@ -186,7 +189,7 @@ export class Corpus {
         let fromJoin: string | undefined;
         for (const j of joinLabels) if (this.claimByFigure.get(j.first) === c) fromJoin = j.label;
         const label = next.claimLabels?.[id] ?? fromJoin ?? c.figures.map(f => figureLabels.get(f)).find(x => x !== undefined)
-          ?? labelOf(c.figures.map(f => this.figureById.get(f)!), c.figures.map(f => this.inputById.get(f)!.features));
+          ?? labelOf(c.figures.map(f => this.figureById.get(f)!), c.figures.map(f => this.inputById.get(f)!.features), this.textOf);
         if (label !== c.label) { c.label = label; claims.add(c); }
       }
     }
@@ -427,7 +430,7 @@ export class Corpus {
       labels: (rules.labels ?? []).map(l => ({ figure: at(l.figure)?.id ?? '', label: l.label })).filter(l => l.figure),
     };
     // holders and subjects compare as the corpus's entities (read when compared, so a rebuilt entity index is seen)
-    this.builder = new ClaimBuilder(inputs, claimRules, k => this.entityIndex?.keyToEntity.get(k));
+    this.builder = new ClaimBuilder(inputs, claimRules, k => this.entityIndex?.keyToEntity.get(k), this.textOf);
     const claims = this.builder.build();
     const t3 = performance.now();
     this.inputById = new Map(inputs.map(c => [c.figure.id, c]));
@@ -662,7 +665,7 @@ export class Corpus {
           break;
         }
         if (!target) {
-          target = singleClaim('c-' + shortHash(f.id), input);
+          target = singleFigureClaim('c-' + shortHash(f.id), input, this.textOf);
           this.claimList.push(target);
         }
         if (!touchedClaims.has(target)) { this.countClaim(target, -1); touchedClaims.add(target); }
@@ -840,15 +843,6 @@ function hash53(s: string): number {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-}
-
-/**
- * A new claim of one figure, as a patch makes it: its label (the words of the figure's sentence) worked out
- * when first read, since most such claims are dropped again by the next edit unread. Assigning the label
- * replaces it; the property stays where the other claims have it.
- */
-function singleClaim(id: string, input: ClaimInput): Claim {
-  return singleFigureClaim(id, input);
 }
 
 /** Mentions of one document already in text order (the analysis gives them so). */
