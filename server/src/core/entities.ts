@@ -3,7 +3,7 @@
 // explicit equations ("East Sea, known internationally as the South China Sea"),
 // organisation short forms (Samsung = Samsung Electronics), and the user's aliases.
 import type { Entity, EntityKind, Mention } from './types';
-import type { RawMention, AliasPair } from './mentions';
+import { evidenceList, withEvidence, type RawMention, type AliasPair } from './mentions';
 import { nameKey, placeByKey } from './gazetteer';
 import { fold } from './lexicon';
 
@@ -237,7 +237,7 @@ class Grouping {
       const m = this.allM[i]!;
       if (m.via !== 'name') continue;
       const s = orgFirst.get(m.ownKey);
-      if (s !== undefined && s >= 0) { this.union(s, this.allKey[i]!); m.via = 'alias'; m.evidence.push('short form of an organisation'); }
+      if (s !== undefined && s >= 0) { this.union(s, this.allKey[i]!); m.via = 'alias'; m.evidence = withEvidence(m.evidence, 'short form of an organisation'); }
     }
   }
 
@@ -278,8 +278,8 @@ class Grouping {
     const root = this.find(tk);
     const m: RawMention = {
       start: tag.start, end: tag.end, text: tag.text, key: this.keyStr[tk]!, ownKey: nameKey(tag.text), tokens: tag.text.split(/\s+/).length, kind: tag.kind,
-      ev: { person: 0, place: 0, organization: 0, other: 0 }, evidence: ['annotation'], role: null, via: 'annotation', possessive: false,
-      weak: false, initial: false, acronym: false, sent: -1, first: -1, last: -1, firstKey: '', lastKey: '', place: null, readVia: null, readEvidence: -1,
+      ev: { person: 0, place: 0, organization: 0, other: 0 }, evidence: evidenceList('annotation'), role: null, via: 'annotation', possessive: false,
+      weak: false, initial: false, acronym: false, sent: -1, first: -1, last: -1, firstKey: '', lastKey: '', place: null, readVia: null, readEvidence: null,
     };
     m.ev[tag.kind] += 100;
     const g = this.groupFor(root);
@@ -330,6 +330,7 @@ class EntityOut {
     // kind by the weight of evidence
     let evPerson = 0, evPlace = 0, evOrg = 0;
     const evidence: string[] = [];
+    let lastEvidence: string[] | null = null;
     let place = null as RawMention['place'];
     const roles: string[] = [];
     const counts = new Map<string, number>();
@@ -337,7 +338,8 @@ class EntityOut {
     for (const i of g) {
       const m = G.allM[i]!;
       evPerson += m.ev.person; evPlace += m.ev.place; evOrg += m.ev.organization;
-      if (evidence.length < 8) addEvidence(evidence, m.evidence);
+      // (lists are shared: the same list again adds nothing)
+      if (evidence.length < 8 && m.evidence !== lastEvidence) { addEvidence(evidence, m.evidence); lastEvidence = m.evidence; }
       if (m.place && (!place || m.via !== 'demonym')) place = m.place;
       if (m.role && !roles.includes(m.role)) roles.push(m.role);
       if (m.via !== 'demonym') { const f = oneSpaced(m.text); counts.set(f, (counts.get(f) ?? 0) + 1); } else demonyms = true;
@@ -406,8 +408,8 @@ function sortByDocStart(g: number[], allDoc: string[], allM: RawMention[]): void
 /** The grouping below relabels mentions: a later pass over the same (cached) analyses starts from what the document read. */
 function restore(docs: DocMentions[]): void {
   for (const d of docs) for (const m of d.mentions) {
-    if (m.readVia === null) { m.readVia = m.via; m.readEvidence = m.evidence.length; }
-    else { m.via = m.readVia; if (m.evidence.length > m.readEvidence) m.evidence.length = m.readEvidence; }
+    if (m.readVia === null) { m.readVia = m.via; m.readEvidence = m.evidence; }
+    else { m.via = m.readVia; m.evidence = m.readEvidence!; }
   }
 }
 

@@ -20,6 +20,7 @@ export interface RawMention {
   kind: EntityKind | null;
   /** Evidence weights by kind. */
   ev: { person: number; place: number; organization: number; other: number };
+  /** Shared between mentions (evidenceList, withEvidence): replaced, never changed in place. */
   evidence: string[];
   role: string | null;
   via: 'name' | 'short' | 'acronym' | 'alias' | 'demonym' | 'annotation';
@@ -38,7 +39,35 @@ export interface RawMention {
   place: Place | null;
   /** How the document read it, kept by the corpus grouping (which relabels `via` and adds evidence) so a later pass starts from here: null until then. */
   readVia: RawMention['via'] | null;
-  readEvidence: number;
+  readEvidence: string[] | null;
+}
+
+// Evidence lists: most mentions have one reason of a few ("gazetteer: country", "context"),
+// so the lists are shared, frozen, and replaced rather than changed.
+const NO_EVIDENCE: string[] = Object.freeze([] as string[]) as string[];
+const oneReason = new Map<string, string[]>();
+const appended = new WeakMap<string[], Map<string, string[]>>();
+/** The shared list of one reason (none for ''). */
+export function evidenceList(why: string): string[] {
+  if (!why) return NO_EVIDENCE;
+  let l = oneReason.get(why);
+  if (l === undefined) {
+    if (oneReason.size >= 4096) oneReason.clear();
+    oneReason.set(why, l = Object.freeze([why]) as string[]);
+  }
+  return l;
+}
+/** The shared list of list's reasons and then why. */
+export function withEvidence(list: string[], why: string): string[] {
+  if (!list.length) return evidenceList(why);
+  let more = appended.get(list);
+  if (more === undefined) appended.set(list, more = new Map());
+  let l = more.get(why);
+  if (l === undefined) {
+    if (more.size >= 256) more.clear();
+    more.set(why, l = Object.freeze([...list, why]) as string[]);
+  }
+  return l;
 }
 
 export interface AliasPair { a: string; b: string; why: string }
@@ -310,9 +339,9 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     const lastKey = wn === a ? ownKey : keyAt(internAt(wn, b));
     const m: RawMention = {
       start: t.start[a]!, end: t.end[b]!, text: full, key: key || idAt(own), ownKey, tokens: nParts, kind,
-      ev: { person: 0, place: 0, organization: 0, other: 0 }, evidence: why ? [why] : [], role: role ?? appositive(b), via: 'name',
+      ev: { person: 0, place: 0, organization: 0, other: 0 }, evidence: evidenceList(why), role: role ?? appositive(b), via: 'name',
       possessive: isPossessive(t, b + 1), weak, initial, acronym: false, sent: t.sent[a]!, first: a, last: b,
-      firstKey, lastKey, place, readVia: null, readEvidence: -1,
+      firstKey, lastKey, place, readVia: null, readEvidence: null,
     };
     if (kind) m.ev[kind] += weight;
     return m;
@@ -415,7 +444,7 @@ export function resolveShortForms(mentions: RawMention[]): void {
       m.ev.person += 2;
       m.initial = false;
       m.weak = false;
-      m.evidence.push(`short for ${best.text}`);
+      m.evidence = withEvidence(m.evidence, `short for ${best.text}`);
     }
   }
 }
