@@ -162,7 +162,7 @@ class Grouping {
     this.allM[i] = m; this.allDoc[i] = doc;
     const k = this.idOf(m.key);
     this.allKey[i] = k;
-    if ((!m.weak && !m.initial) || m.place || m.via !== 'name' || (m.kind && (!m.weak || Math.max(m.ev.organization, m.ev.place) >= 3))) this.supportedKeys.push(k);
+    if ((!m.weak && !m.initial) || m.place || m.via !== 'name' || (m.kind && (!m.weak || Math.max(m.evOrg, m.evPlace) >= 3))) this.supportedKeys.push(k);
     let ni = this.names.get(m.ownKey);
     let rec: NameRec;
     if (ni === undefined) {
@@ -178,10 +178,10 @@ class Grouping {
     if (m.acronym && !rec.acronym && m.ownKey.length <= 8) { rec.acronym = true; this.acronyms.push(i); }
     if (m.tokens >= 2 && m.via === 'name' && !rec.multi) { rec.multi = true; this.multi.push(m); }
     if (m.tokens >= 2) {
-      if (m.kind === 'organization' || m.ev.organization > 0) this.orgLong.push(i);
-      if (m.firstKey !== m.lastKey && (m.kind === 'person' || m.ev.person > 0)) this.personLong.push(i);
+      if (m.kind === 'organization' || m.evOrg > 0) this.orgLong.push(i);
+      if (m.firstKey !== m.lastKey && (m.kind === 'person' || m.evPerson > 0)) this.personLong.push(i);
     } else if (m.tokens === 1 && !m.place) this.oneToken.push(i);
-    if (!m.acronym && !m.place && !(m.ev.organization > 0) && !(m.ev.place > 0) && !(m.kind && m.kind !== 'person') && (m.tokens === 1 || (m.firstKey === m.lastKey && m.role))) this.personShort.push(i);
+    if (!m.acronym && !m.place && !(m.evOrg > 0) && !(m.evPlace > 0) && !(m.kind && m.kind !== 'person') && (m.tokens === 1 || (m.firstKey === m.lastKey && m.role))) this.personShort.push(i);
   }
 
   addDoc(d: DocMentions): void { for (const m of d.mentions) this.add(m, d.doc); }
@@ -278,10 +278,9 @@ class Grouping {
     const root = this.find(tk);
     const m: RawMention = {
       start: tag.start, end: tag.end, text: tag.text, key: this.keyStr[tk]!, ownKey: nameKey(tag.text), tokens: tag.text.split(/\s+/).length, kind: tag.kind,
-      ev: { person: 0, place: 0, organization: 0, other: 0 }, evidence: evidenceList('annotation'), role: null, via: 'annotation', possessive: false,
+      evPerson: tag.kind === 'person' ? 100 : 0, evPlace: tag.kind === 'place' ? 100 : 0, evOrg: tag.kind === 'organization' ? 100 : 0, evidence: evidenceList('annotation'), role: null, via: 'annotation', possessive: false,
       weak: false, initial: false, acronym: false, sent: -1, first: -1, last: -1, firstKey: '', lastKey: '', place: null, readVia: null, readEvidence: null,
     };
-    m.ev[tag.kind] += 100;
     const g = this.groupFor(root);
     // a tag replaces an engine mention at the same place
     for (const other of this.groups) for (let j = other.length - 1; j >= 0; j--) { const x = this.allM[other[j]!]!; if (this.allDoc[other[j]!] === tag.doc && x.start < tag.end && tag.start < x.end) other.splice(j, 1); }
@@ -337,7 +336,7 @@ class EntityOut {
     let demonyms = false;
     for (const i of g) {
       const m = G.allM[i]!;
-      evPerson += m.ev.person; evPlace += m.ev.place; evOrg += m.ev.organization;
+      evPerson += m.evPerson; evPlace += m.evPlace; evOrg += m.evOrg;
       // (lists are shared: the same list again adds nothing)
       if (evidence.length < 8 && m.evidence !== lastEvidence) { addEvidence(evidence, m.evidence); lastEvidence = m.evidence; }
       if (m.place && (!place || m.via !== 'demonym')) place = m.place;

@@ -18,8 +18,10 @@ export interface RawMention {
   ownKey: string;
   tokens: number;
   kind: EntityKind | null;
-  /** Evidence weights by kind. */
-  ev: { person: number; place: number; organization: number; other: number };
+  /** Evidence weights for the kinds person, place and organisation (in the mention: no object of their own). */
+  evPerson: number;
+  evPlace: number;
+  evOrg: number;
   /** Shared between mentions (evidenceList, withEvidence): replaced, never changed in place. */
   evidence: string[];
   role: string | null;
@@ -339,11 +341,10 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     const lastKey = wn === a ? ownKey : keyAt(internAt(wn, b));
     const m: RawMention = {
       start: t.start[a]!, end: t.end[b]!, text: full, key: key || idAt(own), ownKey, tokens: nParts, kind,
-      ev: { person: 0, place: 0, organization: 0, other: 0 }, evidence: evidenceList(why), role: role ?? appositive(b), via: 'name',
+      evPerson: kind === 'person' ? weight : 0, evPlace: kind === 'place' ? weight : 0, evOrg: kind === 'organization' ? weight : 0, evidence: evidenceList(why), role: role ?? appositive(b), via: 'name',
       possessive: isPossessive(t, b + 1), weak, initial, acronym: false, sent: t.sent[a]!, first: a, last: b,
       firstKey, lastKey, place, readVia: null, readEvidence: null,
     };
-    if (kind) m.ev[kind] += weight;
     return m;
   }
 
@@ -424,7 +425,7 @@ function isOpener(c: number): boolean {
 
 /** Resolve short forms inside one document: "Lam" → "To Lam", "President Lee" → "Lee Jae-myung", "Huynh" → "Huynh Tam Sang". */
 export function resolveShortForms(mentions: RawMention[]): void {
-  const people = mentions.filter(m => m.tokens >= 2 && m.via === 'name' && m.firstKey !== m.lastKey && (m.kind === 'person' || m.ev.person > 0));
+  const people = mentions.filter(m => m.tokens >= 2 && m.via === 'name' && m.firstKey !== m.lastKey && (m.kind === 'person' || m.evPerson > 0));
   if (!people.length) return;
   for (const m of mentions) {
     if (m.tokens !== 1 && !(m.kind === 'person' && m.ownKey && m.firstKey === m.lastKey && m.text.includes(' ') && m.role)) continue;
@@ -441,7 +442,7 @@ export function resolveShortForms(mentions: RawMention[]): void {
       m.key = best.key;
       m.via = 'short';
       m.kind = 'person';
-      m.ev.person += 2;
+      m.evPerson += 2;
       m.initial = false;
       m.weak = false;
       m.evidence = withEvidence(m.evidence, `short for ${best.text}`);
