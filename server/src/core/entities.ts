@@ -107,6 +107,9 @@ class Grouping {
   parent = new Int32Array(1024);
   readonly allM: RawMention[];
   readonly allDoc: string[];
+  readonly allStart: Int32Array;
+  /** Mention → its document's place in the documents' order (rankDocs). */
+  docRank = new Int32Array(0);
   readonly allKey: Int32Array;
   readonly allName: Int32Array;
   readonly nextSameName: Int32Array;
@@ -132,6 +135,7 @@ class Grouping {
     // filled, so the arrays hold objects from the start (an optimised add() expects that kind of array)
     this.allM = new Array(cap).fill(null) as RawMention[];
     this.allDoc = new Array<string>(cap).fill('');
+    this.allStart = new Int32Array(cap);
     this.allKey = new Int32Array(cap);
     this.allName = new Int32Array(cap);
     this.nextSameName = new Int32Array(cap).fill(-1);
@@ -159,7 +163,7 @@ class Grouping {
 
   add(m: RawMention, doc: string): void {
     const i = this.n++;
-    this.allM[i] = m; this.allDoc[i] = doc;
+    this.allM[i] = m; this.allDoc[i] = doc; this.allStart[i] = m.start;
     const k = this.idOf(m.key);
     this.allKey[i] = k;
     if ((!m.weak && !m.initial) || m.place || m.via !== 'name' || (m.kind && (!m.weak || Math.max(m.evOrg, m.evPlace) >= 3))) this.supportedKeys.push(k);
@@ -273,6 +277,19 @@ class Grouping {
     }
   }
 
+  /** Each mention's document ranked by the documents' string order, for sorting by document without comparing strings. */
+  rankDocs(): void {
+    const rankOf = new Map<string, number>();
+    let prev = '';
+    for (let i = 0; i < this.n; i++) { const d = this.allDoc[i]!; if (d !== prev || i === 0) { rankOf.set(d, 0); prev = d; } }
+    const docs = [...rankOf.keys()].sort();
+    for (let r = 0; r < docs.length; r++) rankOf.set(docs[r]!, r);
+    const rank = this.docRank = new Int32Array(this.n);
+    prev = '';
+    let r = 0;
+    for (let i = 0; i < this.n; i++) { const d = this.allDoc[i]!; if (d !== prev || i === 0) { r = rankOf.get(d)!; prev = d; } rank[i] = r; }
+  }
+
   tag(tag: NonNullable<EntityRules['tags']>[number]): void {
     const tk = this.keyByName(nameKey(tag.name ?? tag.text));
     const root = this.find(tk);
@@ -285,7 +302,7 @@ class Grouping {
     // a tag replaces an engine mention at the same place
     for (const other of this.groups) for (let j = other.length - 1; j >= 0; j--) { const x = this.allM[other[j]!]!; if (this.allDoc[other[j]!] === tag.doc && x.start < tag.end && tag.start < x.end) other.splice(j, 1); }
     const i = this.n++;
-    this.allM[i] = m; this.allDoc[i] = tag.doc; this.allKey[i] = tk;
+    this.allM[i] = m; this.allDoc[i] = tag.doc; this.allStart[i] = m.start; this.allKey[i] = tk;
     g.push(i);
   }
 }
@@ -357,7 +374,7 @@ class EntityOut {
     while (this.usedIds.has(id)) id += "'";
     this.usedIds.add(id);
     const entity: Entity = { id, name, kind, mentions: [], forms, roles, evidence };
-    sortByDocStart(g, G.allDoc, G.allM);
+    sortByDocStart(g, G.docRank, G.allStart);
     let lastDoc = '', list: Pair[] | undefined;
     for (const i of g) {
       const m = G.allM[i]!, doc = G.allDoc[i]!;
@@ -399,8 +416,8 @@ function nameOf(kind: EntityKind, forms: string[], counts: Map<string, number>):
 }
 
 /** Mentions in document, then text order (stable); most groups already are. */
-function sortByDocStart(g: number[], allDoc: string[], allM: RawMention[]): void {
-  const cmp = (a: number, b: number) => { const da = allDoc[a]!, db = allDoc[b]!; return da < db ? -1 : da > db ? 1 : allM[a]!.start - allM[b]!.start; };
+function sortByDocStart(g: number[], docRank: Int32Array, start: Int32Array): void {
+  const cmp = (a: number, b: number) => docRank[a]! - docRank[b]! || start[a]! - start[b]!;
   for (let j = 1; j < g.length; j++) if (cmp(g[j - 1]!, g[j]!) > 0) { g.sort(cmp); return; }
 }
 
@@ -438,6 +455,7 @@ export function buildEntities(docs: DocMentions[], rules: EntityRules = {}): Ent
   const ruleNames = new Map<number, string>();
   for (const r of rules.entities ?? []) ruleNames.set(G.find(G.keyByName(nameKey(r.name))), r.name);
 
+  G.rankDocs();
   const out = new EntityOut(G, kindRule, ruleNames);
   out.all();
   out.entities.sort((a, b) => b.mentions.length - a.mentions.length || (a.name < b.name ? -1 : 1));
@@ -459,9 +477,21 @@ function sortByStart(l: Pair[]): void {
 }
 
 /** A name as one line with single spaces ("Lee\nJae-myung" → "Lee Jae-myung"); most are already. */
-const oddSpace = /\s\s|[^\S ]/;
 function oneSpaced(text: string): string {
-  return oddSpace.test(text) ? text.replace(/\s+/g, ' ') : text;
+  return oddSpaced(text) ? text.replace(/\s+/g, ' ') : text;
+}
+/** /\s\s|[^\S ]/.test(text), read by code unit: white space other than single spaces. */
+function oddSpaced(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) { if (i + 1 < text.length && isSpace(text.charCodeAt(i + 1))) return true; }
+    else if (c <= 13 ? c >= 9 : c >= 0xa0 && isSpace(c)) return true;
+  }
+  return false;
+}
+/** /\s/ for one code unit. */
+function isSpace(c: number): boolean {
+  return c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
 }
 
 function longestFrequent(forms: string[], counts: Map<string, number>): string {
