@@ -162,6 +162,9 @@ class Grouping {
   union(a: number, b: number): void { const ra = this.find(a), rb = this.find(b); if (ra !== rb) this.parent[rb] = ra; }
 
   add(m: RawMention, doc: string): void {
+    // the grouping relabels mentions: a later pass over the same (cached) analyses starts from what the document read
+    if (m.readVia === null) { m.readVia = m.via; m.readEvidence = m.evidence; }
+    else { m.via = m.readVia; m.evidence = m.readEvidence!; }
     const i = this.n++;
     this.allM[i] = m; this.allDoc[i] = doc; this.allStart[i] = m.start;
     const k = this.idOf(m.key);
@@ -347,6 +350,7 @@ class EntityOut {
     let evPerson = 0, evPlace = 0, evOrg = 0;
     const evidence: string[] = [];
     let lastEvidence: string[] | null = null;
+    let lastText: string | null = null, lastForm = '';
     let place = null as RawMention['place'];
     const roles: string[] = [];
     const counts = new Map<string, number>();
@@ -358,7 +362,11 @@ class EntityOut {
       if (evidence.length < 8 && m.evidence !== lastEvidence) { addEvidence(evidence, m.evidence); lastEvidence = m.evidence; }
       if (m.place && (!place || m.via !== 'demonym')) place = m.place;
       if (m.role && !roles.includes(m.role)) roles.push(m.role);
-      if (m.via !== 'demonym') { const f = oneSpaced(m.text); counts.set(f, (counts.get(f) ?? 0) + 1); } else demonyms = true;
+      if (m.via !== 'demonym') {
+        // (a group's mentions mostly read the same, and short texts are shared strings)
+        if (m.text !== lastText) { lastText = m.text; lastForm = oneSpaced(lastText); }
+        counts.set(lastForm, (counts.get(lastForm) ?? 0) + 1);
+      } else demonyms = true;
     }
     const ruleKind = this.kindRule.get(root);
     let kind: EntityKind = ruleKind ?? 'other';
@@ -421,16 +429,7 @@ function sortByDocStart(g: number[], docRank: Int32Array, start: Int32Array): vo
   for (let j = 1; j < g.length; j++) if (cmp(g[j - 1]!, g[j]!) > 0) { g.sort(cmp); return; }
 }
 
-/** The grouping below relabels mentions: a later pass over the same (cached) analyses starts from what the document read. */
-function restore(docs: DocMentions[]): void {
-  for (const d of docs) for (const m of d.mentions) {
-    if (m.readVia === null) { m.readVia = m.via; m.readEvidence = m.evidence; }
-    else { m.via = m.readVia; m.evidence = m.readEvidence!; }
-  }
-}
-
 export function buildEntities(docs: DocMentions[], rules: EntityRules = {}): EntityIndex {
-  restore(docs);
   const notEntity = new Set((rules.notEntities ?? []).map(nameKey));
   for (const r of rules.entities ?? []) if (r.notEntity) notEntity.add(nameKey(r.name));
   let total = 0;
