@@ -5,7 +5,7 @@ import { Cat, type LexEntry } from './lexicon';
 import { TK, TF, type Tokens, isPossessive } from './scan';
 import type { FigureReader } from './figures';
 import { placeIn, countryOfDemonymIn, isDemonymTailIn, type Place } from './gazetteer';
-import { internKey, keyAt, idAt, textAt, TokenKeys } from './keys';
+import { internKey, keyAt, idAt, textAt, forgetDocumentTexts, TokenKeys } from './keys';
 import type { EntityKind } from './types';
 
 export interface RawMention {
@@ -416,6 +416,7 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
       aliases.push({ a: x.key, b: y.key, why: between.includes('(') ? 'written in parentheses' : `"${between.trim().replace(/^,\s*/, '')}"` });
     }
   }
+  forgetDocumentTexts();
   return { mentions: out, aliases };
 }
 
