@@ -348,11 +348,12 @@ class EntityOut {
     const G = this.G;
     // kind by the weight of evidence
     let evPerson = 0, evPlace = 0, evOrg = 0;
-    const evidence: string[] = [];
+    // (collected in scratch lists, then copied: an array grown by push from empty keeps room for 16 entries)
+    const evidence = scratchEvidence, roles = scratchRoles;
+    evidence.length = 0; roles.length = 0;
     let lastEvidence: string[] | null = null;
     let lastText: string | null = null, lastForm = '';
     let place = null as RawMention['place'];
-    const roles: string[] = [];
     const counts = new Map<string, number>();
     let demonyms = false;
     for (const i of g) {
@@ -381,13 +382,17 @@ class EntityOut {
     let id = 'e:' + (nameKey(name) || 'x');
     while (this.usedIds.has(id)) id += "'";
     this.usedIds.add(id);
-    const entity: Entity = { id, name, kind, mentions: [], forms, roles, evidence };
+    // the mentions' array made at its size (unless so large that it would not be a fast array)
+    const sized = g.length <= 4096;
+    const mentions: Mention[] = sized ? new Array<Mention>(g.length) : [];
+    const entity: Entity = { id, name, kind, mentions, forms, roles: roles.slice(), evidence: evidence.slice() };
     sortByDocStart(g, G.docRank, G.allStart);
     let lastDoc = '', list: Pair[] | undefined;
-    for (const i of g) {
+    for (let j = 0; j < g.length; j++) {
+      const i = g[j]!;
       const m = G.allM[i]!, doc = G.allDoc[i]!;
       const mention: Mention = { doc, start: m.start, end: m.end, text: m.text, role: m.role, via: m.via };
-      entity.mentions.push(mention);
+      if (sized) mentions[j] = mention; else mentions.push(mention);
       if (doc !== lastDoc || !list) { list = this.byDoc.get(doc); if (!list) this.byDoc.set(doc, list = []); lastDoc = doc; }
       list.push({ entity, mention });
       // a key's mentions are all in one group
@@ -398,13 +403,14 @@ class EntityOut {
   }
 }
 
-/** The forms by count, then length (a stable sort: first seen first). */
+const scratchEvidence: string[] = [], scratchRoles: string[] = [];
+
+/** The forms by count, then length (a stable sort: first seen first), in an array of their number. */
 function formsOf(counts: Map<string, number>): string[] {
-  const forms: string[] = [];
-  if (counts.size === 1) { for (const f of counts.keys()) forms.push(f); return forms; }
+  if (counts.size === 1) { for (const f of counts.keys()) return [f]; }
+  if (counts.size === 0) return [];
   const entries = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
-  for (const e of entries) forms.push(e[0]);
-  return forms;
+  return entries.map(e => e[0]);
 }
 
 function addDemonyms(forms: string[], g: number[], allM: RawMention[]): void {
