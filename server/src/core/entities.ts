@@ -115,7 +115,8 @@ class Grouping {
   readonly nextSameName: Int32Array;
   n = 0;
   /** support: keys seen outside headlines and not only as a sentence's first word */
-  readonly supportedKeys: number[] = [];
+  /** Key → 1 when supported (as long as parent). */
+  supportedKey = new Uint8Array(1024);
   readonly names = new Map<string, number>();
   readonly firstOfName: number[] = [];
   readonly nameRecs: NameRec[] = objectArray();
@@ -147,7 +148,10 @@ class Grouping {
       id = this.keyStr.length;
       this.keyId.set(k, id);
       this.keyStr.push(k);
-      if (id >= this.parent.length) { const p = new Int32Array(this.parent.length * 2); p.set(this.parent); this.parent = p; }
+      if (id >= this.parent.length) {
+        const p = new Int32Array(this.parent.length * 2); p.set(this.parent); this.parent = p;
+        const sk = new Uint8Array(p.length); sk.set(this.supportedKey); this.supportedKey = sk;
+      }
       this.parent[id] = id;
     }
     return id;
@@ -169,7 +173,7 @@ class Grouping {
     this.allM[i] = m; this.allDoc[i] = doc; this.allStart[i] = m.start;
     const k = this.idOf(m.key);
     this.allKey[i] = k;
-    if ((!m.weak && !m.initial) || m.place || m.via !== 'name' || (m.kind && (!m.weak || Math.max(m.evOrg, m.evPlace) >= 3))) this.supportedKeys.push(k);
+    if ((!m.weak && !m.initial) || m.place || m.via !== 'name' || (m.kind && (!m.weak || Math.max(m.evOrg, m.evPlace) >= 3))) this.supportedKey[k] = 1;
     let ni = this.names.get(m.ownKey);
     let rec: NameRec;
     if (ni === undefined) {
@@ -321,8 +325,7 @@ class EntityOut {
 
   constructor(readonly G: Grouping, readonly kindRule: Map<number, EntityKind>, readonly ruleNames: Map<number, string>) {
     const nKeys = G.keyStr.length;
-    this.supported = new Uint8Array(nKeys);
-    for (const k of G.supportedKeys) this.supported[k] = 1;
+    this.supported = G.supportedKey;
     this.keyDone = new Uint8Array(nKeys);
   }
 
