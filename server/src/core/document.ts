@@ -2,7 +2,7 @@
 // that align them across sources, and entity mentions. Pure: text in, data out.
 import { tokenize, asideRanges, TK, TF, type Tokens, isPossessive } from './scan';
 import { FigureReader, type RawFigure } from './figures';
-import { readMentions, resolveShortForms, type RawMention, type AliasPair } from './mentions';
+import { readMentions, resolveShortForms, evidenceList, type RawMention, type AliasPair } from './mentions';
 import { Cat, fold, conceptOf, isConcept, hashFold, termOf } from './lexicon';
 import { parseIso, type YMD } from './dates';
 import type { Figure } from './types';
@@ -241,7 +241,7 @@ function entitiesAround(t: Tokens, R: FigureReader, f: RawFigure, ms: RawMention
     const bracketed: boolean = speaker !== null && speaker.last === m.first - 2 && R.ch(m.first - 1) === 40;
     speaker = isSpeaker(t, R, m) || bracketed ? m : null;
     if (!(m.last >= f.first - reach && m.first <= f.last + reach)) continue;
-    if (speaker || m.kind === 'person' || m.ev.person !== 0 || (unknownOpener(m) && m.kind !== 'place')) continue;
+    if (speaker || m.kind === 'person' || m.evPerson !== 0 || (unknownOpener(m) && m.kind !== 'place')) continue;
     if (!keys.includes(m.key)) keys.push(m.key);
     // a city is also its country: "Prague" and "Czechia" are about the same place
     if (m.place && m.place.type === 'city') { const c = `place:${m.place.country}`; if (!keys.includes(c)) keys.push(c); }
@@ -410,7 +410,7 @@ function filterInitials(text: string, t: Tokens, mentions: RawMention[]): void {
     const m = mentions[k]!;
     if (m.initial && m.via === 'name' && m.tokens === 1 && !m.place && seenLower.has(hashFold(m.text, 0, m.text.length))) mentions.splice(k, 1);
     // "Strategic Partnership" is made of ordinary words: no person
-    else if (shapeOnly(m) && (wordHashes(m.text, words), words.some(h => seenLower.has(h)))) { m.kind = null; m.ev.person = 0; m.evidence = []; }
+    else if (shapeOnly(m) && (wordHashes(m.text, words), words.some(h => seenLower.has(h)))) { m.kind = null; m.evPerson = 0; m.evidence = evidenceList(''); }
   }
   void text;
 }
@@ -453,6 +453,6 @@ function placeShapes(R: FigureReader, mentions: RawMention[]): void {
     else if (m.tokens >= 2 && PLACE_PREFIX.has(R.lw(m.first)) && !m.role) why = `place name: ${R.word(m.first)} …`;
     // (not a masthead or a headline in capitals)
     if (!why || !LOWER.test(m.text)) continue;
-    m.kind = 'place'; m.ev.person = 0; m.ev.place += 3; m.evidence = [why];
+    m.kind = 'place'; m.evPerson = 0; m.evPlace += 3; m.evidence = evidenceList(why);
   }
 }

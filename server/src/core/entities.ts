@@ -3,7 +3,7 @@
 // explicit equations ("East Sea, known internationally as the South China Sea"),
 // organisation short forms (Samsung = Samsung Electronics), and the user's aliases.
 import type { Entity, EntityKind, Mention } from './types';
-import type { RawMention, AliasPair } from './mentions';
+import { evidenceList, withEvidence, type RawMention, type AliasPair } from './mentions';
 import { nameKey, placeByKey } from './gazetteer';
 import { fold } from './lexicon';
 
@@ -107,12 +107,16 @@ class Grouping {
   parent = new Int32Array(1024);
   readonly allM: RawMention[];
   readonly allDoc: string[];
+  readonly allStart: Int32Array;
+  /** Mention → its document's place in the documents' order (rankDocs). */
+  docRank = new Int32Array(0);
   readonly allKey: Int32Array;
   readonly allName: Int32Array;
   readonly nextSameName: Int32Array;
   n = 0;
   /** support: keys seen outside headlines and not only as a sentence's first word */
-  readonly supportedKeys: number[] = [];
+  /** Key → 1 when supported (as long as parent). */
+  supportedKey = new Uint8Array(1024);
   readonly names = new Map<string, number>();
   readonly firstOfName: number[] = [];
   readonly nameRecs: NameRec[] = objectArray();
@@ -132,6 +136,7 @@ class Grouping {
     // filled, so the arrays hold objects from the start (an optimised add() expects that kind of array)
     this.allM = new Array(cap).fill(null) as RawMention[];
     this.allDoc = new Array<string>(cap).fill('');
+    this.allStart = new Int32Array(cap);
     this.allKey = new Int32Array(cap);
     this.allName = new Int32Array(cap);
     this.nextSameName = new Int32Array(cap).fill(-1);
@@ -143,7 +148,10 @@ class Grouping {
       id = this.keyStr.length;
       this.keyId.set(k, id);
       this.keyStr.push(k);
-      if (id >= this.parent.length) { const p = new Int32Array(this.parent.length * 2); p.set(this.parent); this.parent = p; }
+      if (id >= this.parent.length) {
+        const p = new Int32Array(this.parent.length * 2); p.set(this.parent); this.parent = p;
+        const sk = new Uint8Array(p.length); sk.set(this.supportedKey); this.supportedKey = sk;
+      }
       this.parent[id] = id;
     }
     return id;
@@ -158,11 +166,14 @@ class Grouping {
   union(a: number, b: number): void { const ra = this.find(a), rb = this.find(b); if (ra !== rb) this.parent[rb] = ra; }
 
   add(m: RawMention, doc: string): void {
+    // the grouping relabels mentions: a later pass over the same (cached) analyses starts from what the document read
+    if (m.readVia === null) { m.readVia = m.via; m.readEvidence = m.evidence; }
+    else { m.via = m.readVia; m.evidence = m.readEvidence!; }
     const i = this.n++;
-    this.allM[i] = m; this.allDoc[i] = doc;
+    this.allM[i] = m; this.allDoc[i] = doc; this.allStart[i] = m.start;
     const k = this.idOf(m.key);
     this.allKey[i] = k;
-    if ((!m.weak && !m.initial) || m.place || m.via !== 'name' || (m.kind && (!m.weak || Math.max(m.ev.organization, m.ev.place) >= 3))) this.supportedKeys.push(k);
+    if ((!m.weak && !m.initial) || m.place || m.via !== 'name' || (m.kind && (!m.weak || Math.max(m.evOrg, m.evPlace) >= 3))) this.supportedKey[k] = 1;
     let ni = this.names.get(m.ownKey);
     let rec: NameRec;
     if (ni === undefined) {
@@ -178,10 +189,10 @@ class Grouping {
     if (m.acronym && !rec.acronym && m.ownKey.length <= 8) { rec.acronym = true; this.acronyms.push(i); }
     if (m.tokens >= 2 && m.via === 'name' && !rec.multi) { rec.multi = true; this.multi.push(m); }
     if (m.tokens >= 2) {
-      if (m.kind === 'organization' || m.ev.organization > 0) this.orgLong.push(i);
-      if (m.firstKey !== m.lastKey && (m.kind === 'person' || m.ev.person > 0)) this.personLong.push(i);
+      if (m.kind === 'organization' || m.evOrg > 0) this.orgLong.push(i);
+      if (m.firstKey !== m.lastKey && (m.kind === 'person' || m.evPerson > 0)) this.personLong.push(i);
     } else if (m.tokens === 1 && !m.place) this.oneToken.push(i);
-    if (!m.acronym && !m.place && !(m.ev.organization > 0) && !(m.ev.place > 0) && !(m.kind && m.kind !== 'person') && (m.tokens === 1 || (m.firstKey === m.lastKey && m.role))) this.personShort.push(i);
+    if (!m.acronym && !m.place && !(m.evOrg > 0) && !(m.evPlace > 0) && !(m.kind && m.kind !== 'person') && (m.tokens === 1 || (m.firstKey === m.lastKey && m.role))) this.personShort.push(i);
   }
 
   addDoc(d: DocMentions): void { for (const m of d.mentions) this.add(m, d.doc); }
@@ -237,7 +248,7 @@ class Grouping {
       const m = this.allM[i]!;
       if (m.via !== 'name') continue;
       const s = orgFirst.get(m.ownKey);
-      if (s !== undefined && s >= 0) { this.union(s, this.allKey[i]!); m.via = 'alias'; m.evidence.push('short form of an organisation'); }
+      if (s !== undefined && s >= 0) { this.union(s, this.allKey[i]!); m.via = 'alias'; m.evidence = withEvidence(m.evidence, 'short form of an organisation'); }
     }
   }
 
@@ -273,20 +284,32 @@ class Grouping {
     }
   }
 
+  /** Each mention's document ranked by the documents' string order, for sorting by document without comparing strings. */
+  rankDocs(): void {
+    const rankOf = new Map<string, number>();
+    let prev = '';
+    for (let i = 0; i < this.n; i++) { const d = this.allDoc[i]!; if (d !== prev || i === 0) { rankOf.set(d, 0); prev = d; } }
+    const docs = [...rankOf.keys()].sort();
+    for (let r = 0; r < docs.length; r++) rankOf.set(docs[r]!, r);
+    const rank = this.docRank = new Int32Array(this.n);
+    prev = '';
+    let r = 0;
+    for (let i = 0; i < this.n; i++) { const d = this.allDoc[i]!; if (d !== prev || i === 0) { r = rankOf.get(d)!; prev = d; } rank[i] = r; }
+  }
+
   tag(tag: NonNullable<EntityRules['tags']>[number]): void {
     const tk = this.keyByName(nameKey(tag.name ?? tag.text));
     const root = this.find(tk);
     const m: RawMention = {
       start: tag.start, end: tag.end, text: tag.text, key: this.keyStr[tk]!, ownKey: nameKey(tag.text), tokens: tag.text.split(/\s+/).length, kind: tag.kind,
-      ev: { person: 0, place: 0, organization: 0, other: 0 }, evidence: ['annotation'], role: null, via: 'annotation', possessive: false,
-      weak: false, initial: false, acronym: false, sent: -1, first: -1, last: -1, firstKey: '', lastKey: '', place: null, readVia: null, readEvidence: -1,
+      evPerson: tag.kind === 'person' ? 100 : 0, evPlace: tag.kind === 'place' ? 100 : 0, evOrg: tag.kind === 'organization' ? 100 : 0, evidence: evidenceList('annotation'), role: null, via: 'annotation', possessive: false,
+      weak: false, initial: false, acronym: false, sent: -1, first: -1, last: -1, firstKey: '', lastKey: '', place: null, readVia: null, readEvidence: null,
     };
-    m.ev[tag.kind] += 100;
     const g = this.groupFor(root);
     // a tag replaces an engine mention at the same place
     for (const other of this.groups) for (let j = other.length - 1; j >= 0; j--) { const x = this.allM[other[j]!]!; if (this.allDoc[other[j]!] === tag.doc && x.start < tag.end && tag.start < x.end) other.splice(j, 1); }
     const i = this.n++;
-    this.allM[i] = m; this.allDoc[i] = tag.doc; this.allKey[i] = tk;
+    this.allM[i] = m; this.allDoc[i] = tag.doc; this.allStart[i] = m.start; this.allKey[i] = tk;
     g.push(i);
   }
 }
@@ -302,8 +325,7 @@ class EntityOut {
 
   constructor(readonly G: Grouping, readonly kindRule: Map<number, EntityKind>, readonly ruleNames: Map<number, string>) {
     const nKeys = G.keyStr.length;
-    this.supported = new Uint8Array(nKeys);
-    for (const k of G.supportedKeys) this.supported[k] = 1;
+    this.supported = G.supportedKey;
     this.keyDone = new Uint8Array(nKeys);
   }
 
@@ -329,18 +351,26 @@ class EntityOut {
     const G = this.G;
     // kind by the weight of evidence
     let evPerson = 0, evPlace = 0, evOrg = 0;
-    const evidence: string[] = [];
+    // (collected in scratch lists, then copied: an array grown by push from empty keeps room for 16 entries)
+    const evidence = scratchEvidence, roles = scratchRoles;
+    evidence.length = 0; roles.length = 0;
+    let lastEvidence: string[] | null = null;
+    let lastText: string | null = null, lastForm = '';
     let place = null as RawMention['place'];
-    const roles: string[] = [];
     const counts = new Map<string, number>();
     let demonyms = false;
     for (const i of g) {
       const m = G.allM[i]!;
-      evPerson += m.ev.person; evPlace += m.ev.place; evOrg += m.ev.organization;
-      if (evidence.length < 8) addEvidence(evidence, m.evidence);
+      evPerson += m.evPerson; evPlace += m.evPlace; evOrg += m.evOrg;
+      // (lists are shared: the same list again adds nothing)
+      if (evidence.length < 8 && m.evidence !== lastEvidence) { addEvidence(evidence, m.evidence); lastEvidence = m.evidence; }
       if (m.place && (!place || m.via !== 'demonym')) place = m.place;
       if (m.role && !roles.includes(m.role)) roles.push(m.role);
-      if (m.via !== 'demonym') { const f = oneSpaced(m.text); counts.set(f, (counts.get(f) ?? 0) + 1); } else demonyms = true;
+      if (m.via !== 'demonym') {
+        // (a group's mentions mostly read the same, and short texts are shared strings)
+        if (m.text !== lastText) { lastText = m.text; lastForm = oneSpaced(lastText); }
+        counts.set(lastForm, (counts.get(lastForm) ?? 0) + 1);
+      } else demonyms = true;
     }
     const ruleKind = this.kindRule.get(root);
     let kind: EntityKind = ruleKind ?? 'other';
@@ -355,13 +385,17 @@ class EntityOut {
     let id = 'e:' + (nameKey(name) || 'x');
     while (this.usedIds.has(id)) id += "'";
     this.usedIds.add(id);
-    const entity: Entity = { id, name, kind, mentions: [], forms, roles, evidence };
-    sortByDocStart(g, G.allDoc, G.allM);
+    // the mentions' array made at its size (unless so large that it would not be a fast array)
+    const sized = g.length <= 4096;
+    const mentions: Mention[] = sized ? new Array<Mention>(g.length) : [];
+    const entity: Entity = { id, name, kind, mentions, forms, roles: roles.slice(), evidence: evidence.slice() };
+    sortByDocStart(g, G.docRank, G.allStart);
     let lastDoc = '', list: Pair[] | undefined;
-    for (const i of g) {
+    for (let j = 0; j < g.length; j++) {
+      const i = g[j]!;
       const m = G.allM[i]!, doc = G.allDoc[i]!;
       const mention: Mention = { doc, start: m.start, end: m.end, text: m.text, role: m.role, via: m.via };
-      entity.mentions.push(mention);
+      if (sized) mentions[j] = mention; else mentions.push(mention);
       if (doc !== lastDoc || !list) { list = this.byDoc.get(doc); if (!list) this.byDoc.set(doc, list = []); lastDoc = doc; }
       list.push({ entity, mention });
       // a key's mentions are all in one group
@@ -372,13 +406,14 @@ class EntityOut {
   }
 }
 
-/** The forms by count, then length (a stable sort: first seen first). */
+const scratchEvidence: string[] = [], scratchRoles: string[] = [];
+
+/** The forms by count, then length (a stable sort: first seen first), in an array of their number. */
 function formsOf(counts: Map<string, number>): string[] {
-  const forms: string[] = [];
-  if (counts.size === 1) { for (const f of counts.keys()) forms.push(f); return forms; }
+  if (counts.size === 1) { for (const f of counts.keys()) return [f]; }
+  if (counts.size === 0) return [];
   const entries = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
-  for (const e of entries) forms.push(e[0]);
-  return forms;
+  return entries.map(e => e[0]);
 }
 
 function addDemonyms(forms: string[], g: number[], allM: RawMention[]): void {
@@ -398,21 +433,12 @@ function nameOf(kind: EntityKind, forms: string[], counts: Map<string, number>):
 }
 
 /** Mentions in document, then text order (stable); most groups already are. */
-function sortByDocStart(g: number[], allDoc: string[], allM: RawMention[]): void {
-  const cmp = (a: number, b: number) => { const da = allDoc[a]!, db = allDoc[b]!; return da < db ? -1 : da > db ? 1 : allM[a]!.start - allM[b]!.start; };
+function sortByDocStart(g: number[], docRank: Int32Array, start: Int32Array): void {
+  const cmp = (a: number, b: number) => docRank[a]! - docRank[b]! || start[a]! - start[b]!;
   for (let j = 1; j < g.length; j++) if (cmp(g[j - 1]!, g[j]!) > 0) { g.sort(cmp); return; }
 }
 
-/** The grouping below relabels mentions: a later pass over the same (cached) analyses starts from what the document read. */
-function restore(docs: DocMentions[]): void {
-  for (const d of docs) for (const m of d.mentions) {
-    if (m.readVia === null) { m.readVia = m.via; m.readEvidence = m.evidence.length; }
-    else { m.via = m.readVia; if (m.evidence.length > m.readEvidence) m.evidence.length = m.readEvidence; }
-  }
-}
-
 export function buildEntities(docs: DocMentions[], rules: EntityRules = {}): EntityIndex {
-  restore(docs);
   const notEntity = new Set((rules.notEntities ?? []).map(nameKey));
   for (const r of rules.entities ?? []) if (r.notEntity) notEntity.add(nameKey(r.name));
   let total = 0;
@@ -437,6 +463,7 @@ export function buildEntities(docs: DocMentions[], rules: EntityRules = {}): Ent
   const ruleNames = new Map<number, string>();
   for (const r of rules.entities ?? []) ruleNames.set(G.find(G.keyByName(nameKey(r.name))), r.name);
 
+  G.rankDocs();
   const out = new EntityOut(G, kindRule, ruleNames);
   out.all();
   out.entities.sort((a, b) => b.mentions.length - a.mentions.length || (a.name < b.name ? -1 : 1));
@@ -458,9 +485,21 @@ function sortByStart(l: Pair[]): void {
 }
 
 /** A name as one line with single spaces ("Lee\nJae-myung" → "Lee Jae-myung"); most are already. */
-const oddSpace = /\s\s|[^\S ]/;
 function oneSpaced(text: string): string {
-  return oddSpace.test(text) ? text.replace(/\s+/g, ' ') : text;
+  return oddSpaced(text) ? text.replace(/\s+/g, ' ') : text;
+}
+/** /\s\s|[^\S ]/.test(text), read by code unit: white space other than single spaces. */
+function oddSpaced(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) { if (i + 1 < text.length && isSpace(text.charCodeAt(i + 1))) return true; }
+    else if (c <= 13 ? c >= 9 : c >= 0xa0 && isSpace(c)) return true;
+  }
+  return false;
+}
+/** /\s/ for one code unit. */
+function isSpace(c: number): boolean {
+  return c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
 }
 
 function longestFrequent(forms: string[], counts: Map<string, number>): string {

@@ -101,6 +101,11 @@ const slotHash = new Int32Array(SLOTS);
 const slotAt = new Int32Array(SLOTS);
 let keys: string[] = [];
 let ids: (string | undefined)[] = [];
+/** The text last read for each key (short texts only), shared by the mentions that read the same. */
+let texts: (string | undefined)[] = [];
+/** Longer texts of keys, read in the current document only (forgetDocumentTexts), and the keys that have one. */
+let docTexts: (string | undefined)[] = [];
+const docTextKeys: number[] = [];
 
 /** Index of the interned key of text[start, end) (h: its keyHash, when known), for keyAt / idAt. */
 export function internKey(text: string, start: number, end: number, h = keyHash(text, start, end)): number {
@@ -108,8 +113,8 @@ export function internKey(text: string, start: number, end: number, h = keyHash(
   for (let at = slotAt[s]!; at; s = (s + 1) & MASK, at = slotAt[s]!) {
     if (slotHash[s] === h && sameKey(text, start, end, keys[at - 1]!)) return at - 1;
   }
-  if (keys.length >= MAX_KEYS) { slotAt.fill(0); keys = []; ids = []; s = slotOf(h, BITS); }
-  keys.push(buildKey(text, start, end)); ids.push(undefined);
+  if (keys.length >= MAX_KEYS) { slotAt.fill(0); keys = []; ids = []; texts = []; docTexts = []; docTextKeys.length = 0; s = slotOf(h, BITS); }
+  keys.push(buildKey(text, start, end)); ids.push(undefined); texts.push(undefined); docTexts.push(undefined);
   slotHash[s] = h; slotAt[s] = keys.length;
   return keys.length - 1;
 }
@@ -119,6 +124,31 @@ export function idAt(i: number): string {
   let id = ids[i];
   if (id === undefined) ids[i] = id = 'n:' + keys[i]!;
   return id;
+}
+
+/**
+ * text.slice(start, end), whose key is key i: the same string as the last text of key i when it reads the same.
+ * A slice of 13 or more code units is a view of its document's text, which keeping it would keep alive: those are
+ * shared within one document only (until forgetDocumentTexts).
+ */
+export function textAt(i: number, text: string, start: number, end: number): string {
+  const n = end - start;
+  const long = n >= 13;
+  const last = long ? docTexts[i] : texts[i];
+  if (last !== undefined && last.length === n) {
+    let k = 0;
+    while (k < n && text.charCodeAt(start + k) === last.charCodeAt(k)) k++;
+    if (k === n) return last;
+  }
+  const s = text.slice(start, end);
+  if (!long) texts[i] = s;
+  else { if (last === undefined) docTextKeys.push(i); docTexts[i] = s; }
+  return s;
+}
+/** The end of a document's mentions: its longer texts are no longer shared. */
+export function forgetDocumentTexts(): void {
+  for (const i of docTextKeys) docTexts[i] = undefined;
+  docTextKeys.length = 0;
 }
 
 /** The name key of text[start, end). */

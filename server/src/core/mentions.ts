@@ -5,7 +5,7 @@ import { Cat, type LexEntry } from './lexicon';
 import { TK, TF, type Tokens, isPossessive } from './scan';
 import type { FigureReader } from './figures';
 import { placeIn, countryOfDemonymIn, isDemonymTailIn, type Place } from './gazetteer';
-import { internKey, keyAt, idAt, TokenKeys } from './keys';
+import { internKey, keyAt, idAt, textAt, forgetDocumentTexts, TokenKeys } from './keys';
 import type { EntityKind } from './types';
 
 export interface RawMention {
@@ -18,8 +18,11 @@ export interface RawMention {
   ownKey: string;
   tokens: number;
   kind: EntityKind | null;
-  /** Evidence weights by kind. */
-  ev: { person: number; place: number; organization: number; other: number };
+  /** Evidence weights for the kinds person, place and organisation (in the mention: no object of their own). */
+  evPerson: number;
+  evPlace: number;
+  evOrg: number;
+  /** Shared between mentions (evidenceList, withEvidence): replaced, never changed in place. */
   evidence: string[];
   role: string | null;
   via: 'name' | 'short' | 'acronym' | 'alias' | 'demonym' | 'annotation';
@@ -38,7 +41,35 @@ export interface RawMention {
   place: Place | null;
   /** How the document read it, kept by the corpus grouping (which relabels `via` and adds evidence) so a later pass starts from here: null until then. */
   readVia: RawMention['via'] | null;
-  readEvidence: number;
+  readEvidence: string[] | null;
+}
+
+// Evidence lists: most mentions have one reason of a few ("gazetteer: country", "context"),
+// so the lists are shared, frozen, and replaced rather than changed.
+const NO_EVIDENCE: string[] = Object.freeze([] as string[]) as string[];
+const oneReason = new Map<string, string[]>();
+const appended = new WeakMap<string[], Map<string, string[]>>();
+/** The shared list of one reason (none for ''). */
+export function evidenceList(why: string): string[] {
+  if (!why) return NO_EVIDENCE;
+  let l = oneReason.get(why);
+  if (l === undefined) {
+    if (oneReason.size >= 4096) oneReason.clear();
+    oneReason.set(why, l = Object.freeze([why]) as string[]);
+  }
+  return l;
+}
+/** The shared list of list's reasons and then why. */
+export function withEvidence(list: string[], why: string): string[] {
+  if (!list.length) return evidenceList(why);
+  let more = appended.get(list);
+  if (more === undefined) appended.set(list, more = new Map());
+  let l = more.get(why);
+  if (l === undefined) {
+    if (more.size >= 256) more.clear();
+    more.set(why, l = Object.freeze([...list, why]) as string[]);
+  }
+  return l;
 }
 
 export interface AliasPair { a: string; b: string; why: string }
@@ -203,19 +234,18 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
   function segmentNames(ps: number[], b: number, weak: boolean, initial: boolean, role: string | null): void {
     if (!ps.length) return;
     const first = ps[0]!, lastTok = partEnd(ps[ps.length - 1]!, b);
-    const full = text.slice(t.start[first]!, t.end[lastTok]!);
     const whole = placeAt(first, lastTok);
     const lastIsPlaceCue = R.has(ps[ps.length - 1]!, Cat.PlaceCue) && ps.length >= 2;
     const orgCue = ps.length >= 2 && hasCapCue(ps, 1, Cat.OrgCue) && !(R.has(ps[ps.length - 1]!, Cat.PlaceCue) && !R.has(ps[ps.length - 1]!, Cat.OrgCue));
     if (whole && (whole.type !== 'city' || whole.population >= 100000) && !(orgCue && whole.type !== 'country')) {
-      emit(first, lastTok, full, 'place', 3, GAZETTEER_WHY[whole.type], weak, initial && ps.length === 1, role, whole);
+      emit(first, lastTok, 'place', 3, GAZETTEER_WHY[whole.type], weak, initial && ps.length === 1, role, whole);
       return;
     }
-    if (orgCue) { emit(first, lastTok, full, 'organization', 4, `cue: ${word(ps.find(k => R.has(k, Cat.OrgCue))!)}`, weak, false, role, null); return; }
-    if (lastIsPlaceCue) { emit(first, lastTok, full, 'place', 3, `cue: ${word(ps[ps.length - 1]!)}`, weak, false, role, null); return; }
+    if (orgCue) { emit(first, lastTok, 'organization', 4, `cue: ${word(ps.find(k => R.has(k, Cat.OrgCue))!)}`, weak, false, role, null); return; }
+    if (lastIsPlaceCue) { emit(first, lastTok, 'place', 3, `cue: ${word(ps[ps.length - 1]!)}`, weak, false, role, null); return; }
     // compass + a region or place: Southeast Asia, Northeast Asia
     if (ps.length === 2 && R.has(ps[0]!, Cat.Compass) && (R.has(ps[1]!, Cat.Continent) || placeAt(ps[1]!, ps[1]!))) {
-      emit(first, lastTok, full, 'place', 3, 'compass + place', weak, false, role, null); return;
+      emit(first, lastTok, 'place', 3, 'compass + place', weak, false, role, null); return;
     }
     // "Southeast Asian": a compass word and a nationality adjective
     if (ps.length === 2 && R.has(ps[0]!, Cat.Compass) && /(?:an|ese|ic)$/.test(word(ps[1]!))) return;
@@ -248,14 +278,14 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
       if (len < 2) return;
       const acronym = (t.flags[k]! & (TF.AllCaps | TF.MixedCaps)) !== 0 && len <= 8 && /^[A-Z][A-Za-z]*[A-Z][a-z]?$|^[A-Z]{2,}$/.test(word(k));
       const ev = personContext(k, lastTok) ? 'person' : sourceContext(k) ? 'organization' : companyContext(k) ? 'organization' : acronym ? 'organization' : null;
-      emit(k, lastTok, full, ev, ev ? (acronym && ev === 'organization' ? 1 : 2) : 0, ev ? (acronym ? 'acronym' : 'context') : '', weak, initial, role, null, acronym);
+      emit(k, lastTok, ev, ev ? (acronym && ev === 'organization' ? 1 : 2) : 0, ev ? (acronym ? 'acronym' : 'context') : '', weak, initial, role, null, acronym);
       return;
     }
     const pc = personContext(first, lastTok) || hyphenName(ps);
-    if (pc) { emit(first, lastTok, full, 'person', 2, 'context', weak, false, role, null); return; }
-    if (sourceContext(first)) { emit(first, lastTok, full, 'organization', 3, 'credited as the source', weak, false, role, null); return; }
-    if (companyContext(first)) { emit(first, lastTok, full, 'organization', 2, 'context', weak, false, role, null); return; }
-    emit(first, lastTok, full, looksLikeName(ps) ? 'person' : null, looksLikeName(ps) ? 1 : 0, looksLikeName(ps) ? 'name shape' : '', weak, false, role, null);
+    if (pc) { emit(first, lastTok, 'person', 2, 'context', weak, false, role, null); return; }
+    if (sourceContext(first)) { emit(first, lastTok, 'organization', 3, 'credited as the source', weak, false, role, null); return; }
+    if (companyContext(first)) { emit(first, lastTok, 'organization', 2, 'context', weak, false, role, null); return; }
+    emit(first, lastTok, looksLikeName(ps) ? 'person' : null, looksLikeName(ps) ? 1 : 0, looksLikeName(ps) ? 'name shape' : '', weak, false, role, null);
   }
 
   function isTitleHead(ps: number[], k: number): boolean {
@@ -269,8 +299,7 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
   function word(k: number): string { return text.slice(t.start[k]!, t.end[k]!); }
 
   function emitDemonym(a: number, b: number, country: Place): void {
-    const s = t.start[a]!, e = t.end[b]!;
-    const m = base(a, b, text.slice(s, e), country.id, 'place', 3, `demonym of ${country.name}`, false, false, null, country);
+    const m = base(a, b, country.id, 'place', 3, `demonym of ${country.name}`, false, false, null, country);
     m.via = 'demonym';
     out.push(m);
   }
@@ -283,20 +312,22 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     const titleWord = title.toLowerCase();
     const withTitle = single && SINGLE_TITLE.has(titleWord);
     const from = withTitle ? titleFirst : first;
-    const m = base(from, last, text.slice(t.start[from]!, t.end[last]!), '', 'person', 4, `title: ${title}`, weak, false, title, null);
+    const m = base(from, last, '', 'person', 4, `title: ${title}`, weak, false, title, null);
     // (base gave it the key of all its words; "President Lee" is known by "Lee")
     if (withTitle) { const own = internAt(first, last); m.ownKey = m.firstKey = m.lastKey = keyAt(own); m.key = idAt(own); }
     out.push(m);
   }
 
-  function emit(a: number, b: number, full: string, kind: EntityKind | null, weight: number, why: string, weak: boolean, initial: boolean, role: string | null, place: Place | null, acronym = false): void {
-    const m = base(a, b, full, place ? place.id : '', kind, weight, why, weak, initial, role, place);
+  function emit(a: number, b: number, kind: EntityKind | null, weight: number, why: string, weak: boolean, initial: boolean, role: string | null, place: Place | null, acronym = false): void {
+    const m = base(a, b, place ? place.id : '', kind, weight, why, weak, initial, role, place);
     m.acronym = acronym;
     out.push(m);
   }
 
-  function base(a: number, b: number, full: string, key: string, kind: EntityKind | null, weight: number, why: string, weak: boolean, initial: boolean, role: string | null, place: Place | null): RawMention {
+  /** The mention of tokens a..b (its text: text.slice(start[a], end[b])). */
+  function base(a: number, b: number, key: string, kind: EntityKind | null, weight: number, why: string, weak: boolean, initial: boolean, role: string | null, place: Place | null): RawMention {
     const own = internAt(a, b), ownKey = keyAt(own);
+    const start = t.start[a]!, end = t.end[b]!;
     // the name parts, as parts(a, b) would list them, counted without an array
     let nParts = 0, w0 = a, wn = a;
     for (let k = a; k <= b; k++) {
@@ -309,12 +340,11 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     const firstKey = w0 === a && w0 === b ? ownKey : keyAt(internAt(w0, w0));
     const lastKey = wn === a ? ownKey : keyAt(internAt(wn, b));
     const m: RawMention = {
-      start: t.start[a]!, end: t.end[b]!, text: full, key: key || idAt(own), ownKey, tokens: nParts, kind,
-      ev: { person: 0, place: 0, organization: 0, other: 0 }, evidence: why ? [why] : [], role: role ?? appositive(b), via: 'name',
+      start, end, text: textAt(own, text, start, end), key: key || idAt(own), ownKey, tokens: nParts, kind,
+      evPerson: kind === 'person' ? weight : 0, evPlace: kind === 'place' ? weight : 0, evOrg: kind === 'organization' ? weight : 0, evidence: evidenceList(why), role: role ?? appositive(b), via: 'name',
       possessive: isPossessive(t, b + 1), weak, initial, acronym: false, sent: t.sent[a]!, first: a, last: b,
-      firstKey, lastKey, place, readVia: null, readEvidence: -1,
+      firstKey, lastKey, place, readVia: null, readEvidence: null,
     };
-    if (kind) m.ev[kind] += weight;
     return m;
   }
 
@@ -386,6 +416,7 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
       aliases.push({ a: x.key, b: y.key, why: between.includes('(') ? 'written in parentheses' : `"${between.trim().replace(/^,\s*/, '')}"` });
     }
   }
+  forgetDocumentTexts();
   return { mentions: out, aliases };
 }
 
@@ -395,7 +426,7 @@ function isOpener(c: number): boolean {
 
 /** Resolve short forms inside one document: "Lam" → "To Lam", "President Lee" → "Lee Jae-myung", "Huynh" → "Huynh Tam Sang". */
 export function resolveShortForms(mentions: RawMention[]): void {
-  const people = mentions.filter(m => m.tokens >= 2 && m.via === 'name' && m.firstKey !== m.lastKey && (m.kind === 'person' || m.ev.person > 0));
+  const people = mentions.filter(m => m.tokens >= 2 && m.via === 'name' && m.firstKey !== m.lastKey && (m.kind === 'person' || m.evPerson > 0));
   if (!people.length) return;
   for (const m of mentions) {
     if (m.tokens !== 1 && !(m.kind === 'person' && m.ownKey && m.firstKey === m.lastKey && m.text.includes(' ') && m.role)) continue;
@@ -412,10 +443,10 @@ export function resolveShortForms(mentions: RawMention[]): void {
       m.key = best.key;
       m.via = 'short';
       m.kind = 'person';
-      m.ev.person += 2;
+      m.evPerson += 2;
       m.initial = false;
       m.weak = false;
-      m.evidence.push(`short for ${best.text}`);
+      m.evidence = withEvidence(m.evidence, `short for ${best.text}`);
     }
   }
 }
