@@ -111,6 +111,12 @@ test('names the gazetteer does not know are places when shaped or described like
   const claim = (doc: string, t: string) => c.claimOf(c.figuresOf(doc).find(f => f.text === t)!.id)!;
   assert.notEqual(claim('p1.txt', '94%'), claim('p2.txt', '80%'));
   assert.notEqual(claim('p1.txt', 'about 580,000'), claim('p2.txt', 'about 491,000'));
+  // a compass word before a name ending like an adjective ("-an") is a place unless the name is a continent's or a country's adjective
+  c.set('p3.txt', 'Valley towns\n\nHotels in Upper Fioran were 77% full during the last holiday season. Leaders of Southeast Asian and West African states met.\n');
+  assert.equal(kindOf('p3.txt', 'Upper Fioran'), 'place');
+  assert.notEqual(claim('p3.txt', '77%'), claim('p1.txt', '94%'));
+  const names = c.result().entities.map(e => e.name);
+  assert.ok(!names.some(n => /Asian|African/.test(n)), names.join(', '));
 });
 
 test('a second whole-corpus pass over cached analyses gives what a fresh analysis gives', () => {

@@ -1,7 +1,7 @@
 // Entity mentions in one document: capitalised runs split into titles, demonyms,
 // organisations, places and person names, with the evidence for each kind.
 // Corpus-level grouping (aliases, acronyms, kinds by vote) is in entities.ts.
-import { Cat, type LexEntry } from './lexicon';
+import { Cat, lookupWord, type LexEntry } from './lexicon';
 import { TK, TF, type Tokens, isPossessive } from './scan';
 import type { FigureReader } from './figures';
 import { placeIn, countryOfDemonymIn, isDemonymTailIn, type Place } from './gazetteer';
@@ -247,8 +247,9 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     if (ps.length === 2 && R.has(ps[0]!, Cat.Compass) && (R.has(ps[1]!, Cat.Continent) || placeAt(ps[1]!, ps[1]!))) {
       emit(first, lastTok, 'place', 3, 'compass + place', weak, false, role, null); return;
     }
-    // "Southeast Asian": a compass word and a nationality adjective
-    if (ps.length === 2 && R.has(ps[0]!, Cat.Compass) && /(?:an|ese|ic)$/.test(word(ps[1]!))) return;
+    // "Southeast Asian", "North Korean": a compass word and the adjective of a continent or a country
+    // (not "Upper Thannan", a place the gazetteer does not know)
+    if (ps.length === 2 && R.has(ps[0]!, Cat.Compass) && (continentAdjective(word(ps[1]!)) || demonymOf(ps[1]!, ps[1]!))) return;
     // split off places at either end: "Vietnam South Korea Partnership", "Seoul Summit"
     if (ps.length >= 2) {
       for (let n = Math.min(ps.length - 1, 4); n >= 1; n--) {
@@ -449,4 +450,11 @@ export function resolveShortForms(mentions: RawMention[]): void {
       m.evidence = withEvidence(m.evidence, `short for ${best.text}`);
     }
   }
+}
+
+/** "Asian", "African", "European", "American": a continent's adjective. */
+function continentAdjective(w: string): boolean {
+  const l = w.toLowerCase();
+  if (!l.endsWith('an')) return false;
+  return ((lookupWord(l.slice(0, -1))?.cats ?? 0) & Cat.Continent) !== 0 || ((lookupWord(l.slice(0, -2))?.cats ?? 0) & Cat.Continent) !== 0;
 }
