@@ -92,6 +92,14 @@ test('organisations by cue and by short form; places by gazetteer; a credited so
   assert.equal(entityWith(c, 'Delta Wire').kind, 'organization');
 });
 
+test('works made by people are places, and the town in their name is not their short form', () => {
+  const c = corpus({ 'r.txt': 'The Kalvormouth Rail Link opened on Monday. About 50,000 people in Kalvormouth work in education.\nTraffic through the Hai Van Tunnel rose.' });
+  const link = entityWith(c, 'Kalvormouth Rail Link');
+  assert.equal(link.kind, 'place');
+  assert.ok(!forms(link).has('Kalvormouth'), `the town is not the rail link: ${[...forms(link)]}`);
+  assert.equal(entityWith(c, 'Hai Van Tunnel').kind, 'place');
+});
+
 test('sentence-initial ordinary words and headline words are no entities', () => {
   const c = corpus({ 'a.txt': 'Trade And Investment Outlook\n\nWorkers protested in Lagos. Recently, workers in Lagos went home.' });
   const names = c.result().entities.map(e => e.name);
