@@ -51,6 +51,9 @@ const MAX_RELATED = 20;
 const PATCH_LIMIT = 20;
 const MAX_LISTED = 6;
 
+/** A figure, its features (what the claim builder reads) and the claim it is in. */
+interface Entry extends ClaimInput { claim: Claim | undefined }
+
 interface DocState { text: string; analysis: DocAnalysis | null; lines: Int32Array | null; problems: Problem[]; info?: DocumentInfo }
 
 /** What the conflict diagnostics of one claim need, computed once per claim (until the claim changes). */
@@ -73,14 +76,13 @@ export class Corpus {
   private docsMap = new Map<string, DocState>();
   private cached: CorpusResult | null = null;
   private entityIndex: EntityIndex | null = null;
-  private figureById = new Map<string, Figure>();
-  private claimByFigure = new Map<string, Claim>();
   private figuresByDoc = new Map<string, Figure[]>();
   private problemsByDoc = new Map<string, Problem[]>();
   /** A hash of each document's problems as last reported. */
   private lastProblemSig = new Map<string, number>();
   private builder: ClaimBuilder | null = null;
-  private inputById = new Map<string, ClaimInput>();
+  /** Every figure by id: the figure, its features and its claim (one map for the three). */
+  private inputById = new Map<string, Entry>();
   private entityById = new Map<string, Entity>();
   private claimList: Claim[] = [];
   private claimsEmptied = false;
@@ -150,7 +152,7 @@ export class Corpus {
       if (this.claimKeysRegrouped(before, this.entityIndex!.keyToEntity)) return false;
     }
     const claims = new Set<Claim>();
-    const claimOfSpan = (sp: { doc: string; start: number; end: number }) => { const f = this.figureAtSpan(sp); return f ? { f, c: this.claimByFigure.get(f.id) } : undefined; };
+    const claimOfSpan = (sp: { doc: string; start: number; end: number }) => { const f = this.figureAtSpan(sp); return f ? { f, c: this.inputById.get(f.id)?.claim } : undefined; };
     // verdicts: the old ones off, the new ones on
     for (const v of prev.verdicts ?? []) { const x = claimOfSpan(v.figure); if (x?.c) { delete x.c.verdicts[x.f.id]; claims.add(x.c); } }
     for (const v of next.verdicts ?? []) { const x = claimOfSpan(v.figure); if (x?.c) { x.c.verdicts[x.f.id] = { verdict: v.verdict, note: v.note ?? null }; claims.add(x.c); } }
@@ -164,7 +166,7 @@ export class Corpus {
       for (const id of ids) { const c = byId.get(id); if (c) claims.add(c); }
     };
     const diff = <T>(a: Set<T>, b: Set<T>) => [...a].filter(x => !b.has(x)).concat([...b].filter(x => !a.has(x)));
-    for (const id of diff(oldFigures, this.ignoredFigures)) { const c = this.claimByFigure.get(id); if (c) claims.add(c); }
+    for (const id of diff(oldFigures, this.ignoredFigures)) { const c = this.inputById.get(id)?.claim; if (c) claims.add(c); }
     // claims named or labelled anew: their id and label worked out as the whole-corpus pass would
     const renamed = Object.keys({ ...(prev.claimLabels ?? {}), ...(next.claimLabels ?? {}) }).filter(id => prev.claimLabels?.[id] !== next.claimLabels?.[id]);
     const relabel = new Set<Claim>();
@@ -187,9 +189,9 @@ export class Corpus {
         if (id !== c.id) { c.id = id; claims.add(c); }
         // the label: the annotation file's for the claim id, else a join's (the last naming this claim), a figure's, the words
         let fromJoin: string | undefined;
-        for (const j of joinLabels) if (this.claimByFigure.get(j.first) === c) fromJoin = j.label;
+        for (const j of joinLabels) if (this.inputById.get(j.first)?.claim === c) fromJoin = j.label;
         const label = next.claimLabels?.[id] ?? fromJoin ?? c.figures.map(f => figureLabels.get(f)).find(x => x !== undefined)
-          ?? labelOf(c.figures.map(f => this.figureById.get(f)!), c.figures.map(f => this.inputById.get(f)!.features), this.textOf);
+          ?? labelOf(c.figures.map(f => this.inputById.get(f)!.figure), c.figures.map(f => this.inputById.get(f)!.features), this.textOf);
         if (label !== c.label) { c.label = label; claims.add(c); }
       }
     }
@@ -202,7 +204,7 @@ export class Corpus {
       this.resolve(c);
       this.countClaim(c, 1);
       this.claimContexts.delete(c);
-      for (const id of c.figures) docs.add(this.figureById.get(id)!.doc);
+      for (const id of c.figures) docs.add(this.inputById.get(id)!.figure.doc);
     }
     // diagnostics silenced by code or by document
     const codesBefore = JSON.stringify(prev.ignoreCodes ?? []), codesNow = JSON.stringify(next.ignoreCodes ?? []);
@@ -353,7 +355,7 @@ export class Corpus {
       this.claimCounts = { claims: 0, conflicts: 0 };
       for (const c of this.claimList) this.countClaim(c, 1);
     }
-    return { figures: this.figureById.size, entities: this.entityIndex?.entities.length ?? 0, ...this.claimCounts };
+    return { figures: this.inputById.size, entities: this.entityIndex?.entities.length ?? 0, ...this.claimCounts };
   }
 
   /** Claims and conflicts over the claim list, once counted (then patches adjust them). */
@@ -417,11 +419,11 @@ export class Corpus {
 
     const figures: Figure[] = [];
     const inputs: ClaimInput[] = [];
-    this.figureById.clear();
     this.figuresByDoc.clear();
+    const byId = this.inputById = new Map();
     for (const a of analyses) {
       this.figuresByDoc.set(a.doc, a.figures);
-      a.figures.forEach((f, k) => { figures.push(f); inputs.push({ figure: f, features: a.features[k]! }); this.figureById.set(f.id, f); });
+      a.figures.forEach((f, k) => { figures.push(f); const e: Entry = { figure: f, features: a.features[k]!, claim: undefined }; inputs.push(e); byId.set(f.id, e); });
     }
     const at = (s: { doc: string; start: number; end: number }) => this.figureAtSpan(s);
     const claimRules: ClaimRules = {
@@ -433,9 +435,7 @@ export class Corpus {
     this.builder = new ClaimBuilder(inputs, claimRules, k => this.entityIndex?.keyToEntity.get(k), this.textOf);
     const claims = this.builder.build();
     const t3 = performance.now();
-    this.inputById = new Map(inputs.map(c => [c.figure.id, c]));
     const usedIds = new Map<string, number>();
-    this.claimByFigure.clear();
     const joinIds = new Map<string, string>();
     for (const j of claimRules.joins ?? []) if (j.id) for (const f of j.figures) joinIds.set(f, j.id);
     for (const c of claims) {
@@ -443,12 +443,12 @@ export class Corpus {
       if (rules.claimLabels?.[id]) c.label = rules.claimLabels[id]!;
       const n = usedIds.get(id) ?? 0; usedIds.set(id, n + 1); if (n) id += '-' + n;
       c.id = id;
-      for (const f of c.figures) this.claimByFigure.set(f, c);
+      for (const f of c.figures) byId.get(f)!.claim = c;
     }
     // verdicts and ignores
     for (const v of rules.verdicts ?? []) {
       const f = at(v.figure); if (!f) continue;
-      const c = this.claimByFigure.get(f.id); if (c) c.verdicts[f.id] = { verdict: v.verdict, note: v.note ?? null };
+      const c = this.inputById.get(f.id)?.claim; if (c) c.verdicts[f.id] = { verdict: v.verdict, note: v.note ?? null };
     }
     this.ignoredFigures = new Set<string>(); this.ignoredClaims = new Set<string>();
     for (const ig of rules.ignores ?? []) { if (ig.claim) this.ignoredClaims.add(ig.claim); if (ig.figure) { const f = at(ig.figure); if (f) this.ignoredFigures.add(f.id); } }
@@ -457,7 +457,7 @@ export class Corpus {
     this.problemsByDoc.clear();
     this.claimContexts = new Map();
     // display values of figures no longer in the corpus (documents removed without a patch) go
-    for (const [id, x] of this.displayCache) if (this.figureById.get(id) !== x.f) this.displayCache.delete(id);
+    for (const [id, x] of this.displayCache) if (this.inputById.get(id)?.figure !== x.f) this.displayCache.delete(id);
     for (const c of claims) this.resolve(c);
     this.claimList = claims;
     this.claimCounts = null;
@@ -524,7 +524,7 @@ export class Corpus {
     let x = this.claimContexts.get(c);
     if (x && x.ids === c.figures) return x;
     const ids = c.figures;
-    const figs = ids.map(id => this.figureById.get(id)!);
+    const figs = ids.map(id => this.inputById.get(id)!.figure);
     const spans = ids.map(id => spanOf(this.inputById.get(id)!));
     const relative = ids.map(id => !!this.inputById.get(id)!.features.relativeDate);
     const group = new Int32Array(ids.length);
@@ -585,7 +585,7 @@ export class Corpus {
       const verdict = c.verdicts[id]?.verdict;
       let message: string, code: string = Codes.conflictingFigure, severity: Problem['severity'] = this.severityOf(Codes.conflictingFigure, 'warning');
       if (c.resolved) {
-        const acc = x.accepted.map(a => this.figureById.get(a)!).map(a => a.text);
+        const acc = x.accepted.map(a => this.inputById.get(a)!.figure).map(a => a.text);
         message = `Resolved conflict on ${c.label}: ${acc.length ? `accepted value ${acc.join(', ')}` : 'settled in the annotation file'}${verdict ? `; this value is marked ${verdict}` : ''}. Other sources: ${differ.slice(0, MAX_LISTED).map(where).join('; ') || 'none differ'}.`;
         code = Codes.resolvedConflict;
         severity = this.severityOf(Codes.resolvedConflict, 'hint');
@@ -603,7 +603,7 @@ export class Corpus {
   private computeProblems(doc: string): Problem[] {
     const list: Problem[] = [...(this.docsMap.get(doc)?.problems ?? [])];
     const claims = new Set<Claim>();
-    for (const f of this.figuresByDoc.get(doc) ?? []) { const c = this.claimByFigure.get(f.id); if (c) claims.add(c); }
+    for (const f of this.figuresByDoc.get(doc) ?? []) { const c = this.inputById.get(f.id)?.claim; if (c) claims.add(c); }
     for (const c of claims) this.claimProblemsIn(c, doc, list);
     return list;
   }
@@ -627,18 +627,18 @@ export class Corpus {
     const touchedClaims = new Set<Claim>();
     const touchedDocs = new Set<string>([doc]);
     const oldFigs = this.figuresByDoc.get(doc) ?? [];
-    // the document's old figures out of their claims (one pass over each claim), and out of `figureById`: the builder
-    // still lists them, and takes a figure as live only when it is the one `figureById` holds
+    // the document's old figures out of their claims (one pass over each claim), and out of `inputById`: the builder
+    // still lists them, and takes a figure as live only when it is the one `inputById` holds
     const removed = new Map<Claim, Set<string>>();
     for (const f of oldFigs) {
-      const c = this.claimByFigure.get(f.id);
+      const c = this.inputById.get(f.id)?.claim;
       if (c) {
         let ids = removed.get(c);
         if (!ids) { removed.set(c, ids = new Set()); this.countClaim(c, -1); touchedClaims.add(c); }
         ids.add(f.id); delete c.verdicts[f.id];
       }
       this.displayCache.delete(f.id);
-      this.claimByFigure.delete(f.id); this.figureById.delete(f.id); this.inputById.delete(f.id);
+      this.inputById.delete(f.id);
     }
     for (const [c, ids] of removed) c.figures = c.figures.filter(x => !ids.has(x));
     const a = this.docsMap.has(doc) ? this.analysis(doc) : null;
@@ -646,16 +646,16 @@ export class Corpus {
     const builder = this.builder!;
     // claims that already hold a new figure of each sentence (the document's old figures are out of every claim)
     const bySentence = new Map<number, Set<Claim>>();
-    const live = this.figureById, alive = (id: string, g: Figure) => live.get(id) === g;
+    const live = this.inputById, alive = (id: string, g: Figure) => live.get(id)?.figure === g;
     if (a) {
       this.figuresByDoc.set(doc, a.figures);
       a.figures.forEach((f, k) => {
-        const input: ClaimInput = { figure: f, features: a.features[k]! };
-        this.inputById.set(f.id, input); this.figureById.set(f.id, f);
+        const input: Entry = { figure: f, features: a.features[k]!, claim: undefined };
+        this.inputById.set(f.id, input);
         const { best } = builder.attach(input, alive);
         let target: Claim | undefined;
         for (const id of best) {
-          const c = this.claimByFigure.get(id);
+          const c = this.inputById.get(id)?.claim;
           if (!c) continue;
           // one claim never holds two figures of one sentence
           if (bySentence.get(input.features.sentence)?.has(c)) continue;
@@ -673,7 +673,7 @@ export class Corpus {
         let inSentence = bySentence.get(input.features.sentence);
         if (!inSentence) bySentence.set(input.features.sentence, inSentence = new Set());
         inSentence.add(target);
-        this.claimByFigure.set(f.id, target);
+        input.claim = target;
         touchedClaims.add(target);
       });
     }
@@ -681,13 +681,13 @@ export class Corpus {
     const rules = this.options.annotations ?? {};
     for (const v of rules.verdicts ?? []) {
       if (v.figure.doc !== doc) continue;
-      const f = this.figureAtSpan(v.figure), c = f && this.claimByFigure.get(f.id);
+      const f = this.figureAtSpan(v.figure), c = f && this.inputById.get(f.id)?.claim;
       if (f && c) c.verdicts[f.id] = { verdict: v.verdict, note: v.note ?? null };
     }
     for (const f of oldFigs) this.ignoredFigures.delete(f.id);
     for (const ig of rules.ignores ?? []) if (ig.figure?.doc === doc) { const f = this.figureAtSpan(ig.figure); if (f) this.ignoredFigures.add(f.id); }
     for (const c of touchedClaims) {
-      for (const id of c.figures) touchedDocs.add(this.figureById.get(id)!.doc);
+      for (const id of c.figures) touchedDocs.add(this.inputById.get(id)!.figure.doc);
       const ins = c.figures.map(id => this.inputById.get(id)!);
       c.status = builder.statusOf(ins);
       c.values = [...new Set(ins.map(x => this.display(x.figure)))];
@@ -771,7 +771,7 @@ export class Corpus {
   }
 
   figuresOf(doc: string): Figure[] { this.ensure(); return this.figuresByDoc.get(doc) ?? []; }
-  figure(id: string): Figure | undefined { this.ensure(); return this.figureById.get(id); }
+  figure(id: string): Figure | undefined { this.ensure(); return this.inputById.get(id)?.figure; }
   figureAt(doc: string, offset: number): Figure | undefined {
     const fs = this.figuresOf(doc);
     let lo = 0, hi = fs.length - 1;
@@ -781,7 +781,7 @@ export class Corpus {
     }
     return undefined;
   }
-  claimOf(figureId: string): Claim | undefined { this.ensure(); return this.claimByFigure.get(figureId); }
+  claimOf(figureId: string): Claim | undefined { this.ensure(); return this.inputById.get(figureId)?.claim; }
   entity(id: string): Entity | undefined { this.ensure(); return this.entityById.get(id); }
   entityAt(doc: string, offset: number): { entity: Entity; mention: Mention } | undefined {
     const ms = this.mentionsOf(doc);
