@@ -120,11 +120,16 @@ const isPlaceKey = (k: string) => k.startsWith('place:') || k.startsWith('region
  * company, body or person-free subject and those differ ("Driftwood Capital will spend €53m in Europe" is
  * not "Vantage Telecom will spend €61m in Europe", though both are about Europe).
  */
-function aboutDifferent(A: readonly string[], B: readonly string[]): boolean {
-  if (!A.length || !B.length) return false;
+/** Entity keys: a figure's list, or a cluster's set. */
+type Keys = readonly string[] | ReadonlySet<string>;
+const hasKey = (x: Keys, k: string): boolean => (Array.isArray(x) ? (x as readonly string[]).includes(k) : (x as ReadonlySet<string>).has(k));
+const keyCount = (x: Keys): number => (Array.isArray(x) ? (x as readonly string[]).length : (x as ReadonlySet<string>).size);
+
+function aboutDifferent(A: Keys, B: Keys): boolean {
+  if (!keyCount(A) || !keyCount(B)) return false;
   let shared = false, na = 0, nb = 0, nShared = 0, ca = 0, cb = 0, cShared = 0;
   for (const k of A) {
-    const inB = B.includes(k);
+    const inB = hasKey(B, k);
     if (inB) shared = true;
     if (!isPlaceKey(k)) { na++; if (inB) nShared++; }
     if (isCountryKey(k)) { ca++; if (inB) cShared++; }
@@ -568,7 +573,8 @@ export class ClaimBuilder {
     };
     const inSents = (S: Summary, k: number) => S.sents ? S.sents.has(k) : items[S.members[0]!]!.sentKey === k;
     // what a cluster is about, each name once (aboutDifferent counts names: the order does not matter)
-    const nearList = (S: Summary): readonly string[] => S.near ? [...S.near] : distinct(items[S.members[0]!]!.near);
+    // (a cluster's set as it is: a copy per attempt cost a big cluster's size each time it was compared)
+    const nearList = (S: Summary): Keys => S.near ?? distinct(items[S.members[0]!]!.near);
     const canMerge = (A: Summary, B: Summary): boolean => {
       if (A.target !== B.target) return false;
       if (A.holder && B.holder && A.holder !== B.holder) return false;
