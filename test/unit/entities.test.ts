@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Corpus } from '../../server/src/core';
-import type { Entity } from '../../server/src/core';
+import type { AnalysisRules, Entity } from '../../server/src/core';
 
 function corpus(docs: Record<string, string>): Corpus {
   const c = new Corpus();
@@ -141,6 +141,24 @@ test('a second whole-corpus pass over cached analyses gives what a fresh analysi
   fresh.set('b.txt', b);
   const view = (x: Corpus) => x.result().entities.map(e => ({ name: e.name, kind: e.kind, forms: e.forms, evidence: e.evidence, mentions: e.mentions.map(m => [m.doc, m.start, m.via]) }));
   assert.deepEqual(view(c), view(fresh));
+});
+
+test('a corpus analysed once lets its raw mentions go, and a later pass reads the documents again', () => {
+  const texts: Record<string, string> = {
+    'a.txt': 'President Amara Diallo met Lee Jae-myung in Seoul. Diallo said trade rose 5% last year.',
+    'b.txt': 'Lee Jae Myung and Amara Diallo signed 12 agreements. Lee said more would follow.',
+  };
+  const make = (once: boolean, rules?: AnalysisRules) => { const c = new Corpus({ once, ...(rules ? { annotations: rules } : {}) }); for (const [d, t] of Object.entries(texts)) c.set(d, t); return c; };
+  const view = (c: Corpus) => c.result().entities.map(e => `${e.name}|${e.kind}|${e.mentions.map(m => `${m.doc}:${m.start}:${m.via}`).join(',')}`);
+  const once = make(true);
+  assert.deepEqual(view(once), view(make(false)));
+  // an entity rule after the pass: the documents are read again, and the rule applies as in a fresh analysis
+  const rules: AnalysisRules = { entities: [{ name: 'Amara Diallo', aliases: ['Seoul'], kind: 'person' }] };
+  once.setOptions({ annotations: rules, once: true });
+  assert.deepEqual(view(once), view(make(false, rules)));
+  // and an edit after it
+  once.set('b.txt', texts['b.txt']!.replace('12', '14'));
+  assert.deepEqual(view(once), view(make(false, rules)));
 });
 
 test('a one-word line is not the first half of a name broken across lines', () => {

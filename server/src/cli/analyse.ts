@@ -35,7 +35,8 @@ export async function analysePaths(paths: readonly string[], io: CliIo): Promise
 
   // Document ids are the paths as shown, so the engine's messages and spans speak the user's paths.
   const annotations = await loadAnnotationFiles(articles, warn, io.cwd);
-  const corpus = new Corpus(annotations.rules ? { annotations: annotations.rules } : {});
+  // analysed once and reported: what only edits need is let go (see CorpusOptions.once)
+  const corpus = new Corpus(annotations.rules ? { annotations: annotations.rules, once: true } : { once: true });
   for (const a of articles) if (a.ok) corpus.set(a.file, a.text);
   const result = corpus.result();
   return { articles, result, report: buildReport(articles, result), annotations };
