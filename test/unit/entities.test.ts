@@ -107,6 +107,17 @@ test('sentence-initial ordinary words and headline words are no entities', () =>
   assert.ok(names.includes('Lagos'));
 });
 
+test('a sentence opening with "New" and a name keeps it: New Zealand, not Zealand; a headline\'s "New Chapter" is no place', () => {
+  const c = corpus({
+    'n.txt': 'A New Chapter in Trade Ties\n\nNew Zealand and Portugal established relations in 1951. New Varnvia, a city of about 441,000 people, has grown quickly.\n',
+  });
+  assert.equal(entityWith(c, 'New Zealand').kind, 'place');
+  assert.equal(entityWith(c, 'New Varnvia').kind, 'place');
+  const names = c.result().entities.map(e => e.name);
+  assert.ok(!names.includes('Zealand') && !names.includes('Varnvia'), names.join(', '));
+  assert.ok(!names.some(n => /New Chapter/.test(n)), names.join(', '));
+});
+
 test('names the gazetteer does not know are places when shaped or described like places', () => {
   const c = new Corpus();
   c.set('p1.txt', 'Harbour towns\n\nHotels in Port Varnel were 94% full during the last holiday season.\nBrenzavik, a city of about 580,000 people, has grown quickly.\n');

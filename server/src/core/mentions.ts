@@ -167,7 +167,9 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     void a;
     // leading function words: The, In, But, This...
     // (only where a capital says nothing: at a sentence start or in a headline; "To Lam" mid-sentence is a name)
-    while (ps.length && R.has(ps[0]!, Cat.Stop) && !(t.flags[ps[0]!]! & TF.AllCaps) && (initial || weak || ps[0] !== a || R.lwIs(ps[0]!, 'the'))) ps = ps.slice(1);
+    // ("New" before another capitalised word opens a place name at a sentence start, "New Zealand", "New Varnvia";
+    // in a headline only a name the gazetteer knows, not "A New Chapter", "with New Deals")
+    while (ps.length && R.has(ps[0]!, Cat.Stop) && !(t.flags[ps[0]!]! & TF.AllCaps) && (initial || weak || ps[0] !== a || R.lwIs(ps[0]!, 'the')) && !(ps.length >= 2 && R.lwIs(ps[0]!, 'new') && (!weak || placeAt(ps[0]!, ps[1]!)))) ps = ps.slice(1);
     // "Ministers of the Association ...", "Shares of Korvan ...": a plural noun opening the sentence is no part of the name
     if (initial && ps.length >= 3 && R.is(ps[1]!, 'of') && /[^s]s$/.test(word(ps[0]!)) && !R.has(ps[0]!, Cat.OrgCue) && !R.has(ps[0]!, Cat.PlaceCue)) {
       ps = ps.slice(R.is(ps[2]!, 'the') ? 3 : 2);
