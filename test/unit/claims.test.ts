@@ -94,6 +94,16 @@ test('look-alikes stay apart: a target is not the current value; two figures of 
   assert.equal(c.problemsOf('b.txt').filter(p => p.start >= B.indexOf('Related articles')).length, 0);
 });
 
+test('a subscription offer is no part of the story: its price raises no conflict', () => {
+  const c = new Corpus();
+  c.set('o1.txt', 'Harbour news\n\nThe port handled 1.2 million containers last year, officials said.\n\nSubscribe for US$2.00 a month to keep reading.\n');
+  c.set('o2.txt', 'Harbour report\n\nThe port handled 1.2 million containers last year, officials said.\n\nSubscribe for $1.00 a month to keep reading.\n');
+  const price = fig(c, 'o1.txt', 'US$2.00');
+  assert.equal(price.aside, true);
+  assert.equal(claimOf(c, price).status, 'single');
+  assert.deepEqual(c.result().problems.filter(p => p.code === 'conflicting-figure'), []);
+});
+
 test('every figure belongs to exactly one claim, and claims explain their links', () => {
   const c = corpus();
   const r = c.result();

@@ -284,7 +284,7 @@ function lineStartOf(text: string, offset: number): number {
 
 const RELATED = String.raw`(?:related (?:articles?|posts?|stories|news|content|coverage|reading)|articles similaires|read (?:also|more|next)|also read|see also|more (?:from|on|stories|news)[\w\s]{0,30}|you (?:may|might) also (?:like|be interested in)|recommended(?: for you)?|most (?:read|popular)|trending(?: now)?|further reading|latest(?: news)?|popular (?:posts|now)|discover more[\w\s]{0,30})`;
 const RELATED_LINE = new RegExp(String.raw`^[\s\-•*#>]*${RELATED}(?:\s*[/|–-]\s*${RELATED})*\s*[:.…]?\s*$`, 'i');
-const PROMO_LINE = /^[\s\-•*#>]*(?:(?:download|get) (?:the|our) app|get started now[^\n]{0,40}|advertisement|sponsored(?: content)?|comments|no comments yet[.…]*|try our [\w\s]{0,30}|sign up for[\w\s]{0,40}|subscribe[\w\s]{0,40}|share this article|app-?store[\w\s-]{0,30})\s*[:.…!]?\s*$/i;
+const PROMO_LINE = /^[\s\-•*#>]*(?:(?:download|get) (?:the|our) app|get started now[^\n]{0,40}|advertisement|sponsored(?: content)?|comments|no comments yet[.…]*|try our [\w\s]{0,30}|sign up for[\w\s]{0,40}|subscribe\b[^\n]{0,80}|[^\n]{0,60}\bto (?:keep|continue) reading[^\n]{0,20}|share this article|app-?store[\w\s-]{0,30})\s*[:.…!]?\s*$/i;
 
 /** Text that is not the story: a related-articles heading (and everything after it), app promotions and comment blocks (up to the next blank line). Returns [start, end) ranges. */
 export function asideRanges(text: string): [number, number][] {
