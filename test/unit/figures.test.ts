@@ -133,6 +133,12 @@ test('a figure never spans a blank line; one read across a single line break kee
   assert.equal(text.slice(pct!.sentenceStart, pct!.sentenceEnd), 'Then 5% more.');
 });
 
+test('a possessive in s\' holds its figure as one in \'s does; a closing quote after s does not', () => {
+  assert.equal(only('The institute expects the Philippines\' economy to grow 4.3 per cent.').holder, 'place:PH');
+  assert.equal(only('The institute expects Peru\'s economy to grow 1.6 per cent.').holder, 'place:PE');
+  assert.equal(only("He called them 'the Philippines' and said 40 came.").holder, null);
+});
+
 test('spans lie on the figure text', () => {
   const text = 'Revenue of €12.5bn rose 4% from 2023, with about 1,200 staff and a three-week strike.';
   for (const f of figures(text)) assert.equal(text.slice(f.start, f.end), f.text);

@@ -2,7 +2,7 @@
 // typed arrays, with case flags, the line breaks before each token and a case-folded
 // hash for lexicon lookups; then sentences and "aside" regions (related-article boxes,
 // app promotions, "Read also" lists). No allocation per token.
-import { foldChar, lookupId } from './lexicon';
+import { Cat, catsById, foldChar, lookupId } from './lexicon';
 
 export const enum TK { Word = 1, Number = 2, Punct = 3 }
 export const enum TF {
@@ -75,6 +75,22 @@ function alloc(size: number): Tokens {
   };
 }
 
+/** Apostrophes after a word in s taken as possessives, to check once the whole text is read. */
+const plural: number[] = [];
+
+/** An apostrophe after a word in s (token j) is a possessive: the next word is no function word, and no quote it closes opened shortly before. */
+function pluralPossessive(text: string, t: Tokens, j: number): boolean {
+  const next = t.lex[j + 1]!;
+  if (next && (catsById[next]! & (Cat.Stop | Cat.SpeechVerb))) return false;
+  for (let k = j - 1; k >= 0 && k >= j - 8; k--) {
+    if (t.kind[k] !== TK.Punct) continue;
+    const c = text.charCodeAt(t.start[k]!);
+    if ((c === 39 || c === 0x2018) && (k === 0 || t.end[k - 1]! < t.start[k]!)) return false;
+    if (c === 46 || c === 33 || c === 63) break;
+  }
+  return true;
+}
+
 /** Tokenise `text`. The returned arrays are reused by the next call: copy what must outlive it. */
 export function tokenize(text: string): Tokens {
   if (!clsReady) initClasses();
@@ -139,6 +155,11 @@ export function tokenize(text: string): Tokens {
       // possessive 's after a space ("Lee Jae-myung 's") or after a word
       if (k === 7 && (text.charCodeAt(i + 1) === 115 || text.charCodeAt(i + 1) === 83) && (i + 2 >= len || (cls[text.charCodeAt(i + 2)]! !== 1 && cls[text.charCodeAt(i + 2)]! !== 2))) {
         i += 2; h = 0x27735; // the possessive marker
+      } else if (k === 7 && i > 0 && (text.charCodeAt(i - 1) === 115 || text.charCodeAt(i - 1) === 83) && text.charCodeAt(i + 1) === 32 && cls[text.charCodeAt(i + 2)]! === 1) {
+        // the possessive of a plural or a name in s: "the Philippines' economy", "the workers' union"
+        // (checked once the next word is read: no closing quote, "'the Philippines' and ...")
+        h = 0x27735; i++;
+        plural.push(n);
       } else {
         h = c; i++;
       }
@@ -150,6 +171,8 @@ export function tokenize(text: string): Tokens {
     gap = 0;
   }
   T.n = n;
+  for (const j of plural) if (!pluralPossessive(text, T, j)) H[j] = text.charCodeAt(S[j]!);
+  plural.length = 0;
   // the buffers are shared by documents: one empty token after the last, so looking one ahead never sees the previous document's
   S[n] = len; E[n] = len; K[n] = 0; F[n] = 0; H[n] = 0; L[n] = 0;
   markTitleLines(text, T);
