@@ -30,6 +30,14 @@ test('accents and hyphens: Tô Lâm = To Lam, Lee Jae-myung = Lee Jae Myung; sho
   for (const f of ['Kim Min Jun', 'President Kim', 'Kim']) assert.ok(forms(kim).has(f), `Kim has ${f}: ${[...forms(kim)]}`);
 });
 
+test('a long run of capitals in a headline is no full name for a short form', () => {
+  const c = corpus({ 'h.txt': 'Cyclone Noren Hits Hollindal\n\nRents in Hollindal have climbed 14% in a year, and residents have begun to complain.\n' });
+  const town = c.entityAt('h.txt', c.text('h.txt')!.indexOf('Hollindal have'));
+  assert.ok(town, 'Hollindal is an entity');
+  assert.equal(town.mention.via, 'name', 'not a short form of the headline');
+  assert.ok(!forms(town.entity).has('Cyclone Noren Hits Hollindal'), [...forms(town.entity)].join(', '));
+});
+
 test('people who share a family name stay apart; the nearest full name before a short form wins', () => {
   const c = corpus({
     'a.txt': 'President Park Ji-hoon opened the forum. Park said trade would grow. "It is a start," said Park Soo-min, a researcher at the Hanbit Institute for Trade Studies. Park, the researcher, added that costs were high.',

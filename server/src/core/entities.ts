@@ -190,7 +190,8 @@ class Grouping {
     if (m.tokens >= 2 && m.via === 'name' && !rec.multi) { rec.multi = true; this.multi.push(m); }
     if (m.tokens >= 2) {
       if (m.kind === 'organization' || m.evOrg > 0) this.orgLong.push(i);
-      if (m.firstKey !== m.lastKey && (m.kind === 'person' || m.evPerson > 0)) this.personLong.push(i);
+      // (a long run of capitals in a headline is no full name: "Cyclone Noren Hits Hollindal", as in resolveShortForms)
+      if (m.firstKey !== m.lastKey && (m.kind === 'person' || m.evPerson > 0) && !(m.weak && m.tokens >= 4)) this.personLong.push(i);
     } else if (m.tokens === 1 && !m.place) this.oneToken.push(i);
     if (!m.acronym && !m.place && !(m.evOrg > 0) && !(m.evPlace > 0) && !(m.kind && m.kind !== 'person') && (m.tokens === 1 || (m.firstKey === m.lastKey && m.role))) this.personShort.push(i);
   }

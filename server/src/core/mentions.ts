@@ -429,7 +429,8 @@ function isOpener(c: number): boolean {
 
 /** Resolve short forms inside one document: "Lam" → "To Lam", "President Lee" → "Lee Jae-myung", "Huynh" → "Huynh Tam Sang". */
 export function resolveShortForms(mentions: RawMention[]): void {
-  const people = mentions.filter(m => m.tokens >= 2 && m.via === 'name' && m.firstKey !== m.lastKey && (m.kind === 'person' || m.evPerson > 0));
+  // (a long run of capitals in a headline is no full name: "Cyclone Noren Hits Hollindal" is not Hollindal's)
+  const people = mentions.filter(m => m.tokens >= 2 && m.via === 'name' && m.firstKey !== m.lastKey && (m.kind === 'person' || m.evPerson > 0) && !(m.weak && m.tokens >= 4));
   if (!people.length) return;
   for (const m of mentions) {
     if (m.tokens !== 1 && !(m.kind === 'person' && m.ownKey && m.firstKey === m.lastKey && m.text.includes(' ') && m.role)) continue;
