@@ -291,13 +291,6 @@ test('a person\'s figure is not that of a name nothing identified that opens its
   ], ['y3.txt', 'Home again\nTaa Yorane, an engineer, lives in Cork.\nYorane spent 14 years abroad before returning to Ireland.\n', '14 years'], 'conflict');
 });
 
-test('one word in place of another in wording otherwise the same is another quantity, however close the rest', () => {
-  lookAlikes([
-    ['q1.txt', 'Greek plans\nGreece wants textiles to make up 37 percent of output by 2045.\n', '37 percent'],
-    ['q2.txt', 'Greek plans\nGreece wants energy to make up 34 percent of output by 2045.\n', '34 percent'],
-  ], ['q3.txt', 'Greek plans\nGreece wants textiles to make up 31 percent of output by 2045.\n', '31 percent'], 'conflict');
-});
-
 test('a rise and a fall are not one change', () => {
   lookAlikes([
     ['g1.txt', 'Romania outlook\nRomania\'s economy grew 2.2 percent last year, helped by exports.\n', '2.2 percent'],

@@ -739,13 +739,13 @@ export class ClaimBuilder {
       let common = 0;
       for (const k of a.near) if (b.near.includes(k)) common++;
       const j = common / (a.near.length + b.near.length - common);
-      score += !common || aboutDifferent(a.near, b.near) ? -0.8 : j < 0.5 ? 0 : 0.08;
+      score += !common || aboutDifferent(a.near, b.near) ? -0.4 : j < 0.5 ? 0 : 0.08;
     }
     // one went up, the other down: "exports fell 6%" and "the economy grew 5.9%" are not one change
     const da = a.direction, db = b.direction;
     if (da && db && da !== db) score -= 0.3;
     // the same wording with another word in one place: "people work in banking" is not "people work in tourism"
-    if (slotDiffers(a.x, b.x)) score -= 1.0;
+    if (slotDiffers(a.x, b.x)) score -= 0.6;
     // articles about different things: none of their main entities in common (when either figure names nothing
     // it is about, `comparable` has already found they are not)
     if (fa.doc !== fb.doc && a.near.length && b.near.length && topicsDisjoint(a, b)) score -= 0.5;
