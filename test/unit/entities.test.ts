@@ -180,6 +180,24 @@ test('a corpus analysed once lets its raw mentions go, and a later pass reads th
   assert.deepEqual(view(once), view(make(false, rules)));
 });
 
+test('words glued by text extraction are told apart at the capital where they meet; brand names stay whole', () => {
+  const c = corpus({
+    'g.txt': 'Officials described the mood inLunean as hopeful. FoxgloveElectronics said it would hire 300 people near the PortAuthority of Lunean. Sales of the iPhone rose.',
+    'h.txt': 'Foxglove Electronics opened a plant in Lunean.',
+  });
+  const names = c.result().entities.map(e => e.name);
+  assert.ok(names.includes('Lunean'), names.join(', '));
+  // the glued form is the same organisation as the spaced one, and named by it
+  const foxglove = entityWith(c, 'Foxglove Electronics');
+  assert.equal(foxglove.kind, 'organization');
+  assert.ok(forms(foxglove).has('FoxgloveElectronics'), [...forms(foxglove)].join(', '));
+  assert.equal(foxglove.name, 'Foxglove Electronics');
+  assert.ok(!names.some(n => /inLunean|^Phone$|^Electronics$/.test(n)), names.join(', '));
+  // the spans still lie on the text as written
+  const m = c.entityAt('g.txt', c.text('g.txt')!.indexOf('Lunean'))!;
+  assert.equal(c.text('g.txt')!.slice(m.mention.start, m.mention.end), 'Lunean');
+});
+
 test('a one-word line is not the first half of a name broken across lines', () => {
   const c = new Corpus();
   c.set('b.txt', 'Budget\nSpending on ports has risen for nine straight years, officials in Lisbon said on Monday, and the visit offered a glimpse into President\nAmara Diallo\'s plans.\n');

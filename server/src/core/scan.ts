@@ -2,7 +2,7 @@
 // typed arrays, with case flags, the line breaks before each token and a case-folded
 // hash for lexicon lookups; then sentences and "aside" regions (related-article boxes,
 // app promotions, "Read also" lists). No allocation per token.
-import { Cat, catsById, foldChar, lookupId } from './lexicon';
+import { Cat, catsById, foldChar, hashFold, lookupId } from './lexicon';
 
 export const enum TK { Word = 1, Number = 2, Punct = 3 }
 export const enum TF {
@@ -75,6 +75,20 @@ function alloc(size: number): Tokens {
   };
 }
 
+/**
+ * Whether a word with a lower-case letter right before a capital (at `at`) is two words glued by text
+ * extraction: a function word before a name ("inLunean", "ofVietnam"), or a name before an organisation's or a
+ * place's word ("FoxgloveElectronics", "PortAuthority", "LakeVarnville"). Brand names stay whole ("iPhone",
+ * "YouTube", "McDonald", "PowerPoint").
+ */
+function gluedPair(text: string, s: number, at: number, end: number, firstClass: number): boolean {
+  if (at - s < 2 || end - at < 3) return false;
+  const cats = (a: number, b: number) => (b - a <= 13 ? catsById[lookupId(text, a, b, hashFold(text, a, b))]! : 0);
+  if (firstClass === 1) return (cats(s, at) & Cat.Stop) !== 0;
+  if (firstClass !== 2 || at - s < 3) return false;
+  return (cats(at, end) & (Cat.OrgCue | Cat.PlaceCue)) !== 0 || (cats(s, at) & (Cat.PlaceCue | Cat.Compass)) !== 0;
+}
+
 /** Apostrophes after a word in s taken as possessives, to check once the whole text is read. */
 const plural: number[] = [];
 
@@ -110,17 +124,18 @@ export function tokenize(text: string): Tokens {
       if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
       i++; continue;
     }
-    const s = i;
+    let s = i;
     let kind: number, flags = gap, h = FNV_BASIS;
     if (k === 1 || k === 2 || k === 3) {
       kind = TK.Word;
-      let upper = 0, letters = 0, laterUpper = 0;
+      let upper = 0, letters = 0, laterUpper = 0, glue = 0, prevLower = false;
       while (i < len) {
         let d = text.charCodeAt(i);
         const dk = cls[d]!;
         if (dk === 1 || dk === 2 || dk === 3) {
           letters++;
-          if (dk === 2) { upper++; if (i > s) laterUpper = 1; }
+          if (dk === 2) { upper++; if (i > s) { laterUpper = 1; if (prevLower && !glue) glue = i; } }
+          prevLower = dk === 1;
           if (d >= 65 && d <= 90) d += 32; else if (d > 127) d = foldChar(d);
           h ^= d; h = Math.imul(h, 0x01000193);
           i++;
@@ -136,9 +151,24 @@ export function tokenize(text: string): Tokens {
           i++;
         } else break;
       }
-      if (k === 2) flags |= TF.Cap; else if (k === 1) flags |= TF.Lower;
-      if (upper === letters && letters >= 2) flags |= TF.AllCaps;
-      else if (laterUpper) flags |= TF.MixedCaps;
+      // two words glued by text extraction, told by the capital where they meet: "inLunean", "FoxgloveElectronics"
+      if (glue && gluedPair(text, s, glue, i, k)) {
+        if (n >= cap - 1) { grow(n); S = T.start; E = T.end; K = T.kind; F = T.flags; H = T.hash; L = T.lex; }
+        const h1 = hashFold(text, s, glue);
+        S[n] = s; E[n] = glue; K[n] = TK.Word; F[n] = flags | (k === 2 ? TF.Cap : k === 1 ? TF.Lower : 0); H[n] = h1;
+        L[n] = glue - s <= 13 ? lookupId(text, s, glue, h1) : 0;
+        n++;
+        // (the space the extraction lost: the second word reads as after a space)
+        s = glue; flags = TF.Cap | TF.Space; h = hashFold(text, glue, i);
+        upper = 0; letters = 0; laterUpper = 0;
+        for (let q = glue; q < i; q++) { const qk = cls[text.charCodeAt(q)]!; if (qk === 1 || qk === 2 || qk === 3) { letters++; if (qk === 2) { upper++; if (q > glue) laterUpper = 1; } } }
+        if (upper === letters && letters >= 2) flags |= TF.AllCaps;
+        else if (laterUpper) flags |= TF.MixedCaps;
+      } else {
+        if (k === 2) flags |= TF.Cap; else if (k === 1) flags |= TF.Lower;
+        if (upper === letters && letters >= 2) flags |= TF.AllCaps;
+        else if (laterUpper) flags |= TF.MixedCaps;
+      }
     } else if (k === 4) {
       kind = TK.Number;
       while (i < len) {
