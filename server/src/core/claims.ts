@@ -22,7 +22,7 @@ const SMALL_GROUP = 64;
 const WINDOW = 8;
 const MAX_LINKS = 40;
 /** A cluster while merging. `near` and `sents` are null while it is one figure: its item's near and sentKey stand for them. */
-interface Summary { members: number[]; near: Set<string> | null; sents: Set<number> | null; holder: string | null; by: string | null; at: string | null; target: boolean; splits: Set<string>; ids: Set<string>; links: LinkReason[] }
+interface Summary { members: number[]; near: Set<string> | null; /** `near` as a list, made when compared, dropped when it grows. */ nearList: string[] | null; sents: Set<number> | null; holder: string | null; by: string | null; at: string | null; target: boolean; splits: Set<string>; ids: Set<string>; links: LinkReason[] }
 
 interface Item {
   i: number; f: Figure; x: FigureFeatures; group: string; /** Document and sentence as one number. */ sentKey: number; norm: number;
@@ -120,22 +120,18 @@ const isPlaceKey = (k: string) => k.startsWith('place:') || k.startsWith('region
  * company, body or person-free subject and those differ ("Driftwood Capital will spend €53m in Europe" is
  * not "Vantage Telecom will spend €61m in Europe", though both are about Europe).
  */
-/** Entity keys: a figure's list, or a cluster's set. */
-type Keys = readonly string[] | ReadonlySet<string>;
-const hasKey = (x: Keys, k: string): boolean => (Array.isArray(x) ? (x as readonly string[]).includes(k) : (x as ReadonlySet<string>).has(k));
-const keyCount = (x: Keys): number => (Array.isArray(x) ? (x as readonly string[]).length : (x as ReadonlySet<string>).size);
-
-function aboutDifferent(A: Keys, B: Keys): boolean {
-  if (!keyCount(A) || !keyCount(B)) return false;
+function aboutDifferent(A: readonly string[], B: readonly string[]): boolean {
+  if (!A.length || !B.length) return false;
   let shared = false, na = 0, nb = 0, nShared = 0, ca = 0, cb = 0, cShared = 0;
-  for (const k of A) {
-    const inB = hasKey(B, k);
+  for (let i = 0; i < A.length; i++) {
+    const k = A[i]!;
+    const inB = B.includes(k);
     if (inB) shared = true;
     if (!isPlaceKey(k)) { na++; if (inB) nShared++; }
     if (isCountryKey(k)) { ca++; if (inB) cShared++; }
   }
   if (!shared) return true;
-  for (const k of B) { if (!isPlaceKey(k)) nb++; if (isCountryKey(k)) cb++; }
+  for (let i = 0; i < B.length; i++) { const k = B[i]!; if (!isPlaceKey(k)) nb++; if (isCountryKey(k)) cb++; }
   // companies, bodies, unknown places: both name some, and none in common
   if (na && nb && !nShared) return true;
   // between two countries: "Hungary and Egypt established relations in 1969" is not Hungary and France
@@ -178,13 +174,19 @@ function sideDiffers(a: FigureFeatures, b: FigureFeatures, a0: number, a1: numbe
   // the slot is where the wording starts on both sides, one word from the figure, and all after the figure is the same
   // ("Mining accounts for 23% of Romania's exports" / "Tourism accounts for 25% of Romania's exports")
   // (a slot of up to two words: "Clean power accounts for 24%" / "Banking accounts for 26%")
-  if (p === 1 && a0 === 0 && b0 === 0 && a1 - p <= 2 && b1 - p <= 2 && sameAfter(a, b) && !A.slice(p, a1).some(w => B.includes(w)) && !B.slice(p, b1).some(w => A.includes(w))) return true;
+  if (p === 1 && a0 === 0 && b0 === 0 && a1 - p <= 2 && b1 - p <= 2 && sameAfter(a, b) && noneIn(A, p, a1, B) && noneIn(B, p, b1, A)) return true;
   // the wording meets again right after the slot (a slot of one or two words on each side)
   for (let i = 1; i <= 2; i++) for (let j = 1; j <= 2; j++) {
     const u = a0 + p + i, v = b0 + p + j;
     if (u < a1 && v < b1 && A[u] === B[v]) return true;
   }
   return false;
+}
+
+/** None of xs[from, to) is in ys. */
+function noneIn(xs: readonly string[], from: number, to: number, ys: readonly string[]): boolean {
+  for (let i = from; i < to; i++) if (ys.includes(xs[i]!)) return false;
+  return true;
 }
 
 const UP = new Set(['rose', 'rise', 'risen', 'growth', 'grow', 'grown', 'increas', 'climb', 'gain', 'jump', 'surg', 'soar', 'rebound', 'higher', 'expand']);
@@ -566,15 +568,15 @@ export class ClaimBuilder {
       let s = sum[i];
       if (!s) {
         const it = items[i]!, f = it.f;
-        s = { members: [i], near: null, sents: null, holder: it.holder, by: f.time.mode === 'by' ? f.time.when : null, at: f.time.mode === 'at' ? f.time.when : null, target: f.time.target, splits: anySplits ? new Set(splitOf.get(f.id) ?? []) : none, ids: anySplits ? new Set([f.id]) : none, links: NO_LINKS };
+        s = { members: [i], near: null, nearList: null, sents: null, holder: it.holder, by: f.time.mode === 'by' ? f.time.when : null, at: f.time.mode === 'at' ? f.time.when : null, target: f.time.target, splits: anySplits ? new Set(splitOf.get(f.id) ?? []) : none, ids: anySplits ? new Set([f.id]) : none, links: NO_LINKS };
         sum[i] = s;
       }
       return s;
     };
     const inSents = (S: Summary, k: number) => S.sents ? S.sents.has(k) : items[S.members[0]!]!.sentKey === k;
     // what a cluster is about, each name once (aboutDifferent counts names: the order does not matter)
-    // (a cluster's set as it is: a copy per attempt cost a big cluster's size each time it was compared)
-    const nearList = (S: Summary): Keys => S.near ?? distinct(items[S.members[0]!]!.near);
+    // (a cluster's set as a list made once until the cluster grows: a copy per attempt cost a big cluster's size each time it was compared)
+    const nearList = (S: Summary): readonly string[] => S.near ? (S.nearList ??= [...S.near]) : distinct(items[S.members[0]!]!.near);
     const canMerge = (A: Summary, B: Summary): boolean => {
       if (A.target !== B.target) return false;
       if (A.holder && B.holder && A.holder !== B.holder) return false;
@@ -605,6 +607,7 @@ export class ClaimBuilder {
       parent[rg] = rk;
       const sents = keep.sents ??= new Set([items[keep.members[0]!]!.sentKey]);
       const near = keep.near ??= new Set(items[keep.members[0]!]!.near);
+      keep.nearList = null;
       for (const m of gone.members) keep.members.push(m);
       if (gone.sents) for (const k of gone.sents) sents.add(k);
       else sents.add(items[gone.members[0]!]!.sentKey);

@@ -160,7 +160,7 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
     if (dateline && f.kind === 'date' && f.start >= dateline.start && f.end <= dateline.end + 1) f.role = 'dateline';
     const { terms, weights, before } = contextTerms(text, t, R, f, figTok, mentionTok);
     const sentMentions = bySent.get(f.sent) ?? NONE;
-    const own = holder(t, R, f, sentMentions);
+    const ownKey = holder(t, R, f, sentMentions), ownPerson = holderIsPerson;
     // (one list shared by the figures of a sentence: nothing writes to it)
     let sentEnts = entsBySent.get(f.sent);
     if (!sentEnts) entsBySent.set(f.sent, sentEnts = sentenceEntities(sentMentions));
@@ -168,11 +168,11 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
       id: `${doc}#${f.start}`, doc, start: f.start, end: f.end, text: text.slice(f.start, f.end), kind: f.kind, value: f.value,
       unit: f.unit, qualifier: f.qualifier, relative: f.relative, time: f.time,
       sentenceStart: t.sentStart[f.sent]!, sentenceEnd: t.sentEnd[f.sent]!, aside: inAside(f.start),
-      context: terms, head: head(text, t, R, f), entities: sentEnts, holder: own.key,
+      context: terms, head: head(text, t, R, f), entities: sentEnts, holder: ownKey,
     });
     const near = nearEntities(t, R, f, sentMentions);
     const relativeDate = f.kind === 'date' && R.has(f.first, Cat.Relative);
-    features.push({ terms, weights, before, step: f.step, round: f.round, role: f.role, event: f.event, phase: f.phase, weekday: f.weekday, sentence: f.sent, near, relativeDate, topic, flow: flowOf(t, R, f, sentMentions), shareOf: f.kind === 'percent' && R.lwIs(f.last + 1, 'of'), personHolder: own.person, opener: own.key ? null : subjectOpener(t, R, f, sentMentions) });
+    features.push({ terms, weights, before, step: f.step, round: f.round, role: f.role, event: f.event, phase: f.phase, weekday: f.weekday, sentence: f.sent, near, relativeDate, topic, flow: flowOf(t, R, f, sentMentions), shareOf: f.kind === 'percent' && R.lwIs(f.last + 1, 'of'), personHolder: ownPerson, opener: ownKey ? null : subjectOpener(t, R, f, sentMentions) });
   }
   return {
     doc, length: text.length, published, outlet: options.outlet ?? dateline?.outlet ?? null, figures, features, mentions, aliases,
@@ -341,26 +341,40 @@ function flowOf(t: Tokens, R: FigureReader, f: RawFigure, ms: RawMention[]): [st
 }
 
 /** "Vietnam's third-largest trading partner": the possessor of a rank or share. */
-function holder(t: Tokens, R: FigureReader, f: RawFigure, mentions: RawMention[]): { key: string | null; person: boolean } {
+/**
+ * The first mention whose last token is `last` (a loop, not a find() closure: one in holder()'s loop made every
+ * turn of it allocate the variables it captured).
+ */
+function mentionEndingAt(mentions: RawMention[], last: number): RawMention | undefined {
+  for (let i = 0; i < mentions.length; i++) if (mentions[i]!.last === last) return mentions[i];
+  return undefined;
+}
+
+/** Whether the holder the last call of holder() found is a person (a result field without an object per figure). */
+let holderIsPerson = false;
+
+function holder(t: Tokens, R: FigureReader, f: RawFigure, mentions: RawMention[]): string | null {
+  holderIsPerson = false;
   // "Jane Doe, 68, said": an age between commas right after a name is that person's
   if (f.kind === 'count' && f.first === f.last && R.ch(f.first - 1) === 44 && R.ch(f.last + 1) === 44) {
-    const m = mentions.find(x => x.last === f.first - 2 && x.kind === 'person');
-    if (m) return { key: m.key, person: true };
+    const m = mentionEndingAt(mentions, f.first - 2);
+    if (m && m.kind === 'person') { holderIsPerson = true; return m.key; }
   }
   for (let j = f.first - 1, steps = 0; j >= 0 && steps < 12 && t.sent[j] === f.sent; j--, steps++) {
     if (t.kind[j] === TK.Punct) {
       const c = R.ch(j);
       if (c === 44 || c === 59 || c === 0x2013 || c === 0x2014) break;
       if (isPossessive(t, j)) {
-        const m = mentions.find(x => x.last === j - 1);
-        if (m) return { key: m.key, person: m.kind === 'person' };
+        const m = mentionEndingAt(mentions, j - 1);
+        if (m) { holderIsPerson = m.kind === 'person'; return m.key; }
       }
       continue;
     }
     if (t.kind[j] === TK.Number) break;
   }
   const p = subjectPerson(t, R, f, mentions);
-  return { key: p, person: p !== null };
+  holderIsPerson = p !== null;
+  return p;
 }
 
 /** "Kovovic spent ten years abroad": an unknown capitalised opener, the only name before the figure, followed by a lower-case word. */
