@@ -64,8 +64,10 @@ test('a claim is labelled in the words the articles use', () => {
   c.set('b.txt', 'Visit\nThe ministers signed twelve agreements in Hanoi, officials said.\n');
   const claim = claimOf(c, fig(c, 'a.txt', '12'));
   assert.equal(claim.status, 'agree');
-  // the words as written ("signed agreements"), not the stems they are compared by ("sign agreement")
+  // the words as written ("signed agreements"), not the stems they are compared by ("sign agreement"), in the label and in the link's reasons
   assert.equal(claim.label, 'number: signed agreements');
+  assert.deepEqual(claim.links[0]!.why.slice(0, 2), ['shared words: signed, ministers, agreements, officials, said', 'same entities (1)']);
+  assert.ok(claim.links[0]!.why.includes('both count "agreements"'), claim.links[0]!.why.join('; '));
 });
 
 test('rounding, compatible qualifiers and number words agree', () => {

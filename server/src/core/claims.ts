@@ -790,12 +790,14 @@ export class ClaimBuilder {
     // shared words, the most telling first
     const shared: number[] = [];
     for (let k = a.top; k < a.top + a.nTop; k++) if (inB.has(ids[k]!)) shared.push(k);
+    // in the words the articles use ("evacuated, province", not the stems "evacuat, provinc")
+    const said = surfaceWords([fa, fb], this.textOf);
     const words = shared.sort((x, y) => ws[y]! - ws[x]!).map(k => this.termNames[ids[k]!]!);
-    if (words.length) why.push(`shared words: ${words.slice(0, 5).join(', ')}`);
+    if (words.length) why.push(`shared words: ${words.slice(0, 5).map(w => said(w) ?? w).join(', ')}`);
     const ents = a.ents.filter(e => b.ents.includes(e)).length;
     if (ents) why.push(`same entities (${ents})`);
     if (aboutDifferent(a.near, b.near)) why.push('about different entities');
-    if (fa.head && fa.head === fb.head) why.push(`both count "${fa.head}"`);
+    if (fa.head && fa.head === fb.head) why.push(`both count "${said(fa.head) ?? fa.head}"`);
     if (a.x.event && a.x.event === b.x.event) why.push(`both date the ${a.x.event}${a.x.phase && a.x.phase === b.x.phase ? ' ' + a.x.phase : ''}`);
     const va = numeric(fa), vb = numeric(fb);
     if (va !== null && vb !== null) {
