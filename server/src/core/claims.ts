@@ -1037,7 +1037,8 @@ export function labelOf(figs: Figure[], xs: FigureFeatures[], textOf: TextOf = (
   const top = [...counts.entries()].filter(e => e[0].length > 2).sort((a, b) => b[1] - a[1]).slice(0, 2).map(e => e[0]).sort((a, b) => place(a) - place(b));
   const said = surfaceWords(figs, textOf);
   const word = (t: string) => said(t) ?? t;
-  const what = f.kind === 'date' ? `date of ${xs[0]!.event ?? (top[0] !== undefined ? word(top[0]) : 'event')}` : `${KIND_WORD[f.kind]}: ${top.map(word).join(' ') || (f.head ? word(f.head) : f.kind)}`;
+  // a date of a named event: "date of visit"; else like the other kinds, "date: signed agreements"
+  const what = f.kind === 'date' && xs[0]!.event ? `date of ${xs[0]!.event}` : `${KIND_WORD[f.kind]}: ${top.map(word).join(' ') || (f.head ? word(f.head) : f.kind === 'date' ? 'event' : f.kind)}`;
   const time = f.time.mode === 'by' ? ` (target by ${f.time.when})` : f.time.target ? ' (target)' : f.time.mode === 'at' && f.time.when ? ` (${f.time.when})` : f.time.mode === 'current' ? ' (current)' : '';
   return what + time;
 }
