@@ -30,6 +30,14 @@ test('accents and hyphens: Tô Lâm = To Lam, Lee Jae-myung = Lee Jae Myung; sho
   for (const f of ['Kim Min Jun', 'President Kim', 'Kim']) assert.ok(forms(kim).has(f), `Kim has ${f}: ${[...forms(kim)]}`);
 });
 
+test('a name shaped like a place is no full name for a short form', () => {
+  const c = corpus({ 'q.txt': 'Trade news\n\nTrains from Port Caroan Pradelgrad now run daily. About 23,000 people in Pradelgrad work in shipping, officials said.\n' });
+  const town = c.entityAt('q.txt', c.text('q.txt')!.indexOf('Pradelgrad work'));
+  assert.ok(town, 'Pradelgrad is an entity');
+  assert.notEqual(town.mention.via, 'short', `not a short form: ${[...forms(town.entity)].join(', ')}`);
+  assert.notEqual(town.entity.kind, 'person');
+});
+
 test('a long run of capitals in a headline is no full name for a short form', () => {
   const c = corpus({ 'h.txt': 'Cyclone Noren Hits Hollindal\n\nRents in Hollindal have climbed 14% in a year, and residents have begun to complain.\n' });
   const town = c.entityAt('h.txt', c.text('h.txt')!.indexOf('Hollindal have'));

@@ -130,9 +130,11 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
   const figTok = scratch(0, t.n);
   for (const f of raw) for (let k = f.first; k <= f.last; k++) figTok[k] = 1;
   const mentions = read.mentions.filter(m => m.first < 0 || !figTok[m.first]);
+  // names shaped or described like places first: a short form is never a place's ("Pradelgrad" is not short
+  // for "Port Caroanto Pradelgrad", a place, as if it were a family name)
+  placeShapes(R, mentions);
   resolveShortForms(mentions);
   filterInitials(text, t, mentions);
-  placeShapes(R, mentions);
 
   const inAside = (o: number) => { for (const [a, b] of asides) if (o >= a && o < b) return true; return false; };
   // mentions by sentence, for figure context
