@@ -38,6 +38,14 @@ test('a name shaped like a place is no full name for a short form', () => {
   assert.notEqual(town.entity.kind, 'person');
 });
 
+test('an en dash links two names and makes none; a hyphen still joins a name', () => {
+  const c = corpus({ 'd.txt': 'Rail plan\n\nThe Thannia–Port Tavorford railway will cost $49 billion. Rents in Thannia have climbed 18 percent. President Jean-Baptiste Kouamé visited.\n' });
+  const names = c.result().entities.map(e => e.name);
+  assert.ok(names.includes('Thannia') && names.includes('Port Tavorford'), names.join(', '));
+  assert.ok(!names.some(n => n.includes('–')), names.join(', '));
+  assert.ok(names.includes('Jean-Baptiste Kouamé'), names.join(', '));
+});
+
 test('a long run of capitals in a headline is no full name for a short form', () => {
   const c = corpus({ 'h.txt': 'Cyclone Noren Hits Hollindal\n\nRents in Hollindal have climbed 14% in a year, and residents have begun to complain.\n' });
   const town = c.entityAt('h.txt', c.text('h.txt')!.indexOf('Hollindal have'));

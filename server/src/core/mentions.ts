@@ -95,8 +95,9 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     for (;;) {
       // glued "-lower" continues a name part: Jae-myung, Suk-yeol
       if (R.isDash(j + 1) && R.glued(j) && R.glued(j + 1) && t.kind[j + 2] === TK.Word && (t.flags[j + 2]! & TF.Lower)) { j += 2; b = j; continue; }
-      // "Jean-Baptiste": capitalised parts joined by a hyphen, unless either side is a place or nationality ("US-China", "Vietnam-South Korea")
-      if (R.isDash(j + 1) && R.glued(j) && R.glued(j + 1) && isCapWord(j + 2) && ((!placeLike(j) && !placeLike(j + 2)) || (nationality(j) && nationality(j + 2)))) { j += 2; b = j; continue; }
+      // "Jean-Baptiste": capitalised parts joined by a hyphen, unless either side is a place or nationality ("US-China", "Vietnam-South Korea");
+      // an en dash links two names, it makes none ("the Thannia–Port Tavorford railway")
+      if (R.isDash(j + 1) && R.ch(j + 1) !== 0x2013 && R.glued(j) && R.glued(j + 1) && isCapWord(j + 2) && ((!placeLike(j) && !placeLike(j + 2)) || (nationality(j) && nationality(j + 2)))) { j += 2; b = j; continue; }
       const n = j + 1;
       if (n >= t.n || t.sent[n] !== t.sent[a]) break;
       // "Côte d'Ivoire", "Val d'Isère"
