@@ -36,6 +36,8 @@ interface Item {
   topic: Set<string>;
   /** Who or what holds the figure, what it is about, and the sentence's entities: as entities of the corpus where known. */
   holder: string | null; near: string[]; ents: string[];
+  /** The trade flow (exporter, importer) and the unidentified sentence opener, as entities of the corpus where known. */
+  flow: string | null; opener: string | null;
   /** The most telling context word (term id, -1 when none), for finding candidates in large groups. */
   telling: number;
   /** Up (1), down (-1) or neither (0): the change the figure measures. */
@@ -338,6 +340,8 @@ export class ClaimBuilder {
       i, f: c.figure, x: c.features, group: group ?? '', sentKey: this.docId(c.figure.doc) * 1048576 + c.features.sentence, norm: 0,
       top: 0, nTop: 0, loc: 0, nLoc: 0, localSum: 0, topic, precise: false,
       holder: c.figure.holder ? this.canon(c.figure.holder) : null, near: this.canonAll(c.features.near), ents: this.canonAll(c.figure.entities), telling: -1, direction: directionOf(c.features),
+      flow: c.features.flow ? this.canon(c.features.flow[0]) + '\u0001' + this.canon(c.features.flow[1]) : null,
+      opener: c.features.opener ? this.canon(c.features.opener) : null,
     };
   }
 
@@ -704,11 +708,10 @@ export class ClaimBuilder {
     if (!timeCompatible(fa, fb)) return false;
     if (fa.kind === 'rank' && (!a.holder || !b.holder)) return false;
     // trade the other way, or between others: "Hungarian exports to Morocco" is not "Moroccan exports to Hungary"
-    const xa = a.x.flow, xb = b.x.flow;
-    if (xa && xb && (this.canon(xa[0]) !== this.canon(xb[0]) || this.canon(xa[1]) !== this.canon(xb[1]))) return false;
+    if (a.flow && b.flow && a.flow !== b.flow) return false;
     // a person's figure and one of a name nothing identified, that opens its sentence the same way ("Taa Yorane
     // spent eleven years abroad" / "Kovovic spent ten years abroad"): two people, unless the name is that person's
-    if ((a.x.personHolder && !b.holder && b.x.opener && this.canon(b.x.opener) !== a.holder) || (b.x.personHolder && !a.holder && a.x.opener && this.canon(a.x.opener) !== b.holder)) return false;
+    if ((a.x.personHolder && !b.holder && b.opener && b.opener !== a.holder) || (b.x.personHolder && !a.holder && a.opener && a.opener !== b.holder)) return false;
     // a share of a whole is no change: "20 percent of Zambia's exports" is not "Zambian exports fell 19%"
     if (fa.kind === 'percent' && a.x.shareOf !== b.x.shareOf && (a.x.shareOf ? b.direction : a.direction) !== 0) return false;
     // a figure that names nothing it is about is identified only by its article: articles about different things never share it
