@@ -342,7 +342,6 @@ function flowOf(t: Tokens, R: FigureReader, f: RawFigure, ms: RawMention[]): [st
   return from && to && from !== to ? [from, to] : null;
 }
 
-/** "Vietnam's third-largest trading partner": the possessor of a rank or share. */
 /**
  * The first mention whose last token is `last` (a loop, not a find() closure: one in holder()'s loop made every
  * turn of it allocate the variables it captured).
@@ -355,6 +354,7 @@ function mentionEndingAt(mentions: RawMention[], last: number): RawMention | und
 /** Whether the holder the last call of holder() found is a person (a result field without an object per figure). */
 let holderIsPerson = false;
 
+/** "Vietnam's third-largest trading partner": the possessor of a rank or share. */
 function holder(t: Tokens, R: FigureReader, f: RawFigure, mentions: RawMention[]): string | null {
   holderIsPerson = false;
   // "Jane Doe, 68, said": an age between commas right after a name is that person's
@@ -379,12 +379,23 @@ function holder(t: Tokens, R: FigureReader, f: RawFigure, mentions: RawMention[]
   return p;
 }
 
-/** "Kovovic spent ten years abroad": an unknown capitalised opener, the only name before the figure, followed by a lower-case word. */
-function subjectOpener(t: Tokens, R: FigureReader, f: RawFigure, mentions: RawMention[]): string | null {
+/**
+ * The name that opens the figure's sentence, before the figure, and does something in it: a lower-case word
+ * follows (after an age between commas), not "and"/"or", and it is no speaker. Undefined when none does.
+ */
+function actingOpener(t: Tokens, R: FigureReader, f: RawFigure, mentions: RawMention[]): RawMention | undefined {
   const m = mentions[0];
-  if (!m || m.first !== t.sentFirst[f.sent] || !unknownOpener(m) || m.kind || m.last >= f.first) return null;
-  const j = m.last + 1;
-  if (t.kind[j] !== TK.Word || !(t.flags[j]! & TF.Lower) || R.lwIs(j, 'and') || R.lwIs(j, 'or') || R.has(j, Cat.SpeechVerb)) return null;
+  if (!m || m.first !== t.sentFirst[f.sent] || m.last >= f.first) return undefined;
+  let j = m.last + 1;
+  if (R.ch(j) === 44 && t.kind[j + 1] === TK.Number && R.ch(j + 2) === 44) j += 3;
+  if (t.kind[j] !== TK.Word || !(t.flags[j]! & TF.Lower) || R.lwIs(j, 'and') || R.lwIs(j, 'or') || isSpeaker(t, R, m)) return undefined;
+  return m;
+}
+
+/** "Kovovic spent ten years abroad": an unknown capitalised opener, the only name before the figure, that does something. */
+function subjectOpener(t: Tokens, R: FigureReader, f: RawFigure, mentions: RawMention[]): string | null {
+  const m = actingOpener(t, R, f, mentions);
+  if (!m || !unknownOpener(m) || m.kind) return null;
   for (let k = 1; k < mentions.length; k++) if (mentions[k]!.first < f.first) return null;
   return m.key;
 }
@@ -394,12 +405,8 @@ function subjectOpener(t: Tokens, R: FigureReader, f: RawFigure, mentions: RawMe
  * opens the sentence and does something in it (not a speaker) holds its figures.
  */
 function subjectPerson(t: Tokens, R: FigureReader, f: RawFigure, mentions: RawMention[]): string | null {
-  const m = mentions[0];
-  if (!m || m.first !== t.sentFirst[f.sent] || m.kind !== 'person' || m.last >= f.first) return null;
-  let j = m.last + 1;
-  // an age between commas
-  if (R.ch(j) === 44 && t.kind[j + 1] === TK.Number && R.ch(j + 2) === 44) j += 3;
-  if (t.kind[j] !== TK.Word || !(t.flags[j]! & TF.Lower) || R.lwIs(j, 'and') || R.lwIs(j, 'or') || isSpeaker(t, R, m)) return null;
+  const m = actingOpener(t, R, f, mentions);
+  if (!m || m.kind !== 'person') return null;
   // one person only: "Lee and Lam agreed", "Lee told Lam" leave the figure to both
   for (let k = 1; k < mentions.length; k++) if (mentions[k]!.kind === 'person' && mentions[k]!.first < f.first) return null;
   return m.key;
