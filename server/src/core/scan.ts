@@ -152,23 +152,21 @@ export function tokenize(text: string): Tokens {
         } else break;
       }
       // two words glued by text extraction, told by the capital where they meet: "inLunean", "FoxgloveElectronics"
+      // (the first is stored here, the second goes on as the token, read as after the space the extraction lost)
+      let firstClass = k;
       if (glue && gluedPair(text, s, glue, i, k)) {
         if (n >= cap - 1) { grow(n); S = T.start; E = T.end; K = T.kind; F = T.flags; H = T.hash; L = T.lex; }
         const h1 = hashFold(text, s, glue);
-        S[n] = s; E[n] = glue; K[n] = TK.Word; F[n] = flags | (k === 2 ? TF.Cap : k === 1 ? TF.Lower : 0); H[n] = h1;
+        S[n] = s; E[n] = glue; K[n] = TK.Word; F[n] = flags | (k === 2 ? TF.Cap : TF.Lower); H[n] = h1;
         L[n] = glue - s <= 13 ? lookupId(text, s, glue, h1) : 0;
         n++;
-        // (the space the extraction lost: the second word reads as after a space)
-        s = glue; flags = TF.Cap | TF.Space; h = hashFold(text, glue, i);
+        s = glue; firstClass = 2; flags = TF.Space; h = hashFold(text, glue, i);
         upper = 0; letters = 0; laterUpper = 0;
         for (let q = glue; q < i; q++) { const qk = cls[text.charCodeAt(q)]!; if (qk === 1 || qk === 2 || qk === 3) { letters++; if (qk === 2) { upper++; if (q > glue) laterUpper = 1; } } }
-        if (upper === letters && letters >= 2) flags |= TF.AllCaps;
-        else if (laterUpper) flags |= TF.MixedCaps;
-      } else {
-        if (k === 2) flags |= TF.Cap; else if (k === 1) flags |= TF.Lower;
-        if (upper === letters && letters >= 2) flags |= TF.AllCaps;
-        else if (laterUpper) flags |= TF.MixedCaps;
       }
+      if (firstClass === 2) flags |= TF.Cap; else if (firstClass === 1) flags |= TF.Lower;
+      if (upper === letters && letters >= 2) flags |= TF.AllCaps;
+      else if (laterUpper) flags |= TF.MixedCaps;
     } else if (k === 4) {
       kind = TK.Number;
       while (i < len) {
