@@ -3,7 +3,7 @@
 // explicit equations ("East Sea, known internationally as the South China Sea"),
 // organisation short forms (Samsung = Samsung Electronics), and the user's aliases.
 import type { Entity, EntityKind, Mention } from './types';
-import { evidenceList, withEvidence, type RawMention, type AliasPair } from './mentions';
+import { evidenceList, withEvidence, isFullName, type RawMention, type AliasPair } from './mentions';
 import { nameKey, placeByKey } from './gazetteer';
 import { fold } from './lexicon';
 
@@ -190,8 +190,7 @@ class Grouping {
     if (m.tokens >= 2 && m.via === 'name' && !rec.multi) { rec.multi = true; this.multi.push(m); }
     if (m.tokens >= 2) {
       if (m.kind === 'organization' || m.evOrg > 0) this.orgLong.push(i);
-      // (a long run of capitals in a headline is no full name: "Cyclone Noren Hits Hollindal", as in resolveShortForms)
-      if (m.firstKey !== m.lastKey && (m.kind === 'person' || m.evPerson > 0) && !(m.weak && m.tokens >= 4)) this.personLong.push(i);
+      if (isFullName(m)) this.personLong.push(i);
     } else if (m.tokens === 1 && !m.place) this.oneToken.push(i);
     if (!m.acronym && !m.place && !(m.evOrg > 0) && !(m.evPlace > 0) && !(m.kind && m.kind !== 'person') && (m.tokens === 1 || (m.firstKey === m.lastKey && m.role))) this.personShort.push(i);
   }

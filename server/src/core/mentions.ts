@@ -429,9 +429,17 @@ function isOpener(c: number): boolean {
 }
 
 /** Resolve short forms inside one document: "Lam" → "To Lam", "President Lee" → "Lee Jae-myung", "Huynh" → "Huynh Tam Sang". */
+/**
+ * A person's full name that family or given names can stand for, in the document and across the corpus: two
+ * words or more, not one repeated, read as a person's. A long run of capitals in a headline is none ("Cyclone
+ * Noren Hits Hollindal" is not Hollindal's).
+ */
+export function isFullName(m: RawMention): boolean {
+  return m.tokens >= 2 && m.firstKey !== m.lastKey && (m.kind === 'person' || m.evPerson > 0) && !(m.weak && m.tokens >= 4);
+}
+
 export function resolveShortForms(mentions: RawMention[]): void {
-  // (a long run of capitals in a headline is no full name: "Cyclone Noren Hits Hollindal" is not Hollindal's)
-  const people = mentions.filter(m => m.tokens >= 2 && m.via === 'name' && m.firstKey !== m.lastKey && (m.kind === 'person' || m.evPerson > 0) && !(m.weak && m.tokens >= 4));
+  const people = mentions.filter(m => m.via === 'name' && isFullName(m));
   if (!people.length) return;
   for (const m of mentions) {
     if (m.tokens !== 1 && !(m.kind === 'person' && m.ownKey && m.firstKey === m.lastKey && m.text.includes(' ') && m.role)) continue;
