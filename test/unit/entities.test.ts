@@ -221,3 +221,20 @@ test('a one-word line is not the first half of a name broken across lines', () =
   assert.ok(!names.some(n => /Budget/.test(n)), names.join(', '));
   assert.ok(names.includes('Amara Diallo'), names.join(', '));
 });
+
+test('a full stop glued to the next sentence by text extraction, or a dateline\'s dash, still ends it: the ordinary first word after it is no entity', () => {
+  const c = corpus({
+    'a.txt': 'Dock workers in Lunean went on strike.Behind the scenes, officials talked. Prices rose in Lunean.Behind the scenes, traders waited for a deal to settle once the harvest is in.Behind the scenes, nobody spoke. Output grew 4 percent by 2042.Behind the scenes, nothing moved.',
+    'b.txt': 'Behind the scenes, traders in Lunean were calm. Behind closed doors, officials met. Nobody expected a deal.',
+    'c.txt': 'Strike Ends\nPublished July 6, 2016\nNEW LUNEAN — Lost output cost Lunean dearly. Lost days were many.\n\nTraders said the next budget would help.“Nobody expected that,” one said.',
+  });
+  const names = c.result().entities.map(e => e.name);
+  assert.ok(!names.includes('Behind') && !names.includes('Lost') && !names.includes('Nobody'), names.join(', '));
+  assert.ok(names.includes('Lunean'), names.join(', '));
+  // an abbreviation, an initial or a decimal is no sentence end: the name and the figure stay whole
+  const d = new Corpus();
+  d.set('c.txt', 'Shares of Harbour Corp.Ltd rose 3.5 percent after Gen.Talvi Oskar spoke in St.Louis on Monday.');
+  const f = d.result().figures.find(x => x.kind === 'percent')!;
+  assert.equal(f.text, '3.5 percent');
+  assert.equal(d.sentenceAt('c.txt', f.start).start, 0);
+});

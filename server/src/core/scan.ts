@@ -295,7 +295,11 @@ function sentences(text: string, t: Tokens): void {
       }
       continue;
     }
-    if (!terminal || !(f & TF.Space)) continue;
+    // no space before the word: one sentence ("3.5", "e.g.", "U.S.Army"), unless text extraction glued two
+    // ("hopeful.Behind the scenes", "next budget.“Nobody expected")
+    if (!(f & TF.Space)) { if (gluedStop(text, t, p, j)) close(j); continue; }
+    // a dateline's place and dash: "HANOI — Lost output ..." starts the sentence at "Lost"
+    if (!terminal) { if (datelineDash(text, t, p, first)) close(j); continue; }
     const nk = t.kind[j]!;
     if (nk === TK.Word && (f & TF.Lower)) continue;
     // "Mr.", "Inc.", "U.": no sentence end (no abbreviation is longer than 6 letters)
@@ -306,6 +310,52 @@ function sentences(text: string, t: Tokens): void {
     close(j);
   }
   close(t.n);
+}
+
+/**
+ * A full stop with no space after it that still ends a sentence, as text extraction glues them: a word right
+ * before it (two letters or more in lower case, three capitalised; no abbreviation of ABBREV) or a number of two
+ * digits or more, then quotes or brackets if any, then a capitalised word of two letters or more, all glued
+ * ("settle once the harvest is in.Behind", "Hungary.Flights", "by 2042.Behind", "budget.“Nobody"). Not "e.g.The",
+ * "U.S.Army", "St.Louis", "Corp.Ltd", nor a file or a domain ("report.PDF", "example.com", "iPhone.Apple").
+ */
+function gluedStop(text: string, t: Tokens, p: number, j: number): boolean {
+  const after = t.flags[j]!;
+  if (t.kind[j] !== TK.Word || (after & (TF.Cap | TF.AllCaps)) !== TF.Cap || t.end[j]! - t.start[j]! < 2) return false;
+  let q = p;
+  while (q > 0 && t.kind[q] === TK.Punct && isQuoteOrBracket(text.charCodeAt(t.start[q]!))) { if (t.flags[q]! & TF.Space) return false; q--; }
+  const c = t.kind[q] === TK.Punct ? text.charCodeAt(t.start[q]!) : 0;
+  if (!(c === 46 || c === 33 || c === 63) || q < 1 || (t.flags[q]! & TF.Space)) return false;
+  const w = q - 1, k = t.kind[w], len = t.end[w]! - t.start[w]!, before = t.flags[w]!;
+  if (k === TK.Number) return len >= 2;
+  if (k !== TK.Word || (before & (TF.AllCaps | TF.MixedCaps)) !== 0 || len < ((before & TF.Lower) ? 2 : 3)) return false;
+  return !(c === 46 && len <= 6 && ABBREV.has(text.slice(t.start[w]!, t.end[w]!).toLowerCase()));
+}
+
+function isQuoteOrBracket(c: number): boolean {
+  return isCloser(c) || c === 0x201c || c === 0x2018 || c === 40 || c === 91 || c === 0xab;
+}
+
+/**
+ * A dash after a dateline's place in capitals at the start of a line ("HANOI — ", "NEW ELSKFORD -- ",
+ * "PORT HOLLINVIA, Lunaria – "): the story's first sentence starts after it.
+ */
+function datelineDash(text: string, t: Tokens, p: number, first: number): boolean {
+  if (t.kind[p] !== TK.Punct) return false;
+  const c = text.charCodeAt(t.start[p]!);
+  if (!(c === 0x2014 || c === 0x2013 || c === 45)) return false;
+  let k = p;
+  while (k > first && t.kind[k - 1] === TK.Punct && text.charCodeAt(t.start[k - 1]!) === 45 && !(t.flags[k]! & TF.Space)) k--;
+  if (!(t.flags[k]! & TF.Space) || k === first) return false;
+  // back to the line's start over words in capitals (a comma and a capitalised region allowed: "HANOI, Vietnam")
+  let caps = 0;
+  for (let i = k - 1; i >= first; i--) {
+    const kind = t.kind[i]!, fl = t.flags[i]!;
+    if (kind === TK.Word && (fl & TF.AllCaps)) caps++;
+    else if (!((kind === TK.Word && (fl & TF.Cap)) || (kind === TK.Punct && text.charCodeAt(t.start[i]!) === 44))) return false;
+    if (i === first || (fl & TF.NL)) return caps > 0;
+  }
+  return false;
 }
 
 /** A blank line before one of the tokens (first, last]. */
