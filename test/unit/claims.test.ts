@@ -329,3 +329,19 @@ test('one name in place of another is another quantity; the same statement with 
     ['d2.txt', 'Roads news\n\nThe drive from Avelmoor to Corinvale takes about six hours, officials said.\n', 'about six hours'],
   ], ['d3.txt', 'Roads\n\nThe drive from Avelmoor to Brisklund takes about seven hours, officials said.\n', 'about seven hours'], 'conflict');
 });
+
+test('a figure that says no time is as of its article: the same sentence in articles published years apart is two quantities', () => {
+  const report = (year: number, day: number, voters: string) =>
+    `Vote count begins\nPublished March ${day}, ${year}\nOfficials in Lunean began counting on Sunday.\n${voters} people were registered to vote.\n`;
+  lookAlikes([
+    ['a.txt', report(2020, 3, '79.8 million'), '79.8 million'],
+    ['b.txt', report(2026, 5, '88.4 million'), '88.4 million'],
+  ],
+  // published the same week: one quantity, and the values conflict
+  ['c.txt', report(2020, 4, '78.9 million'), '78.9 million'], 'conflict');
+  // a figure dated in its sentence is compared whenever its article appeared
+  const c = new Corpus();
+  c.set('d.txt', 'Census\nPublished March 3, 2020\n79.8 million people were registered to vote in 2019.\n');
+  c.set('e.txt', 'Census\nPublished March 5, 2026\n78.9 million people were registered to vote in 2019.\n');
+  assert.equal(claimOf(c, fig(c, 'd.txt', '79.8 million')).status, 'conflict');
+});

@@ -149,6 +149,11 @@ function distinct(xs: readonly string[]): readonly string[] {
   return xs;
 }
 
+/** Two articles published more than a year apart (false when either date is unknown). */
+function publishedApart(a: FigureFeatures, b: FigureFeatures): boolean {
+  return a.publishedMonth !== null && b.publishedMonth !== null && Math.abs(a.publishedMonth - b.publishedMonth) > 12;
+}
+
 /** Two articles whose main entities have nothing in common. */
 function topicsDisjoint(a: Item, b: Item): boolean {
   if (a.topic === b.topic || a.topic.size < 2 || b.topic.size < 2) return false;
@@ -716,6 +721,9 @@ export class ClaimBuilder {
     if (fa.kind === 'percent' && a.x.shareOf !== b.x.shareOf && (a.x.shareOf ? b.direction : a.direction) !== 0) return false;
     // a figure that names nothing it is about is identified only by its article: articles about different things never share it
     if (fa.doc !== fb.doc && (!a.near.length || !b.near.length) && topicsDisjoint(a, b)) return false;
+    // a figure that says no time is as of its article's date: articles published more than a year apart give two
+    // quantities ("79.8 million people were registered to vote" in 2020, "88.4 million" in 2026)
+    if (fa.kind !== 'date' && !fa.time.when && !fb.time.when && publishedApart(a.x, b.x)) return false;
     // dates of one event and its start are not the date of its end
     if (fa.kind === 'date' && (a.x.phase || b.x.phase) && a.x.phase !== b.x.phase) return false;
     // weekdays only for the same event and phase ("the visit began on Monday")

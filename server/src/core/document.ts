@@ -42,6 +42,8 @@ export interface FigureFeatures {
   opener: string | null;
   /** What the whole article is about: its most mentioned entities. */
   topic: string[];
+  /** The article's publication month (year × 12 + month), when known: what a figure that says no time is as of. */
+  publishedMonth: number | null;
 }
 
 export interface DocAnalysis {
@@ -154,6 +156,7 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
   }
   const figures: Figure[] = [];
   const features: FigureFeatures[] = [];
+  const publishedMonth = pub ? pub.y * 12 + (pub.m || 6) : null;
   const mentionTok = scratch(1, t.n);
   const entsBySent = new Map<number, string[]>();
   // a lone capitalised opener that names nothing ("Spending", "Hotels") stays a context word
@@ -174,7 +177,7 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
     });
     const near = nearEntities(t, R, f, sentMentions);
     const relativeDate = f.kind === 'date' && R.has(f.first, Cat.Relative);
-    features.push({ terms, weights, before, step: f.step, round: f.round, role: f.role, event: f.event, phase: f.phase, weekday: f.weekday, sentence: f.sent, near, relativeDate, topic, flow: flowOf(t, R, f, sentMentions), shareOf: f.kind === 'percent' && R.lwIs(f.last + 1, 'of'), personHolder: ownPerson, opener: ownKey ? null : subjectOpener(t, R, f, sentMentions) });
+    features.push({ terms, weights, before, step: f.step, round: f.round, role: f.role, event: f.event, phase: f.phase, weekday: f.weekday, sentence: f.sent, near, relativeDate, topic, flow: flowOf(t, R, f, sentMentions), shareOf: f.kind === 'percent' && R.lwIs(f.last + 1, 'of'), personHolder: ownPerson, opener: ownKey ? null : subjectOpener(t, R, f, sentMentions), publishedMonth });
   }
   return {
     doc, length: text.length, published, outlet: options.outlet ?? dateline?.outlet ?? null, figures, features, mentions, aliases,
