@@ -345,3 +345,12 @@ test('a figure that says no time is as of its article: the same sentence in arti
   c.set('e.txt', 'Census\nPublished March 5, 2026\n78.9 million people were registered to vote in 2019.\n');
   assert.equal(claimOf(c, fig(c, 'd.txt', '79.8 million')).status, 'conflict');
 });
+
+test('an organisation that opens the sentence and acts in it holds its figures: two companies\' dates are two quantities', () => {
+  lookAlikes([
+    ['a.txt', 'Port news\nLarkspur Industries opened its first office in Port Lunean in 1992. Mosaic Electronics opened its first office in Port Lunean in 1993.\n', '1992'],
+    ['a.txt', 'Port news\nLarkspur Industries opened its first office in Port Lunean in 1992. Mosaic Electronics opened its first office in Port Lunean in 1993.\n', '1993'],
+  ],
+  // the same company in another report: one quantity, and the years conflict
+  ['b.txt', 'Company profile\nLarkspur Industries opened its first office in Port Lunean in 1994, its chairman recalled.\n', '1994'], 'conflict');
+});

@@ -379,7 +379,19 @@ function holder(t: Tokens, R: FigureReader, f: RawFigure, mentions: RawMention[]
   }
   const p = subjectPerson(t, R, f, mentions);
   holderIsPerson = p !== null;
-  return p;
+  return p ?? subjectOrganization(t, R, f, mentions);
+}
+
+/**
+ * "Larkspur Industries opened its first office in Upper Fiorova in 1992": an organisation that opens the sentence
+ * and does something in it (not a speaker), with no other organisation or person before the figure, holds its figures.
+ */
+function subjectOrganization(t: Tokens, R: FigureReader, f: RawFigure, mentions: RawMention[]): string | null {
+  const m = actingOpener(t, R, f, mentions);
+  if (!m || m.kind !== 'organization') return null;
+  // one actor only: "Larkspur Industries and Mosaic Electronics opened", "Larkspur Industries told Mosaic Electronics"
+  for (let k = 1; k < mentions.length; k++) { const o = mentions[k]!; if (o.first < f.first && (o.kind === 'organization' || o.kind === 'person')) return null; }
+  return m.key;
 }
 
 /**
