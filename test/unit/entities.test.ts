@@ -238,3 +238,29 @@ test('a full stop glued to the next sentence by text extraction, or a dateline\'
   assert.equal(f.text, '3.5 percent');
   assert.equal(d.sentenceAt('c.txt', f.start).start, 0);
 });
+
+test('a word that only ever opens sentences, however often, is no entity; a name seen once inside a sentence is', () => {
+  const docs: Record<string, string> = {};
+  for (let k = 0; k < 9; k++) docs[`d${k}.txt`] = `Port talks ${k}\nTalks in Lunea went on. Diplomats say privately that the talks are stalling. Kovacz spoke first.\n`;
+  let c = corpus(docs);
+  let names = c.result().entities.map(e => e.name);
+  assert.ok(!names.includes('Diplomats') && !names.includes('Kovacz'), names.join(', '));
+  docs['e.txt'] = 'Port talks\nThe talks were led by Kovacz on Monday.\n';
+  c = corpus(docs);
+  names = c.result().entities.map(e => e.name);
+  assert.ok(names.includes('Kovacz') && !names.includes('Diplomats'), names.join(', '));
+});
+
+test('a headline of ordinary words is no full name for a short form, nor is a headline\'s a short form of one', () => {
+  const c = corpus({
+    // the headline's words are not seen in lower case
+    'a.txt': 'Silen Abola Set to Form Government\n\nGovernment advisers in Lunea remain cautious, officials said.\n',
+    // the words of "Strategic Partnership" are: no person's name, and "Partnership" no short form of it
+    'b.txt': 'Talks\n\nThe leaders signed a Strategic Partnership in Lunea. Partnership talks began, and the strategic partnership grew.\n',
+    'c.txt': 'Menu Search Sign\nKenya, New Zealand Sign 9 Accords\n\nThe two countries signed nine accords in Lunea, officials said.\n',
+  });
+  const entities = c.result().entities, names = entities.map(e => e.name);
+  assert.ok(!names.some(n => /Form Government|Government|Menu Search Sign|^Sign$/.test(n)), names.join(', '));
+  assert.ok(!entities.some(e => e.kind === 'person' || e.mentions.some(m => m.text === 'Partnership')), entities.map(e => `${e.name} (${e.kind})`).join(', '));
+  assert.ok(names.includes('Lunea'), names.join(', '));
+});

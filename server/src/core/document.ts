@@ -135,8 +135,9 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
   // names shaped or described like places first: a short form is never a place's ("Pradelgrad" is not short
   // for "Port Caroanto Pradelgrad", a place, as if it were a family name)
   placeShapes(R, mentions);
-  resolveShortForms(mentions);
+  // ordinary words first: a headline of them ("Wysston Pay Dispute") is no person's full name for a short form
   filterInitials(text, t, mentions);
+  resolveShortForms(mentions);
 
   const inAside = (o: number) => { for (const [a, b] of asides) if (o >= a && o < b) return true; return false; };
   // mentions by sentence, for figure context

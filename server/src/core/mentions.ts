@@ -448,6 +448,9 @@ export function resolveShortForms(mentions: RawMention[]): void {
     let best: RawMention | null = null, bestScore = -1e9;
     for (const p of people) {
       if (p.firstKey !== m.ownKey && p.lastKey !== m.ownKey) continue;
+      // a sentence's first word, or a headline's, is no short form of a headline's words ("Government advisers" of "Set
+      // to Form Government", "Italy, New Zealand Sign 11 Agreements" of "Menu Search Sign")
+      if ((m.initial || m.weak) && p.weak) continue;
       // the nearest full name before it, else the nearest after it
       const d = p.start <= m.start ? m.start - p.start : 1e8 + (p.start - m.start);
       if (-d > bestScore) { bestScore = -d; best = p; }
