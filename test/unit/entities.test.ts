@@ -264,3 +264,17 @@ test('a headline of ordinary words is no full name for a short form, nor is a he
   assert.ok(!entities.some(e => e.kind === 'person' || e.mentions.some(m => m.text === 'Partnership')), entities.map(e => `${e.name} (${e.kind})`).join(', '));
   assert.ok(names.includes('Lunea'), names.join(', '));
 });
+
+test('a preposition glued to the end of a word before a name is split off: the name stands alone', () => {
+  const c = corpus({ 'a.txt': 'Fog\n\nFlightsfrom Nanthera to Lunea were suspended. Speakingin Pellvia, Ana Kovacz said the fog would lift. Flights from Lunea resumed.\n' });
+  const names = c.result().entities.map(e => e.name);
+  for (const n of ['Nanthera', 'Pellvia', 'Ana Kovacz']) assert.ok(names.includes(n), names.join(', '));
+  assert.ok(!names.some(n => /from|Speaking/.test(n)), names.join(', '));
+  const text = c.text('a.txt')!;
+  const m = c.entityAt('a.txt', text.indexOf('Pellvia'))!;
+  assert.equal(text.slice(m.mention.start, m.mention.end), 'Pellvia');
+  // words that only end in those letters stay whole
+  const d = corpus({ 'b.txt': 'Talks\n\nThe Berlin meeting went well. A Darwin office opened in Lunea.\n' });
+  const dn = d.result().entities.map(e => e.name);
+  assert.ok(dn.includes('Berlin') && !dn.includes('Berl'), dn.join(', '));
+});

@@ -89,6 +89,20 @@ function gluedPair(text: string, s: number, at: number, end: number, firstClass:
   return (cats(at, end) & (Cat.OrgCue | Cat.PlaceCue)) !== 0 || (cats(s, at) & (Cat.PlaceCue | Cat.Compass)) !== 0;
 }
 
+/**
+ * Where a preposition glued to the end of the word [s, i) starts, when it is followed by a space and a capital:
+ * "from" after three letters or more ("Flightsfrom Nanthera"), "in" after "ing" ("Speakingin Pellvia"); else 0.
+ */
+function gluedPreposition(text: string, s: number, i: number, len: number): number {
+  if (i - s < 7 || i + 1 >= len || text.charCodeAt(i) !== 32) return 0;
+  const next = text.charCodeAt(i + 1);
+  if (!(next >= 65 && next <= 90) && !(next > 127 && cls[next] === 2)) return 0;
+  if (text.charCodeAt(i - 1) === 109 && text.startsWith('from', i - 4) && isLowerAscii(text.charCodeAt(i - 5))) return i - 4;
+  if (text.charCodeAt(i - 1) === 110 && text.startsWith('ingin', i - 5)) return i - 2;
+  return 0;
+}
+function isLowerAscii(c: number): boolean { return c >= 97 && c <= 122; }
+
 /** Apostrophes after a word in s taken as possessives, to check once the whole text is read. */
 const plural: number[] = [];
 
@@ -163,6 +177,18 @@ export function tokenize(text: string): Tokens {
         s = glue; firstClass = 2; flags = TF.Space; h = hashFold(text, glue, i);
         upper = 0; letters = 0; laterUpper = 0;
         for (let q = glue; q < i; q++) { const qk = cls[text.charCodeAt(q)]!; if (qk === 1 || qk === 2 || qk === 3) { letters++; if (qk === 2) { upper++; if (q > glue) laterUpper = 1; } } }
+      }
+      // a preposition glued to the end of a word before a name: "Flightsfrom Nanthera", "Speakingin Pellvia"
+      // (no English word ends in "from", nor in "ingin")
+      const cut = glue ? 0 : gluedPreposition(text, s, i, len);
+      if (cut) {
+        if (n >= cap - 1) { grow(n); S = T.start; E = T.end; K = T.kind; F = T.flags; H = T.hash; L = T.lex; }
+        const h1 = hashFold(text, s, cut);
+        S[n] = s; E[n] = cut; K[n] = TK.Word; F[n] = flags | (k === 2 ? TF.Cap : TF.Lower) | (laterUpper ? TF.MixedCaps : 0); H[n] = h1;
+        L[n] = cut - s <= 13 ? lookupId(text, s, cut, h1) : 0;
+        n++;
+        s = cut; firstClass = 1; flags = TF.Space; h = hashFold(text, cut, i);
+        upper = 0; letters = i - cut; laterUpper = 0;
       }
       if (firstClass === 2) flags |= TF.Cap; else if (firstClass === 1) flags |= TF.Lower;
       if (upper === letters && letters >= 2) flags |= TF.AllCaps;
