@@ -378,21 +378,9 @@ function holder(t: Tokens, R: FigureReader, f: RawFigure, mentions: RawMention[]
     }
     if (t.kind[j] === TK.Number) break;
   }
-  const p = subjectPerson(t, R, f, mentions);
-  holderIsPerson = p !== null;
-  return p ?? subjectOrganization(t, R, f, mentions);
-}
-
-/**
- * "Larkspur Industries opened its first office in Upper Fiorova in 1992": an organisation that opens the sentence
- * and does something in it (not a speaker), with no other organisation or person before the figure, holds its figures.
- */
-function subjectOrganization(t: Tokens, R: FigureReader, f: RawFigure, mentions: RawMention[]): string | null {
-  const m = actingOpener(t, R, f, mentions);
-  if (!m || m.kind !== 'organization') return null;
-  // one actor only: "Larkspur Industries and Mosaic Electronics opened", "Larkspur Industries told Mosaic Electronics"
-  for (let k = 1; k < mentions.length; k++) { const o = mentions[k]!; if (o.first < f.first && (o.kind === 'organization' || o.kind === 'person')) return null; }
-  return m.key;
+  const m = actingSubject(t, R, f, mentions);
+  holderIsPerson = m !== null && m.kind === 'person';
+  return m ? m.key : null;
 }
 
 /**
@@ -417,15 +405,20 @@ function subjectOpener(t: Tokens, R: FigureReader, f: RawFigure, mentions: RawMe
 }
 
 /**
- * "Belner spent 13 years abroad", "Yuar Paskier, 52, has worked as an economist for 15 years": a person who
- * opens the sentence and does something in it (not a speaker) holds its figures.
+ * A person or an organisation who opens the sentence and does something in it (not a speaker) holds its figures:
+ * "Belner spent 13 years abroad", "Yuar Paskier, 52, has worked as an economist for 15 years", "Larkspur Industries
+ * opened its first office in Upper Fiorova in 1992". One actor only: another person before the figure ("Lee and
+ * Lam agreed", "Lee told Lam"), or for an organisation another organisation, leaves the figure to both.
  */
-function subjectPerson(t: Tokens, R: FigureReader, f: RawFigure, mentions: RawMention[]): string | null {
+function actingSubject(t: Tokens, R: FigureReader, f: RawFigure, mentions: RawMention[]): RawMention | null {
   const m = actingOpener(t, R, f, mentions);
-  if (!m || m.kind !== 'person') return null;
-  // one person only: "Lee and Lam agreed", "Lee told Lam" leave the figure to both
-  for (let k = 1; k < mentions.length; k++) if (mentions[k]!.kind === 'person' && mentions[k]!.first < f.first) return null;
-  return m.key;
+  if (!m || (m.kind !== 'person' && m.kind !== 'organization')) return null;
+  const org = m.kind === 'organization';
+  for (let k = 1; k < mentions.length; k++) {
+    const o = mentions[k]!;
+    if (o.first < f.first && (o.kind === 'person' || (org && o.kind === 'organization'))) return null;
+  }
+  return m;
 }
 
 /** A capitalised first word of a sentence that is an ordinary word elsewhere in the document ("Workers", "Recently") is no entity. */
