@@ -169,11 +169,8 @@ export function tokenize(text: string): Tokens {
       // (the first is stored here, the second goes on as the token, read as after the space the extraction lost)
       let firstClass = k;
       if (glue && gluedPair(text, s, glue, i, k)) {
-        if (n >= cap - 1) { grow(n); S = T.start; E = T.end; K = T.kind; F = T.flags; H = T.hash; L = T.lex; }
-        const h1 = hashFold(text, s, glue);
-        S[n] = s; E[n] = glue; K[n] = TK.Word; F[n] = flags | (k === 2 ? TF.Cap : TF.Lower); H[n] = h1;
-        L[n] = glue - s <= 13 ? lookupId(text, s, glue, h1) : 0;
-        n++;
+        splitOffWord(text, n++, s, glue, flags | (k === 2 ? TF.Cap : TF.Lower));
+        S = T.start; E = T.end; K = T.kind; F = T.flags; H = T.hash; L = T.lex;
         s = glue; firstClass = 2; flags = TF.Space; h = hashFold(text, glue, i);
         upper = 0; letters = 0; laterUpper = 0;
         for (let q = glue; q < i; q++) { const qk = cls[text.charCodeAt(q)]!; if (qk === 1 || qk === 2 || qk === 3) { letters++; if (qk === 2) { upper++; if (q > glue) laterUpper = 1; } } }
@@ -182,11 +179,8 @@ export function tokenize(text: string): Tokens {
       // (no English word ends in "from", nor in "ingin")
       const cut = glue ? 0 : gluedPreposition(text, s, i, len);
       if (cut) {
-        if (n >= cap - 1) { grow(n); S = T.start; E = T.end; K = T.kind; F = T.flags; H = T.hash; L = T.lex; }
-        const h1 = hashFold(text, s, cut);
-        S[n] = s; E[n] = cut; K[n] = TK.Word; F[n] = flags | (k === 2 ? TF.Cap : TF.Lower) | (laterUpper ? TF.MixedCaps : 0); H[n] = h1;
-        L[n] = cut - s <= 13 ? lookupId(text, s, cut, h1) : 0;
-        n++;
+        splitOffWord(text, n++, s, cut, flags | (k === 2 ? TF.Cap : TF.Lower) | (laterUpper ? TF.MixedCaps : 0));
+        S = T.start; E = T.end; K = T.kind; F = T.flags; H = T.hash; L = T.lex;
         s = cut; firstClass = 1; flags = TF.Space; h = hashFold(text, cut, i);
         upper = 0; letters = i - cut; laterUpper = 0;
       }
@@ -232,6 +226,17 @@ export function tokenize(text: string): Tokens {
   markTitleLines(text, T);
   sentences(text, T);
   return T;
+}
+
+/**
+ * Token n as the word [s, e) with these flags: the first of two words text extraction glued ("in" of "inLunean",
+ * "Flights" of "Flightsfrom"). The arrays may grow: the caller reads them again.
+ */
+function splitOffWord(text: string, n: number, s: number, e: number, flags: number): void {
+  if (n >= cap - 1) grow(n);
+  const h = hashFold(text, s, e);
+  T.start[n] = s; T.end[n] = e; T.kind[n] = TK.Word; T.flags[n] = flags; T.hash[n] = h;
+  T.lex[n] = e - s <= 13 ? lookupId(text, s, e, h) : 0;
 }
 
 function grow(n: number): void {
@@ -323,9 +328,9 @@ function sentences(text: string, t: Tokens): void {
     }
     // no space before the word: one sentence ("3.5", "e.g.", "U.S.Army"), unless text extraction glued two
     // ("hopeful.Behind the scenes", "next budget.“Nobody expected")
-    if (!(f & TF.Space)) { if (gluedStop(text, t, p, j)) close(j); continue; }
+    if (!(f & TF.Space)) { if (!gluedStop(text, t, p, j)) continue; }
     // a dateline's place and dash: "HANOI — Lost output ..." starts the sentence at "Lost"
-    if (!terminal) { if (datelineDash(text, t, p, first)) close(j); continue; }
+    else if (!terminal) { if (datelineDash(text, t, p, first)) close(j); continue; }
     const nk = t.kind[j]!;
     if (nk === TK.Word && (f & TF.Lower)) continue;
     // "Mr.", "Inc.", "U.": no sentence end (no abbreviation is longer than 6 letters)
@@ -339,11 +344,12 @@ function sentences(text: string, t: Tokens): void {
 }
 
 /**
- * A full stop with no space after it that still ends a sentence, as text extraction glues them: a word right
- * before it (two letters or more in lower case, three capitalised; no abbreviation of ABBREV) or a number of two
- * digits or more, then quotes or brackets if any, then a capitalised word of two letters or more, all glued
- * ("settle once the harvest is in.Behind", "Hungary.Flights", "by 2042.Behind", "budget.“Nobody"). Not "e.g.The",
- * "U.S.Army", "St.Louis", "Corp.Ltd", nor a file or a domain ("report.PDF", "example.com", "iPhone.Apple").
+ * A full stop with no space after it that may still end a sentence, as text extraction glues them: a word right
+ * before it (two letters or more in lower case, three capitalised) or a number of two digits or more, then quotes
+ * or brackets if any, then a capitalised word of two letters or more, all glued ("settle once the harvest is
+ * in.Behind", "Hungary.Flights", "by 2042.Behind", "budget.“Nobody"). Not "e.g.The", "U.S.Army", "St.Louis", nor
+ * a file or a domain ("report.PDF", "example.com", "iPhone.Apple"); abbreviations ("Corp.Ltd") are then left out
+ * as after a space.
  */
 function gluedStop(text: string, t: Tokens, p: number, j: number): boolean {
   const after = t.flags[j]!;
@@ -354,8 +360,7 @@ function gluedStop(text: string, t: Tokens, p: number, j: number): boolean {
   if (!(c === 46 || c === 33 || c === 63) || q < 1 || (t.flags[q]! & TF.Space)) return false;
   const w = q - 1, k = t.kind[w], len = t.end[w]! - t.start[w]!, before = t.flags[w]!;
   if (k === TK.Number) return len >= 2;
-  if (k !== TK.Word || (before & (TF.AllCaps | TF.MixedCaps)) !== 0 || len < ((before & TF.Lower) ? 2 : 3)) return false;
-  return !(c === 46 && len <= 6 && ABBREV.has(text.slice(t.start[w]!, t.end[w]!).toLowerCase()));
+  return k === TK.Word && (before & (TF.AllCaps | TF.MixedCaps)) === 0 && len >= ((before & TF.Lower) ? 2 : 3);
 }
 
 function isQuoteOrBracket(c: number): boolean {
