@@ -188,6 +188,16 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
 
 const NONE: RawMention[] = [];
 
+const EMPTY: never[] = Object.freeze([]) as never[];
+/**
+ * A list the corpus keeps for as long as the document is in it, at its own length: an array grown by pushing
+ * has room for 16 more elements (8 bytes each) and most of these lists hold one to ten, so a figure's lists
+ * cost twice what they hold; the empty ones are one shared, frozen list (nothing writes to them).
+ */
+function sized<T>(xs: T[]): T[] {
+  return xs.length ? xs.slice() : EMPTY;
+}
+
 const scratchBufs: Uint8Array[] = [new Uint8Array(1024), new Uint8Array(1024), new Uint8Array(1024)];
 /** Scratch buffer `which`, zeroed over [0, n): valid until the next call for the same buffer. */
 function scratch(which: number, n: number): Uint8Array {
@@ -229,14 +239,14 @@ function sentenceEntities(ms: RawMention[]): string[] {
     if (loneOpener(m)) continue;
     seen.add(m.key); keys.push(m.key);
   }
-  return keys;
+  return sized(keys);
 }
 
 /** Entities named within 8 tokens of the figure, speakers and people left out, each once. */
 function nearEntities(t: Tokens, R: FigureReader, f: RawFigure, ms: RawMention[]): string[] {
   const keys = entitiesAround(t, R, f, ms, 8);
   // none close by: what the words a little further name ("Under a 2013 accord, member states share data through the Port Authority")
-  return keys.length ? keys : entitiesAround(t, R, f, ms, 16);
+  return sized(keys.length ? keys : entitiesAround(t, R, f, ms, 16));
 }
 
 function entitiesAround(t: Tokens, R: FigureReader, f: RawFigure, ms: RawMention[], reach: number): string[] {
@@ -297,7 +307,7 @@ function contextTerms(text: string, t: Tokens, R: FigureReader, f: RawFigure, fi
   for (let j = f.first - 1, d = 0; j >= first && d < 24; j--) if (content(j)) take(j, ++d);
   const before = terms.length;
   for (let j = f.last + 1, d = 0; j < sentEndTok && d < 24; j++) if (content(j)) take(j, ++d);
-  return { terms, weights, before };
+  return { terms: sized(terms), weights: sized(weights), before };
 }
 
 /** The noun the figure counts or measures: "10,000 Korean companies" → "company". */
