@@ -18,7 +18,7 @@ export interface EntityRules {
 
 export interface EntityIndex {
   entities: Entity[];
-  /** doc → mentions with their entity, in text order. */
+  /** doc → mentions with their entity, in text order (gathered when first read: a corpus analysed once never reads it). */
   byDoc: Map<string, { entity: Entity; mention: Mention }[]>;
   /** A document-level mention key → entity id. */
   keyToEntity: Map<string, string>;
@@ -317,7 +317,6 @@ class Grouping {
 /** What the groups become: entities, each document's mentions, keys' entities. */
 class EntityOut {
   readonly entities: Entity[] = objectArray();
-  readonly byDoc = new Map<string, Pair[]>();
   readonly keyToEntity = new Map<string, string>();
   readonly usedIds = new Set<string>();
   readonly supported: Uint8Array;
@@ -335,7 +334,6 @@ class EntityOut {
       const g = G.groups[gi]!, root = G.groupRoot[gi]!;
       if (g.length && this.kept(g, root)) this.entity(g, root);
     }
-    for (const l of this.byDoc.values()) sortByStart(l);
   }
 
   /**
@@ -394,14 +392,11 @@ class EntityOut {
     const mentions: Mention[] = sized ? new Array<Mention>(g.length) : [];
     const entity: Entity = { id, name, kind, mentions, forms, roles: roles.slice(), evidence: evidence.slice() };
     sortByDocStart(g, G.docRank, G.allStart);
-    let lastDoc = '', list: Pair[] | undefined;
     for (let j = 0; j < g.length; j++) {
       const i = g[j]!;
       const m = G.allM[i]!, doc = G.allDoc[i]!;
       const mention: Mention = { doc, start: m.start, end: m.end, text: m.text, role: m.role, via: m.via };
       if (sized) mentions[j] = mention; else mentions.push(mention);
-      if (doc !== lastDoc || !list) { list = this.byDoc.get(doc); if (!list) this.byDoc.set(doc, list = []); lastDoc = doc; }
-      list.push({ entity, mention });
       // a key's mentions are all in one group
       const k = G.allKey[i]!;
       if (!this.keyDone[k]) { this.keyDone[k] = 1; this.keyToEntity.set(m.key, id); }
@@ -484,8 +479,32 @@ export function buildEntities(docs: DocMentions[], rules: EntityRules = {}): Ent
   G.rankDocs();
   const out = new EntityOut(G, kindRule, ruleNames);
   out.all();
+  // the order the entities were made in, which each document's mentions follow among equal offsets
+  let made: Entity[] | null = out.entities.slice();
   out.entities.sort((a, b) => b.mentions.length - a.mentions.length || (a.name < b.name ? -1 : 1));
-  return { entities: out.entities, byDoc: out.byDoc, keyToEntity: out.keyToEntity };
+  let byDoc: Map<string, Pair[]> | null = null;
+  return {
+    entities: out.entities, keyToEntity: out.keyToEntity,
+    get byDoc() { if (!byDoc) { byDoc = mentionsByDoc(made!); made = null; } return byDoc; },
+    set byDoc(v) { byDoc = v; made = null; },
+  };
+}
+
+/**
+ * Every document's mentions with their entity, in text order (by offset; among equal offsets, in the order the
+ * entities were made): a pair per mention, about a third of an entity index's memory, which only the editor reads.
+ */
+function mentionsByDoc(entities: Entity[]): Map<string, Pair[]> {
+  const byDoc = new Map<string, Pair[]>();
+  for (const entity of entities) {
+    let lastDoc = '', list: Pair[] | undefined;
+    for (const mention of entity.mentions) {
+      if (mention.doc !== lastDoc || !list) { list = byDoc.get(mention.doc); if (!list) byDoc.set(mention.doc, list = []); lastDoc = mention.doc; }
+      list.push({ entity, mention });
+    }
+  }
+  for (const l of byDoc.values()) sortByStart(l);
+  return byDoc;
 }
 
 /** Stable sort by mention start: the starts and positions packed in one number, sorted natively. */
