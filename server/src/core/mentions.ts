@@ -7,6 +7,7 @@ import type { FigureReader } from './figures';
 import { placeIn, countryOfDemonymIn, isDemonymTailIn, type Place } from './gazetteer';
 import { internKey, keyAt, idAt, textAt, forgetDocumentTexts, TokenKeys } from './keys';
 import type { EntityKind } from './types';
+import { detached } from './text';
 
 export interface RawMention {
   start: number;
@@ -55,7 +56,9 @@ export function evidenceList(why: string): string[] {
   let l = oneReason.get(why);
   if (l === undefined) {
     if (oneReason.size >= 4096) oneReason.clear();
-    oneReason.set(why, l = Object.freeze([why]) as string[]);
+    // (kept across documents: a reason with a name in it, "title: Lee", must not hold the article it was cut from)
+    const w = detached(why);
+    oneReason.set(w, l = Object.freeze([w]) as string[]);
   }
   return l;
 }
@@ -67,7 +70,8 @@ export function withEvidence(list: string[], why: string): string[] {
   let l = more.get(why);
   if (l === undefined) {
     if (more.size >= 256) more.clear();
-    more.set(why, l = Object.freeze([...list, why]) as string[]);
+    const w = detached(why);
+    more.set(w, l = Object.freeze([...list, w]) as string[]);
   }
   return l;
 }

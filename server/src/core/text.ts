@@ -26,6 +26,14 @@ export function prepareText(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/**
+ * A copy of a string cut from a longer one that does not keep the longer one alive: V8 keeps a cut of 13 or
+ * more characters as a view into the whole text, so one figure's words would hold a whole article in memory.
+ */
+export function detached(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 /** Offsets of line starts; a line ends at \n, \r\n or a lone \r. */
 export function lineStarts(text: string): Int32Array {
   let n = 1;
