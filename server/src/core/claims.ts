@@ -889,10 +889,19 @@ class BuiltClaim implements Claim {
   constructor(status: ClaimStatus, figures: string[], links: LinkReason[], label: string | undefined, items: readonly Item[], runs: Int32Array, from: number, count: number, textOf: TextOf) {
     this.#label = label; this.#made = label === undefined ? 0 : 1; this.#textOf = textOf;
     this.#items = items; this.#runs = runs; this.#from = from; this.#count = count;
-    this.id = ''; this.status = status; this.figures = figures; this.links = links; this.verdicts = {}; this.resolved = false;
+    this.id = ''; this.status = status; this.figures = figures; this.links = links;
+    Object.defineProperty(this, 'verdicts', BuiltClaim.#verdictsAccessor);
+    this.resolved = false;
     Object.defineProperty(this, 'label', BuiltClaim.#labelAccessor);
     Object.defineProperty(this, 'values', BuiltClaim.#valuesAccessor);
   }
+  /** Made when first read: most claims never have a verdict, nor are asked for one. */
+  #verdicts: Claim['verdicts'] | null = null;
+  static readonly #verdictsAccessor: PropertyDescriptor = {
+    enumerable: true, configurable: true,
+    get(this: BuiltClaim) { return this.#verdicts ??= {}; },
+    set(this: BuiltClaim, v: Claim['verdicts']) { this.#verdicts = v; },
+  };
   #members(): Item[] {
     const out: Item[] = [];
     for (let j = this.#from; j < this.#from + this.#count; j++) out.push(this.#items[this.#runs[j]!]!);
