@@ -678,7 +678,9 @@ export class ClaimBuilder {
         if (!label && labels.has(id)) label = labels.get(id);
       }
       // labels and display values are read for few claims (conflicts, hovers): worked out when first read
-      claims.push(new BuiltClaim(status, figures, sum[r]?.links.slice(0, MAX_LINKS) ?? [], label, items, runs, from, k, this.textOf));
+      // (a claim without links shares one empty list until a patch links a figure to it)
+      const links = sum[r]?.links;
+      claims.push(new BuiltClaim(status, figures, links?.length ? links.slice(0, MAX_LINKS) : NO_LINKS, label, items, runs, from, k, this.textOf));
     }
     return claims;
   }

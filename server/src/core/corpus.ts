@@ -673,7 +673,7 @@ export class Corpus {
           if (bySentence.get(input.features.sentence)?.has(c)) continue;
           target = c;
           const link = builder.why(id, f.id);
-          if (link && c.links.length < 40) c.links.push(link);
+          if (link && c.links.length < 40) { if (Object.isFrozen(c.links)) c.links = []; c.links.push(link); }
           break;
         }
         if (!target) {

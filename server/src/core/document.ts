@@ -171,7 +171,8 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
     let sentEnts = entsBySent.get(f.sent);
     if (!sentEnts) entsBySent.set(f.sent, sentEnts = sentenceEntities(sentMentions));
     figures.push({
-      id: `${doc}#${f.start}`, doc, start: f.start, end: f.end, text: text.slice(f.start, f.end), kind: f.kind, value: f.value,
+      // (joined, not concatenated: one flat string, where `${doc}#${f.start}` is a pair of parts that becomes a copy besides when first hashed)
+      id: [doc, f.start].join('#'), doc, start: f.start, end: f.end, text: text.slice(f.start, f.end), kind: f.kind, value: f.value,
       unit: f.unit, qualifier: f.qualifier, relative: f.relative, time: f.time,
       sentenceStart: t.sentStart[f.sent]!, sentenceEnd: t.sentEnd[f.sent]!, aside: inAside(f.start),
       context: terms, head: head(text, t, R, f), entities: sentEnts, holder: ownKey,
