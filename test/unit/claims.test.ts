@@ -58,6 +58,43 @@ test('a conflict between dates written without their year names the dates they w
   assert.equal(p.related[0]!.message, 'Sunday (2026-03-08) differs');
 });
 
+test('a weekday read as a date in a dated article is still compared with the weekdays other reports give for the same event', () => {
+  const c = new Corpus();
+  // dated: "Monday" is read as March 9, 2026; the others say no date, so their weekdays stay weekdays
+  c.set('dated.txt', 'Summit in Velmar\nBy Ana Lis – The Post – March 11, 2026\n\nThe three-day summit began on Monday, with talks on port fees.\n');
+  c.set('monday.txt', 'Summit opens\nThe three-day summit began on Monday in Velmar, officials said.\n');
+  c.set('sunday.txt', 'Leaders meet\nThe leaders are at a three-day summit in Velmar that started Sunday.\n');
+  const dated = fig(c, 'dated.txt', 'Monday'), monday = fig(c, 'monday.txt', 'Monday'), sunday = fig(c, 'sunday.txt', 'Sunday');
+  assert.equal(dated.value, '2026-03-09');
+  const claim = claimOf(c, dated);
+  assert.equal(claim, claimOf(c, sunday));
+  assert.equal(claim, claimOf(c, monday));
+  assert.equal(claim.status, 'conflict');
+  const p = c.problemsOf('dated.txt').find(x => x.code === 'conflicting-figure');
+  assert.ok(p, 'Monday (read as March 9) and Sunday differ');
+  assert.match(p.message, /Monday \(2026-03-09\) here, but Sunday in sunday\.txt:2/);
+  // the two Mondays agree: the one read as a date is not named against the other
+  assert.doesNotMatch(p.message, /monday\.txt/);
+  const onMonday = c.problemsOf('monday.txt').find(x => x.code === 'conflicting-figure');
+  assert.ok(onMonday);
+  assert.doesNotMatch(onMonday.message, /dated\.txt/);
+});
+
+test('a weekday read as a date agrees with the same day written in full or the same weekday, and differs from another day or another weekday', () => {
+  const c = new Corpus();
+  c.set('dated.txt', 'Summit in Velmar\nBy Ana Lis – The Post – March 11, 2026\n\nThe three-day summit began on Monday, with talks on port fees.\n');
+  c.set('full.txt', 'Summit opens\nThe three-day summit began on March 9, 2026, in Velmar.\n');
+  assert.equal(claimOf(c, fig(c, 'dated.txt', 'Monday')).status, 'agree');
+  c.set('full.txt', 'Summit opens\nThe three-day summit began on March 16, 2026, in Velmar.\n');
+  assert.equal(claimOf(c, fig(c, 'dated.txt', 'Monday')).status, 'conflict');
+  // and with only a weekday beside it, that weekday decides
+  c.delete('full.txt');
+  c.set('sunday.txt', 'Leaders meet\nThe leaders are at a three-day summit in Velmar that started Sunday.\n');
+  assert.equal(claimOf(c, fig(c, 'dated.txt', 'Monday')).status, 'conflict');
+  c.set('sunday.txt', 'Leaders meet\nThe leaders are at a three-day summit in Velmar that started Monday.\n');
+  assert.equal(claimOf(c, fig(c, 'dated.txt', 'Monday')).status, 'agree');
+});
+
 test('a claim is labelled in the words the articles use', () => {
   const c = new Corpus();
   c.set('a.txt', 'Talks\nThe two ministers signed 12 agreements in Hanoi on Monday, officials said.\n');

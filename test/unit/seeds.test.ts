@@ -42,20 +42,29 @@ function figureAt(s: Span): Figure {
 }
 const conflictsAt = (s: Span) => { const { start, end } = locate(s); return corpus.problemsOf(s.file).filter(p => p.code === 'conflicting-figure' && p.start < end && start < p.end); };
 
-test('seeds: every required conflict is one conflicting claim, with a diagnostic on each span naming the other values', () => {
-  for (const c of gold.conflicts.filter(x => !x.stretch)) {
-    const claims = new Set(c.spans.map(s => corpus.claimOf(figureAt(s).id)));
-    assert.equal(claims.size, 1, `${c.id}: one claim`);
-    assert.equal([...claims][0]!.status, 'conflict');
-    for (const s of c.spans) {
-      const ds = conflictsAt(s);
-      assert.ok(ds.length, `${c.id}: a diagnostic on ${s.file}:${s.line} ${s.text}`);
-      const others = c.spans.filter(o => o.text !== s.text).map(o => (o.text.match(/\d+(?:\.\d+)?/) ?? [o.text])[0]!);
-      const said = ds.map(d => d.message + ' ' + d.related.map(r => r.message).join(' ')).join(' ');
-      assert.ok(others.some(v => said.includes(v)), `${c.id}: ${s.file}:${s.line} names ${others.join('/')}: ${said}`);
-      assert.ok(ds[0]!.related.length > 0);
-    }
+/** A conflict of the gold file: one conflicting claim, with a diagnostic on each span naming the other values. */
+function assertReported(c: { id: string; spans: Span[] }): void {
+  const claims = new Set(c.spans.map(s => corpus.claimOf(figureAt(s).id)));
+  assert.equal(claims.size, 1, `${c.id}: one claim`);
+  assert.equal([...claims][0]!.status, 'conflict');
+  for (const s of c.spans) {
+    const ds = conflictsAt(s);
+    assert.ok(ds.length, `${c.id}: a diagnostic on ${s.file}:${s.line} ${s.text}`);
+    const others = c.spans.filter(o => o.text !== s.text).map(o => (o.text.match(/\d+(?:\.\d+)?/) ?? [o.text])[0]!);
+    const said = ds.map(d => d.message + ' ' + d.related.map(r => r.message).join(' ')).join(' ');
+    assert.ok(others.some(v => said.includes(v)), `${c.id}: ${s.file}:${s.line} names ${others.join('/')}: ${said}`);
+    assert.ok(ds[0]!.related.length > 0);
   }
+}
+
+test('seeds: every required conflict is one conflicting claim, with a diagnostic on each span naming the other values', () => {
+  for (const c of gold.conflicts.filter(x => !x.stretch)) assertReported(c);
+});
+
+test('seeds: the stretch conflicts (the weekday the visit began, read from "began on Monday" in a dated and an undated article and "started Sunday") are reported too', () => {
+  const stretch = gold.conflicts.filter(x => x.stretch);
+  assert.ok(stretch.length);
+  for (const c of stretch) assertReported(c);
 });
 
 test('seeds: agreements share a claim without conflict; look-alikes never share one; no false alarm', () => {

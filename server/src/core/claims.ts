@@ -55,9 +55,22 @@ function groupKey(f: Figure, x: FigureFeatures): string | null {
   if (f.kind === 'date') {
     if (f.value === null) return null;
     if (x.relativeDate && !x.event) return null;
-    return x.weekday !== null && f.relative ? 'date:weekday' : 'date';
+    return x.weekday !== null && f.relative ? WEEKDAY_GROUP : 'date';
   }
   return `${f.kind}:${f.unit ?? ''}`;
+}
+
+const WEEKDAY_GROUP = 'date:weekday';
+/**
+ * A date written as a weekday and read as a day of the article's week ("began on Monday", dated August 13), of
+ * a named event and its phase: it is also compared with the undated weekdays of that event ("started Sunday").
+ */
+function datedWeekday(it: Item): boolean {
+  return it.group === 'date' && it.x.weekday !== null && !!it.x.event && !!it.x.phase;
+}
+/** The comparison groups whose figures an item meets: its own, and for a dated weekday the undated weekdays'. */
+function groupsOf(it: Item): readonly string[] {
+  return datedWeekday(it) ? [it.group, WEEKDAY_GROUP] : [it.group];
 }
 
 function timeCompatible(a: Figure, b: Figure): boolean {
@@ -441,35 +454,37 @@ export class ClaimBuilder {
     const candidates = new Map<string, Item>();
     candidates.set(it.f.id, it);
     if (it.group) {
-      const keys = (this.groupSize.get(it.group) ?? 0) <= SMALL_GROUP ? ALL_KEY : this.blockKeys(it);
-      const size = keys === ALL_KEY ? SMALL_GROUP : WINDOW * 4;
       const seen = new Set<number>();
-      const byKey = this.postingsOf(it.group);
-      for (const k of keys) {
-        let l = byKey.get(k);
-        if (!l) byKey.set(k, l = []);
-        // the last `size` live entries (in list order), dead ones on the way taken out of the list
-        let p = l.length, live = 0, dead = 0;
-        while (p > 0 && live < size) {
-          const other = this.built[l[--p]!]!;
-          if (alive(other.f.id, other.f)) live++; else dead++;
+      for (const group of groupsOf(it)) {
+        const keys = (this.groupSize.get(group) ?? 0) <= SMALL_GROUP ? ALL_KEY : this.blockKeys(it);
+        const size = keys === ALL_KEY ? SMALL_GROUP : WINDOW * 4;
+        const byKey = this.postingsOf(group);
+        for (const k of keys) {
+          let l = byKey.get(k);
+          if (!l) byKey.set(k, l = []);
+          // the last `size` live entries (in list order), dead ones on the way taken out of the list
+          let p = l.length, live = 0, dead = 0;
+          while (p > 0 && live < size) {
+            const other = this.built[l[--p]!]!;
+            if (alive(other.f.id, other.f)) live++; else dead++;
+          }
+          if (dead) {
+            let w = p;
+            for (let q = p; q < l.length; q++) { const j = l[q]!; const other = this.built[j]!; if (alive(other.f.id, other.f)) l[w++] = j; }
+            l.length = w;
+          }
+          for (let q = p; q < l.length; q++) {
+            const j = l[q]!;
+            if (seen.has(j)) continue;
+            seen.add(j);
+            const other = this.built[j]!;
+            const sc = this.scoreOf(other, it);
+            if (sc >= LINK_THRESHOLD) { best.push({ id: other.f.id, score: sc }); candidates.set(other.f.id, other); }
+          }
+          l.push(it.i);
         }
-        if (dead) {
-          let w = p;
-          for (let q = p; q < l.length; q++) { const j = l[q]!; const other = this.built[j]!; if (alive(other.f.id, other.f)) l[w++] = j; }
-          l.length = w;
-        }
-        for (let q = p; q < l.length; q++) {
-          const j = l[q]!;
-          if (seen.has(j)) continue;
-          seen.add(j);
-          const other = this.built[j]!;
-          const sc = this.scoreOf(other, it);
-          if (sc >= LINK_THRESHOLD) { best.push({ id: other.f.id, score: sc }); candidates.set(other.f.id, other); }
-        }
-        l.push(it.i);
+        this.groupSize.set(group, (this.groupSize.get(group) ?? 0) + 1);
       }
-      this.groupSize.set(it.group, (this.groupSize.get(it.group) ?? 0) + 1);
     }
     this.lastAttached = candidates;
     best.sort((a, b) => b.score - a.score);
@@ -537,7 +552,7 @@ export class ClaimBuilder {
     // candidate pairs: small groups pair by pair; large ones through shared telling words, each figure
     // compared with the most recent few that share a key (bounded work however large the corpus)
     const groupSize = this.groupSize;
-    for (const it of items) if (it.group) groupSize.set(it.group, (groupSize.get(it.group) ?? 0) + 1);
+    for (const it of items) if (it.group) for (const g of groupsOf(it)) groupSize.set(g, (groupSize.get(g) ?? 0) + 1);
     // pairs that pass the threshold, as parallel arrays (there are about as many as figures)
     const pa: number[] = [], pb: number[] = [], ps: number[] = [];
     // a figure meets each earlier candidate once, however many keys they share
@@ -550,15 +565,17 @@ export class ClaimBuilder {
     };
     for (const it of items) {
       if (!it.group) continue;
-      const small = (groupSize.get(it.group) ?? 0) <= SMALL_GROUP;
-      const keys = small ? ALL_KEY : this.blockKeys(it);
-      const byKey = this.postingsOf(it.group);
-      for (const k of keys) {
-        let l = byKey.get(k);
-        if (!l) byKey.set(k, l = []);
-        const from = small ? 0 : Math.max(0, l.length - WINDOW);
-        for (let p = from; p < l.length; p++) consider(l[p]!, it.i);
-        l.push(it.i);
+      for (const group of groupsOf(it)) {
+        const small = (groupSize.get(group) ?? 0) <= SMALL_GROUP;
+        const keys = small ? ALL_KEY : this.blockKeys(it);
+        const byKey = this.postingsOf(group);
+        for (const k of keys) {
+          let l = byKey.get(k);
+          if (!l) byKey.set(k, l = []);
+          const from = small ? 0 : Math.max(0, l.length - WINDOW);
+          for (let p = from; p < l.length; p++) consider(l[p]!, it.i);
+          l.push(it.i);
+        }
       }
     }
     // best first; equal scores in the order found
@@ -708,7 +725,8 @@ export class ClaimBuilder {
 
   /** Hard rules first: figures that may never be one quantity. */
   private comparable(a: Item, b: Item): boolean {
-    if (a.group !== b.group || !a.group) return false;
+    if (!a.group || !b.group) return false;
+    if (a.group !== b.group && !(a.group === WEEKDAY_GROUP ? datedWeekday(b) : b.group === WEEKDAY_GROUP && datedWeekday(a))) return false;
     if (a.sentKey === b.sentKey) return false;
     if (a.holder && b.holder && a.holder !== b.holder) return false;
     const fa = a.f, fb = b.f;
@@ -729,7 +747,7 @@ export class ClaimBuilder {
     // dates of one event and its start are not the date of its end
     if (fa.kind === 'date' && (a.x.phase || b.x.phase) && a.x.phase !== b.x.phase) return false;
     // weekdays only for the same event and phase ("the visit began on Monday")
-    if (a.group === 'date:weekday' && !(a.x.event && a.x.event === b.x.event && a.x.phase && a.x.phase === b.x.phase)) return false;
+    if ((a.group === WEEKDAY_GROUP || b.group === WEEKDAY_GROUP) && !(a.x.event && a.x.event === b.x.event && a.x.phase && a.x.phase === b.x.phase)) return false;
     return true;
   }
 
@@ -973,16 +991,19 @@ function trailingStep(v: number): number {
   return s;
 }
 
-/** What a figure's value allows: an interval, or a weekday for undated weekdays. */
+/**
+ * What a figure's value allows: an interval (unbounded for an undated weekday), and the weekday a date was
+ * written as ("Monday", read as August 11 or not at all).
+ */
 export interface ValueSpan { lo: number; hi: number; weekday: number | null }
 export function spanOf(c: ClaimInput): ValueSpan | null {
   if (c.features.weekday !== null && typeof c.figure.value === 'string' && !/^\d/.test(c.figure.value)) return { lo: -Infinity, hi: Infinity, weekday: c.features.weekday };
   const iv = c.figure.kind === 'date' || typeof c.figure.value === 'string' ? (typeof c.figure.value === 'string' ? dateInterval(c.figure.value) : null) : valueInterval(c.figure, c.features.step, c.features.round);
-  return iv ? { lo: iv[0], hi: iv[1], weekday: null } : null;
+  return iv ? { lo: iv[0], hi: iv[1], weekday: c.figure.kind === 'date' ? c.features.weekday : null } : null;
 }
 export function spansAgree(a: ValueSpan | null, b: ValueSpan | null): boolean {
   if (!a || !b) return true;
-  if (a.weekday !== null || b.weekday !== null) return a.weekday === null || b.weekday === null ? true : a.weekday === b.weekday;
+  if (a.weekday !== null && b.weekday !== null && a.weekday !== b.weekday) return false;
   const eps = 1e-12 * Math.max(1, Math.abs(a.hi), Math.abs(b.hi));
   return a.lo <= b.hi + eps && b.lo <= a.hi + eps;
 }
@@ -996,6 +1017,11 @@ export function commonValue(xs: ClaimInput[]): boolean {
       if (weekday !== null && weekday !== c.features.weekday) return false;
       weekday = c.features.weekday;
       continue;
+    }
+    if (c.figure.kind === 'date' && c.features.weekday !== null) {
+      // a weekday read as a date is still that weekday
+      if (weekday !== null && weekday !== c.features.weekday) return false;
+      weekday = c.features.weekday;
     }
     if (c.figure.kind === 'date' || typeof c.figure.value === 'string') iv = typeof c.figure.value === 'string' ? dateInterval(c.figure.value) : null;
     else iv = valueInterval(c.figure, c.features.step, c.features.round);
