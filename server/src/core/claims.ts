@@ -327,6 +327,8 @@ export class ClaimBuilder {
   }
 
   private built: Item[] = [];
+  /** After `build()`: the index of each input's claim among the claims it returned. */
+  claimIndexOfItem = new Int32Array(0);
   /** Posting lists (item indices, in order) by comparison group, then by blocking key (`*`: a small group's one list). */
   private postings = new Map<string, Map<string, number[]>>();
   private postingsOf(group: string): Map<string, number[]> {
@@ -684,8 +686,10 @@ export class ClaimBuilder {
     const labels = new Map((this.rules.labels ?? []).map(l => [l.figure, l.label]));
     const joinLabels = new Map<number, string>();
     for (const j of this.rules.joins ?? []) { const i = indexOf(j.figures[0] ?? ''); if (i !== undefined && j.label) joinLabels.set(find(i), j.label); }
+    const claimOf = this.claimIndexOfItem = new Int32Array(n);
     for (const r of roots) {
       const from = start[r]!, k = size[r]!;
+      for (let j = from; j < from + k; j++) claimOf[runs[j]!] = claims.length;
       const status = this.status(runs, from, k);
       let label = joinLabels.get(r);
       const figures: string[] = new Array(k);

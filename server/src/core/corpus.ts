@@ -88,8 +88,12 @@ export class Corpus {
   /** A hash of each document's problems as last reported. */
   private lastProblemSig = new Map<string, number>();
   private builder: ClaimBuilder | null = null;
-  /** Every figure by id: the figure, its features and its claim (one map for the three). */
-  private inputById = new Map<string, Entry>();
+  /**
+   * Every document's figures with their features and claims, in text order (parallel to `figuresByDoc`). A figure
+   * is found by its id through its document (see `entry`): a map of every figure by id cost, at 360,000 figures,
+   * half a second to grow, and more than twice as long for twice the figures.
+   */
+  private entriesByDoc = new Map<string, Entry[]>();
   private entityById = new Map<string, Entity>();
   private claimList: Claim[] = [];
   private claimsEmptied = false;
@@ -116,6 +120,20 @@ export class Corpus {
 
   /** A document's text, for claim labels in the articles' words. */
   private readonly textOf = (doc: string): string | undefined => this.docsMap.get(doc)?.text;
+
+  /** The figure of an id (`${doc}#${start}`), its features and its claim. */
+  private entry(id: string): Entry | undefined {
+    const i = id.lastIndexOf('#');
+    if (i < 0) return undefined;
+    const es = this.entriesByDoc.get(id.slice(0, i));
+    return es && entryAt(es, +id.slice(i + 1), id);
+  }
+  /** The entry of a figure object, if it is still the corpus's figure at its place. */
+  private entryOf(f: Figure): Entry | undefined {
+    const es = this.entriesByDoc.get(f.doc);
+    const e = es && entryAt(es, f.start, f.id);
+    return e?.figure === f ? e : undefined;
+  }
 
   /** Replace the user's judgements; every document whose results change is returned. */
   setOptions(options: CorpusOptions): ChangeSet {
@@ -161,7 +179,7 @@ export class Corpus {
       if (this.claimKeysRegrouped(before, this.entityIndex!.keyToEntity)) return false;
     }
     const claims = new Set<Claim>();
-    const claimOfSpan = (sp: { doc: string; start: number; end: number }) => { const f = this.figureAtSpan(sp); return f ? { f, c: this.inputById.get(f.id)?.claim } : undefined; };
+    const claimOfSpan = (sp: { doc: string; start: number; end: number }) => { const f = this.figureAtSpan(sp); return f ? { f, c: this.entry(f.id)?.claim } : undefined; };
     // verdicts: the old ones off, the new ones on
     for (const v of prev.verdicts ?? []) { const x = claimOfSpan(v.figure); if (x?.c) { delete x.c.verdicts[x.f.id]; claims.add(x.c); } }
     for (const v of next.verdicts ?? []) { const x = claimOfSpan(v.figure); if (x?.c) { x.c.verdicts[x.f.id] = { verdict: v.verdict, note: v.note ?? null }; claims.add(x.c); } }
@@ -175,7 +193,7 @@ export class Corpus {
       for (const id of ids) { const c = byId.get(id); if (c) claims.add(c); }
     };
     const diff = <T>(a: Set<T>, b: Set<T>) => [...a].filter(x => !b.has(x)).concat([...b].filter(x => !a.has(x)));
-    for (const id of diff(oldFigures, this.ignoredFigures)) { const c = this.inputById.get(id)?.claim; if (c) claims.add(c); }
+    for (const id of diff(oldFigures, this.ignoredFigures)) { const c = this.entry(id)?.claim; if (c) claims.add(c); }
     // claims named or labelled anew: their id and label worked out as the whole-corpus pass would
     const renamed = Object.keys({ ...(prev.claimLabels ?? {}), ...(next.claimLabels ?? {}) }).filter(id => prev.claimLabels?.[id] !== next.claimLabels?.[id]);
     const relabel = new Set<Claim>();
@@ -198,9 +216,9 @@ export class Corpus {
         if (id !== c.id) { c.id = id; claims.add(c); }
         // the label: the annotation file's for the claim id, else a join's (the last naming this claim), a figure's, the words
         let fromJoin: string | undefined;
-        for (const j of joinLabels) if (this.inputById.get(j.first)?.claim === c) fromJoin = j.label;
+        for (const j of joinLabels) if (this.entry(j.first)?.claim === c) fromJoin = j.label;
         const label = next.claimLabels?.[id] ?? fromJoin ?? c.figures.map(f => figureLabels.get(f)).find(x => x !== undefined)
-          ?? labelOf(c.figures.map(f => this.inputById.get(f)!.figure), c.figures.map(f => this.inputById.get(f)!.features), this.textOf);
+          ?? labelOf(c.figures.map(f => this.entry(f)!.figure), c.figures.map(f => this.entry(f)!.features), this.textOf);
         if (label !== c.label) { c.label = label; claims.add(c); }
       }
     }
@@ -213,7 +231,7 @@ export class Corpus {
       this.resolve(c);
       this.countClaim(c, 1);
       this.claimContexts.delete(c);
-      for (const id of c.figures) docs.add(this.inputById.get(id)!.figure.doc);
+      for (const id of c.figures) docs.add(this.entry(id)!.figure.doc);
     }
     // diagnostics silenced by code or by document
     const codesBefore = JSON.stringify(prev.ignoreCodes ?? []), codesNow = JSON.stringify(next.ignoreCodes ?? []);
@@ -247,7 +265,7 @@ export class Corpus {
       oldToNew.set(o, n); newToOld.set(n, o);
       return true;
     };
-    for (const c of this.inputById.values()) {
+    for (const es of this.entriesByDoc.values()) for (const c of es) {
       if (c.figure.holder && !same(c.figure.holder)) return true;
       for (const k of c.features.near) if (!same(k)) return true;
       for (const k of c.figure.entities) if (!same(k)) return true;
@@ -364,7 +382,9 @@ export class Corpus {
       this.claimCounts = { claims: 0, conflicts: 0 };
       for (const c of this.claimList) this.countClaim(c, 1);
     }
-    return { figures: this.inputById.size, entities: this.entityIndex?.entities.length ?? 0, ...this.claimCounts };
+    let figures = 0;
+    for (const es of this.entriesByDoc.values()) figures += es.length;
+    return { figures, entities: this.entityIndex?.entities.length ?? 0, ...this.claimCounts };
   }
 
   /** Claims and conflicts over the claim list, once counted (then patches adjust them). */
@@ -430,12 +450,14 @@ export class Corpus {
     const t2 = performance.now();
 
     const figures: Figure[] = [];
-    const inputs: ClaimInput[] = [];
     this.figuresByDoc.clear();
-    const byId = this.inputById = new Map();
+    const inputs: Entry[] = [];
+    this.entriesByDoc = new Map();
     for (const a of analyses) {
       this.figuresByDoc.set(a.doc, a.figures);
-      a.figures.forEach((f, k) => { figures.push(f); const e: Entry = { figure: f, features: a.features[k]!, claim: undefined }; inputs.push(e); byId.set(f.id, e); });
+      const es: Entry[] = new Array(a.figures.length);
+      a.figures.forEach((f, k) => { figures.push(f); const e: Entry = { figure: f, features: a.features[k]!, claim: undefined }; inputs.push(e); es[k] = e; });
+      this.entriesByDoc.set(a.doc, es);
     }
     const at = (s: { doc: string; start: number; end: number }) => this.figureAtSpan(s);
     const claimRules: ClaimRules = {
@@ -446,21 +468,22 @@ export class Corpus {
     // holders and subjects compare as the corpus's entities (read when compared, so a rebuilt entity index is seen)
     this.builder = new ClaimBuilder(inputs, claimRules, k => this.entityIndex?.keyToEntity.get(k), this.textOf);
     const claims = this.builder.build();
+    const claimOfInput = this.builder.claimIndexOfItem;
+    for (let i = 0; i < inputs.length; i++) inputs[i]!.claim = claims[claimOfInput[i]!];
     const t3 = performance.now();
     const usedIds = new Map<string, number>();
     const joinIds = new Map<string, string>();
     for (const j of claimRules.joins ?? []) if (j.id) for (const f of j.figures) joinIds.set(f, j.id);
     for (const c of claims) {
-      let id = c.figures.map(f => joinIds.get(f)).find(Boolean) ?? 'c-' + shortHash(c.figures[0]!);
+      let id = (joinIds.size ? c.figures.map(f => joinIds.get(f)).find(Boolean) : undefined) ?? 'c-' + shortHash(c.figures[0]!);
       if (rules.claimLabels?.[id]) c.label = rules.claimLabels[id]!;
       const n = usedIds.get(id) ?? 0; usedIds.set(id, n + 1); if (n) id += '-' + n;
       c.id = id;
-      for (const f of c.figures) byId.get(f)!.claim = c;
     }
     // verdicts and ignores
     for (const v of rules.verdicts ?? []) {
       const f = at(v.figure); if (!f) continue;
-      const c = this.inputById.get(f.id)?.claim; if (c) c.verdicts[f.id] = { verdict: v.verdict, note: v.note ?? null };
+      const c = this.entry(f.id)?.claim; if (c) c.verdicts[f.id] = { verdict: v.verdict, note: v.note ?? null };
     }
     this.ignoredFigures = new Set<string>(); this.ignoredClaims = new Set<string>();
     for (const ig of rules.ignores ?? []) { if (ig.claim) this.ignoredClaims.add(ig.claim); if (ig.figure) { const f = at(ig.figure); if (f) this.ignoredFigures.add(f.id); } }
@@ -469,7 +492,7 @@ export class Corpus {
     this.problemsByDoc.clear();
     this.claimContexts = new Map();
     // display values of figures no longer in the corpus (documents removed without a patch) go
-    for (const [id, x] of this.displayCache) if (this.inputById.get(id)?.figure !== x.f) this.displayCache.delete(id);
+    for (const [id, x] of this.displayCache) if (!this.entryOf(x.f)) this.displayCache.delete(id);
     for (const c of claims) this.resolve(c);
     this.claimList = claims;
     this.claimCounts = null;
@@ -527,18 +550,18 @@ export class Corpus {
   /** Whether a conflict is settled: an accepted value, every disagreeing value marked wrong, or ignored. */
   private resolve(c: Claim): void {
     if (c.status !== 'conflict') { c.resolved = false; return; }
-    const inputById = this.inputById;
-    const live = c.figures.filter(id => c.verdicts[id]?.verdict !== 'wrong' && !this.ignoredFigures.has(id) && !inputById.get(id)!.features.relativeDate);
-    c.resolved = this.ignoredClaims.has(c.id) || c.figures.some(id => c.verdicts[id]?.verdict === 'accepted') || commonValue(live.map(id => inputById.get(id)!));
+    const live = c.figures.map(id => this.entry(id)!).filter(e => c.verdicts[e.figure.id]?.verdict !== 'wrong' && !this.ignoredFigures.has(e.figure.id) && !e.features.relativeDate);
+    c.resolved = this.ignoredClaims.has(c.id) || c.figures.some(id => c.verdicts[id]?.verdict === 'accepted') || commonValue(live);
   }
 
   private contextOf(c: Claim): ClaimContext {
     let x = this.claimContexts.get(c);
     if (x && x.ids === c.figures) return x;
     const ids = c.figures;
-    const figs = ids.map(id => this.inputById.get(id)!.figure);
-    const spans = ids.map(id => spanOf(this.inputById.get(id)!));
-    const relative = ids.map(id => !!this.inputById.get(id)!.features.relativeDate);
+    const es = ids.map(id => this.entry(id)!);
+    const figs = es.map(e => e.figure);
+    const spans = es.map(e => spanOf(e));
+    const relative = es.map(e => !!e.features.relativeDate);
     const group = new Int32Array(ids.length);
     const groupSpans: (ValueSpan | null)[] = [];
     const keys = new Map<string, number>();
@@ -597,7 +620,7 @@ export class Corpus {
       const verdict = c.verdicts[id]?.verdict;
       let message: string, code: string = Codes.conflictingFigure, severity: Problem['severity'] = this.severityOf(Codes.conflictingFigure, 'warning');
       if (c.resolved) {
-        const acc = x.accepted.map(a => this.inputById.get(a)!.figure).map(a => a.text);
+        const acc = x.accepted.map(a => this.entry(a)!.figure).map(a => a.text);
         message = `Resolved conflict on ${c.label}: ${acc.length ? `accepted value ${acc.join(', ')}` : 'settled in the annotation file'}${verdict ? `; this value is marked ${verdict}` : ''}. Other sources: ${differ.slice(0, MAX_LISTED).map(where).join('; ') || 'none differ'}.`;
         code = Codes.resolvedConflict;
         severity = this.severityOf(Codes.resolvedConflict, 'hint');
@@ -615,7 +638,7 @@ export class Corpus {
   private computeProblems(doc: string): Problem[] {
     const list: Problem[] = [...(this.docsMap.get(doc)?.problems ?? [])];
     const claims = new Set<Claim>();
-    for (const f of this.figuresByDoc.get(doc) ?? []) { const c = this.inputById.get(f.id)?.claim; if (c) claims.add(c); }
+    for (const e of this.entriesByDoc.get(doc) ?? []) if (e.claim) claims.add(e.claim);
     for (const c of claims) this.claimProblemsIn(c, doc, list);
     return list;
   }
@@ -639,35 +662,39 @@ export class Corpus {
     const touchedClaims = new Set<Claim>();
     const touchedDocs = new Set<string>([doc]);
     const oldFigs = this.figuresByDoc.get(doc) ?? [];
-    // the document's old figures out of their claims (one pass over each claim), and out of `inputById`: the builder
-    // still lists them, and takes a figure as live only when it is the one `inputById` holds
+    // the document's old figures out of their claims (one pass over each claim), and out of `entriesByDoc`: the builder
+    // still lists them, and takes a figure as live only when it is the one `entriesByDoc` holds
     const removed = new Map<Claim, Set<string>>();
-    for (const f of oldFigs) {
-      const c = this.inputById.get(f.id)?.claim;
+    const oldEntries = this.entriesByDoc.get(doc) ?? [];
+    for (const [k, f] of oldFigs.entries()) {
+      const c = oldEntries[k]?.claim;
       if (c) {
         let ids = removed.get(c);
         if (!ids) { removed.set(c, ids = new Set()); this.countClaim(c, -1); touchedClaims.add(c); }
         ids.add(f.id); delete c.verdicts[f.id];
       }
       this.displayCache.delete(f.id);
-      this.inputById.delete(f.id);
     }
+    this.entriesByDoc.delete(doc);
     for (const [c, ids] of removed) c.figures = c.figures.filter(x => !ids.has(x));
     const a = this.docsMap.has(doc) ? this.analysis(doc) : null;
     this.figuresByDoc.delete(doc);
     const builder = this.builder!;
     // claims that already hold a new figure of each sentence (the document's old figures are out of every claim)
     const bySentence = new Map<number, Set<Claim>>();
-    const live = this.inputById, alive = (id: string, g: Figure) => live.get(id)?.figure === g;
+    const alive = (id: string, g: Figure) => this.entry(id)?.figure === g;
     if (a) {
       this.figuresByDoc.set(doc, a.figures);
+      // (filled as the figures are attached: a figure is live once its entry is in)
+      const entries: Entry[] = [];
+      this.entriesByDoc.set(doc, entries);
       a.figures.forEach((f, k) => {
         const input: Entry = { figure: f, features: a.features[k]!, claim: undefined };
-        this.inputById.set(f.id, input);
+        entries.push(input);
         const { best } = builder.attach(input, alive);
         let target: Claim | undefined;
         for (const id of best) {
-          const c = this.inputById.get(id)?.claim;
+          const c = this.entry(id)?.claim;
           if (!c) continue;
           // one claim never holds two figures of one sentence
           if (bySentence.get(input.features.sentence)?.has(c)) continue;
@@ -693,14 +720,14 @@ export class Corpus {
     const rules = this.options.annotations ?? {};
     for (const v of rules.verdicts ?? []) {
       if (v.figure.doc !== doc) continue;
-      const f = this.figureAtSpan(v.figure), c = f && this.inputById.get(f.id)?.claim;
+      const f = this.figureAtSpan(v.figure), c = f && this.entry(f.id)?.claim;
       if (f && c) c.verdicts[f.id] = { verdict: v.verdict, note: v.note ?? null };
     }
     for (const f of oldFigs) this.ignoredFigures.delete(f.id);
     for (const ig of rules.ignores ?? []) if (ig.figure?.doc === doc) { const f = this.figureAtSpan(ig.figure); if (f) this.ignoredFigures.add(f.id); }
     for (const c of touchedClaims) {
-      for (const id of c.figures) touchedDocs.add(this.inputById.get(id)!.figure.doc);
-      const ins = c.figures.map(id => this.inputById.get(id)!);
+      for (const id of c.figures) touchedDocs.add(this.entry(id)!.figure.doc);
+      const ins = c.figures.map(id => this.entry(id)!);
       c.status = builder.statusOf(ins);
       c.values = [...new Set(ins.map(x => this.display(x.figure)))];
       this.claimContexts.delete(c);
@@ -783,7 +810,7 @@ export class Corpus {
   }
 
   figuresOf(doc: string): Figure[] { this.ensure(); return this.figuresByDoc.get(doc) ?? []; }
-  figure(id: string): Figure | undefined { this.ensure(); return this.inputById.get(id)?.figure; }
+  figure(id: string): Figure | undefined { this.ensure(); return this.entry(id)?.figure; }
   figureAt(doc: string, offset: number): Figure | undefined {
     const fs = this.figuresOf(doc);
     let lo = 0, hi = fs.length - 1;
@@ -793,7 +820,7 @@ export class Corpus {
     }
     return undefined;
   }
-  claimOf(figureId: string): Claim | undefined { this.ensure(); return this.inputById.get(figureId)?.claim; }
+  claimOf(figureId: string): Claim | undefined { this.ensure(); return this.entry(figureId)?.claim; }
   entity(id: string): Entity | undefined { this.ensure(); return this.entityById.get(id); }
   entityAt(doc: string, offset: number): { entity: Entity; mention: Mention } | undefined {
     const ms = this.mentionsOf(doc);
@@ -855,6 +882,16 @@ function hash53(s: string): number {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/** The entry at offset `start` among a document's entries (in text order), if its figure has this id. */
+function entryAt(es: readonly Entry[], start: number, id: string): Entry | undefined {
+  let lo = 0, hi = es.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1, f = es[mid]!.figure;
+    if (f.start < start) lo = mid + 1; else if (f.start > start) hi = mid - 1; else return f.id === id ? es[mid] : undefined;
+  }
+  return undefined;
 }
 
 /** Mentions of one document already in text order (the analysis gives them so). */
