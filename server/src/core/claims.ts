@@ -209,7 +209,7 @@ function noneIn(xs: readonly string[], from: number, to: number, ys: readonly st
   return true;
 }
 
-const UP = new Set(['rose', 'rise', 'risen', 'growth', 'grow', 'grown', 'increas', 'climb', 'gain', 'jump', 'surg', 'soar', 'rebound', 'higher', 'expand']);
+const UP = new Set(['rose', 'rise', 'risen', 'rais', 'raise', 'growth', 'grow', 'grown', 'increas', 'climb', 'gain', 'jump', 'surg', 'soar', 'rebound', 'higher', 'expand']);
 const DOWN = new Set(['fell', 'fall', 'fallen', 'drop', 'dropp', 'declin', 'decreas', 'shrank', 'shrink', 'shrunk', 'slump', 'plung', 'slid', 'lower', 'contract', 'tumbl', 'lost']);
 /** The direction of a change the figure measures, from the word right before it ("fell 6%") or right after it ("6% higher"): 1 up, -1 down, 0 none. */
 function directionOf(x: FigureFeatures): number {

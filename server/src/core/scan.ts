@@ -3,6 +3,7 @@
 // hash for lexicon lookups; then sentences and "aside" regions (related-article boxes,
 // app promotions, "Read also" lists). No allocation per token.
 import { Cat, catsById, foldChar, hashFold, lookupId } from './lexicon';
+import { gluedWords } from './words';
 
 export const enum TK { Word = 1, Number = 2, Punct = 3 }
 export const enum TF {
@@ -102,6 +103,25 @@ function gluedPreposition(text: string, s: number, i: number, len: number): numb
   return 0;
 }
 function isLowerAscii(c: number): boolean { return c >= 97 && c <= 122; }
+/**
+ * Where the lower-case word [s, e) (hash h) splits into two glued words, or 0 (see words.ts): remembered by hash
+ * and length, since most words come again and again (a word list's answer costs seven lookups in its filter).
+ */
+const glueCache = new Map<number, number>();
+const isStopIn = (text: string) => (a: number, b: number) => (catsById[lookupId(text, a, b, hashFold(text, a, b))]! & Cat.Stop) !== 0;
+function gluedAt(text: string, s: number, e: number, h: number): number {
+  const n = e - s, known = glueCache.get(h);
+  // (the length, then the split's offset in the word, in one number)
+  if (known !== undefined && known >> 8 === n) return known & 255 ? s + (known & 255) : 0;
+  const at = gluedWords(text, s, e, isStopIn(text));
+  if (glueCache.size >= 200000) glueCache.clear();
+  if (n < 1 << 20 && at - s < 256) glueCache.set(h, n << 8 | (at ? at - s : 0));
+  return at;
+}
+function asciiLower(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (!isLowerAscii(text.charCodeAt(i))) return false;
+  return true;
+}
 
 /** Apostrophes after a word in s taken as possessives, to check once the whole text is read. */
 const plural: number[] = [];
@@ -183,6 +203,15 @@ export function tokenize(text: string): Tokens {
         S = T.start; E = T.end; K = T.kind; F = T.flags; H = T.hash; L = T.lex;
         s = cut; firstClass = 1; flags = TF.Space; h = hashFold(text, cut, i);
         upper = 0; letters = i - cut; laterUpper = 0;
+      }
+      // two lower-case words glued: "growthslowed", "hasrisen", "workin" (a word no word list knows that splits into two it does)
+      if (!glue && !cut && k === 1 && !upper && i - s >= 6 && i - s === letters && asciiLower(text, s, i) && !lookupId(text, s, i, h | 0)) {
+        const at = gluedAt(text, s, i, h | 0);
+        if (at) {
+          splitOffWord(text, n++, s, at, flags | TF.Lower);
+          S = T.start; E = T.end; K = T.kind; F = T.flags; H = T.hash; L = T.lex;
+          s = at; flags = TF.Space; h = hashFold(text, at, i); letters = i - at;
+        }
       }
       if (firstClass === 2) flags |= TF.Cap; else if (firstClass === 1) flags |= TF.Lower;
       if (upper === letters && letters >= 2) flags |= TF.AllCaps;
