@@ -292,6 +292,20 @@ test('words a word list knows stay whole; a glued pair splits where a reader wou
   assert.deepEqual(fig(c, 'b.txt', '6%').context, ['tariff', 'rule', 'written', 'law', 'farmer', 'paid']);
 });
 
+test('a country glued to the word after it is read as the country; a name that comes again stays whole', () => {
+  // "Greecefell": the fall is found again, so the change is no share of a whole, and Greece is named
+  lookAlikes([
+    ['g1.txt', 'Zambia trade\nMining accounts for 20 percent of Zambia\'s exports, the ministry said.\n', '20 percent'],
+    ['g2.txt', 'Zambia trade\nZambian exports to Greecefell 19 percent last year, the ministry said.\n', '19 percent'],
+  ], ['g3.txt', 'Zambia trade\nMining accounts for 24 percent of Zambia\'s exports, the ministry said.\n', '24 percent'], 'conflict');
+  const c = new Corpus();
+  c.set('g2.txt', 'Zambia trade\nZambian exports to Greecefell 19 percent last year, the ministry said.\n');
+  c.set('n.txt', 'Port news\nAna Chadwick said the port would reopen. Chadwick left on Monday.\n');
+  const names = (doc: string) => c.mentionsOf(doc).map(m => m.mention.text);
+  assert.ok(names('g2.txt').includes('Greece'), names('g2.txt').join(', '));
+  assert.ok(names('n.txt').includes('Ana Chadwick') && !names('n.txt').includes('Chad'), names('n.txt').join(', '));
+});
+
 test('a raise is a change, not a share of a whole', () => {
   lookAlikes([
     ['r1.txt', 'Crestline\nCrestline Capital controls 31% of its home market, according to industry estimates.\n', '31%'],

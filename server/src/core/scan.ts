@@ -3,7 +3,8 @@
 // hash for lexicon lookups; then sentences and "aside" regions (related-article boxes,
 // app promotions, "Read also" lists). No allocation per token.
 import { Cat, catsById, foldChar, hashFold, lookupId } from './lexicon';
-import { gluedWords } from './words';
+import { gluedWords, isCommonWord, isWord } from './words';
+import { placeIn, countryOfDemonymIn } from './gazetteer';
 
 export const enum TK { Word = 1, Number = 2, Punct = 3 }
 export const enum TF {
@@ -118,6 +119,32 @@ function gluedAt(text: string, s: number, e: number, h: number): number {
   if (n < 1 << 20 && at - s < 256) glueCache.set(h, n << 8 | (at ? at - s : 0));
   return at;
 }
+/**
+ * Where a capitalised word [s, e) that is no name nor English word splits into a country's name or its people's word
+ * and a common lower-case word of four letters or more ("Greece|fell", "Pakistan|established", "Hungary|wants"),
+ * the longest such name first; or 0. Only a word the document has once: a name ("Chadwick") comes again, a slip
+ * of the extraction seldom does. Remembered like `gluedAt` (the split, not the document's count).
+ */
+const capGlueCache = new Map<number, number>();
+function capGluedAt(text: string, s: number, e: number, h: number): number {
+  const n = e - s;
+  let known = capGlueCache.get(h);
+  if (known === undefined || known >> 8 !== n) {
+    let at = 0;
+    if (!placeIn(text, s, e) && !countryOfDemonymIn(text, s, e) && !isWord(text.slice(s, e).toLowerCase(), 0, n)) {
+      for (let j = e - 4; j >= s + 3; j--) {
+        if (!isCommonWord(text, j, e)) continue;
+        if (placeIn(text, s, j)?.type === 'country' || countryOfDemonymIn(text, s, j)) { at = j; break; }
+      }
+    }
+    if (capGlueCache.size >= 200000) capGlueCache.clear();
+    known = n << 8 | (at && at - s < 256 ? at - s : 0);
+    if (n < 1 << 20) capGlueCache.set(h, known);
+  }
+  if (!(known & 255)) return 0;
+  const word = text.slice(s, e);
+  return text.indexOf(word) === s && text.indexOf(word, e) < 0 ? s + (known & 255) : 0;
+}
 function asciiLower(text: string, s: number, e: number): boolean {
   for (let i = s; i < e; i++) if (!isLowerAscii(text.charCodeAt(i))) return false;
   return true;
@@ -211,6 +238,15 @@ export function tokenize(text: string): Tokens {
           splitOffWord(text, n++, s, at, flags | TF.Lower);
           S = T.start; E = T.end; K = T.kind; F = T.flags; H = T.hash; L = T.lex;
           s = at; flags = TF.Space; h = hashFold(text, at, i); letters = i - at;
+        }
+      }
+      // a country or its people's word glued to the lower-case word after it: "Greecefell", "Hungarywants", "Koreanexports"
+      if (!glue && !cut && k === 2 && upper === 1 && !laterUpper && i - s >= 7 && i - s === letters && asciiLower(text, s + 1, i)) {
+        const at = capGluedAt(text, s, i, h | 0);
+        if (at) {
+          splitOffWord(text, n++, s, at, flags | TF.Cap);
+          S = T.start; E = T.end; K = T.kind; F = T.flags; H = T.hash; L = T.lex;
+          s = at; flags = TF.Space; h = hashFold(text, at, i); letters = i - at; upper = 0; firstClass = 1;
         }
       }
       if (firstClass === 2) flags |= TF.Cap; else if (firstClass === 1) flags |= TF.Lower;

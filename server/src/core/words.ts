@@ -33,6 +33,11 @@ export function isWord(text: string, s: number, e: number): boolean {
   return inFilter(filters()[0], text, s, e);
 }
 
+/** Whether text[s, e) (lower-case a-z) is a common English word (SCOWL's common sizes). */
+export function isCommonWord(text: string, s: number, e: number): boolean {
+  return inFilter(filters()[1], text, s, e);
+}
+
 /**
  * Where a lower-case word [s, e) of six letters or more that is no English word splits into two that are
  * ("growthslowed" → "growth" | "slowed", "hasrisen", "workin"), or 0. `isFunctionWord` tells the short words a
