@@ -44,6 +44,10 @@ for (const [k, e] of shortBy) {
 const countries = world.map(c => {
   const names = new Set([c.name.common, c.name.official, ...c.altSpellings, ...(shortNames.get(c.cca2) ?? [])].filter(n => latin(n) && n.length > 2 && !n.includes(',')));
   const demonyms = new Set(Object.values(c.demonyms?.eng ?? {}).filter(Boolean));
+  // "-stan" countries: their people's word is the name before it, where the data gives only "-stani" (Kazakh,
+  // Uzbek, Tajik, Kyrgyz; not "Pak", too short to be one)
+  const stem = /^(\p{Lu}\p{Ll}{4,}?)i?stan$/u.exec(c.name.common)?.[1];
+  if (stem) demonyms.add(stem);
   return {
     code: c.cca2, name: c.name.common, independent: Boolean(c.independent), names: [...names], demonyms: [...demonyms],
     currencies: Object.entries(c.currencies ?? {}).map(([code, v]) => ({ code, name: v.name, symbol: v.symbol })),

@@ -103,6 +103,15 @@ test('an equation in the text joins two names; demonyms link to their country', 
   assert.ok(vn.mentions.some(m => m.text === 'Vietnamese' && m.via === 'demonym'));
 });
 
+test('the people of a "-stan" country are named by the name before it, where the data gives only the "-stani" word', () => {
+  const c = corpus({ 'a.txt': 'Kazakh exports to Bangladesh fell 20% last year. Uzbek and Kazakhstan officials met in Tashkent.' });
+  const kz = entityWith(c, 'Kazakhstan');
+  assert.ok(kz.mentions.some(m => m.text === 'Kazakh' && m.via === 'demonym'), kz.mentions.map(m => m.text).join(', '));
+  const uz = entityWith(c, 'Uzbek');
+  assert.equal(uz.name, 'Uzbekistan');
+  assert.ok(uz.mentions.some(m => m.text === 'Uzbek' && m.via === 'demonym'));
+});
+
 test('organisations by cue and by short form; places by gazetteer; a credited source is an organisation', () => {
   const c = corpus({
     'a.txt': 'Shares of Korvan Electronics rose in Hanoi.\nSource: Delta Wire',
