@@ -292,7 +292,7 @@ test('words a word list knows stay whole; a glued pair splits where a reader wou
   assert.deepEqual(fig(c, 'b.txt', '6%').context, ['tariff', 'rule', 'written', 'law', 'farmer', 'paid']);
 });
 
-test('a country glued to the word after it is read as the country; a name that comes again stays whole', () => {
+test('a country glued to the word after it, in one word or two, is read as the country; a name that comes again stays whole', () => {
   // "Greecefell": the fall is found again, so the change is no share of a whole, and Greece is named
   lookAlikes([
     ['g1.txt', 'Zambia trade\nMining accounts for 20 percent of Zambia\'s exports, the ministry said.\n', '20 percent'],
@@ -304,6 +304,9 @@ test('a country glued to the word after it is read as the country; a name that c
   const names = (doc: string) => c.mentionsOf(doc).map(m => m.mention.text);
   assert.ok(names('g2.txt').includes('Greece'), names('g2.txt').join(', '));
   assert.ok(names('n.txt').includes('Ana Chadwick') && !names('n.txt').includes('Chad'), names('n.txt').join(', '));
+  // a name of two words: "New Zealandestablished", "South Koreanexports"
+  c.set('k.txt', 'Trade\nSouth Koreanexports to Hungary fell 16 percent, and New Zealandestablished ties with Chile.\n');
+  assert.ok(names('k.txt').includes('South Korean') && names('k.txt').includes('New Zealand'), names('k.txt').join(', '));
 });
 
 test('a raise is a change, not a share of a whole', () => {

@@ -122,28 +122,46 @@ function gluedAt(text: string, s: number, e: number, h: number): number {
 /**
  * Where a capitalised word [s, e) that is no name nor English word splits into a country's name or its people's word
  * and a common lower-case word of four letters or more ("Greece|fell", "Pakistan|established", "Hungary|wants"),
- * the longest such name first; or 0. Only a word the document has once: a name ("Chadwick") comes again, a slip
- * of the extraction seldom does. Remembered like `gluedAt` (the split, not the document's count).
+ * the longest such name first, also with the capitalised word before it ("New Zealand|established", "South
+ * Korean|exports": `prev`, its start, or -1); or 0. Only a word the document has once: a name ("Chadwick") comes
+ * again, a slip of the extraction seldom does. Remembered like `gluedAt` (whether the word may be two, and its
+ * split alone; not the document's count, nor the word before).
  */
 const capGlueCache = new Map<number, number>();
-function capGluedAt(text: string, s: number, e: number, h: number): number {
+const pairGlueCache = new Map<number, number>();
+function capGluedAt(text: string, s: number, e: number, h: number, prev: number, prevHash: number): number {
   const n = e - s;
   let known = capGlueCache.get(h);
-  if (known === undefined || known >> 8 !== n) {
-    let at = 0;
-    if (!placeIn(text, s, e) && !countryOfDemonymIn(text, s, e) && !isWord(text.slice(s, e).toLowerCase(), 0, n)) {
-      for (let j = e - 4; j >= s + 3; j--) {
-        if (!isCommonWord(text, j, e)) continue;
-        if (placeIn(text, s, j)?.type === 'country' || countryOfDemonymIn(text, s, j)) { at = j; break; }
-      }
-    }
+  if (known === undefined || known >> 9 !== n) {
+    const may = !placeIn(text, s, e) && !countryOfDemonymIn(text, s, e) && !isWord(text.slice(s, e).toLowerCase(), 0, n);
+    const at = may ? countryThenWord(text, s, s, e) : 0;
     if (capGlueCache.size >= 200000) capGlueCache.clear();
-    known = n << 8 | (at && at - s < 256 ? at - s : 0);
+    known = n << 9 | (may ? 256 : 0) | (at && at - s < 256 ? at - s : 0);
     if (n < 1 << 20) capGlueCache.set(h, known);
   }
-  if (!(known & 255)) return 0;
+  if (!(known & 256)) return 0;
+  let at = known & 255 ? s + (known & 255) : 0;
+  if (!at && prev >= 0) {
+    // (by the two words' hashes, and the word's length)
+    const key = Math.imul(prevHash, 0x9e3779b1) ^ h, pair = pairGlueCache.get(key);
+    if (pair !== undefined && pair >> 8 === n) at = pair & 255 ? s + (pair & 255) : 0;
+    else {
+      at = countryThenWord(text, prev, s, e);
+      if (pairGlueCache.size >= 200000) pairGlueCache.clear();
+      if (n < 1 << 20 && at - s < 256) pairGlueCache.set(key, n << 8 | (at ? at - s : 0));
+    }
+  }
+  if (!at) return 0;
   const word = text.slice(s, e);
-  return text.indexOf(word) === s && text.indexOf(word, e) < 0 ? s + (known & 255) : 0;
+  return text.indexOf(word) === s && text.indexOf(word, e) < 0 ? at : 0;
+}
+/** The longest [from, j) that is a country or its people's word, with [j, e) a common word of four letters or more (j in [s + 3, e - 4]); or 0. */
+function countryThenWord(text: string, from: number, s: number, e: number): number {
+  for (let j = e - 4; j >= s + 3; j--) {
+    if (!isCommonWord(text, j, e)) continue;
+    if (placeIn(text, from, j)?.type === 'country' || countryOfDemonymIn(text, from, j)) return j;
+  }
+  return 0;
 }
 function asciiLower(text: string, s: number, e: number): boolean {
   for (let i = s; i < e; i++) if (!isLowerAscii(text.charCodeAt(i))) return false;
@@ -242,7 +260,9 @@ export function tokenize(text: string): Tokens {
       }
       // a country or its people's word glued to the lower-case word after it: "Greecefell", "Hungarywants", "Koreanexports"
       if (!glue && !cut && k === 2 && upper === 1 && !laterUpper && i - s >= 7 && i - s === letters && asciiLower(text, s + 1, i)) {
-        const at = capGluedAt(text, s, i, h | 0);
+        // (the word before, when it is a capitalised word one space away: "New Zealandestablished")
+        const p = n > 0 && K[n - 1] === TK.Word && E[n - 1]! + 1 === s && text.charCodeAt(s - 1) === 32 && (F[n - 1]! & TF.Cap) ? S[n - 1]! : -1;
+        const at = capGluedAt(text, s, i, h | 0, p, p >= 0 ? H[n - 1]! : 0);
         if (at) {
           splitOffWord(text, n++, s, at, flags | TF.Cap);
           S = T.start; E = T.end; K = T.kind; F = T.flags; H = T.hash; L = T.lex;
