@@ -89,7 +89,11 @@ const buf: number[] = [];
 function buildKey(text: string, start: number, end: number): string {
   buf.length = 0;
   for (let i = start; i < end; i++) { const c = keyChar(text.charCodeAt(i)); if (c >= 0) buf.push(c); }
-  return String.fromCharCode.apply(null, buf);
+  if (buf.length <= 4096) return String.fromCharCode.apply(null, buf);
+  // (a name of a pasted blob's length: one call with every code as an argument would overflow the stack)
+  let out = '';
+  for (let i = 0; i < buf.length; i += 4096) out += String.fromCharCode.apply(null, buf.slice(i, i + 4096));
+  return out;
 }
 
 // Interned keys: names repeat across a corpus, so most keys are built once, and the

@@ -109,6 +109,8 @@ function isLowerAscii(c: number): boolean { return c >= 97 && c <= 122; }
  * and length, since most words come again and again (a word list's answer costs seven lookups in its filter).
  */
 const glueCache = new Map<number, number>();
+/** Longer runs of letters are no two glued words (and trying every split of one would take the square of its length). */
+const MAX_GLUED = 40;
 const isStopIn = (text: string) => (a: number, b: number) => (catsById[lookupId(text, a, b, hashFold(text, a, b))]! & Cat.Stop) !== 0;
 function gluedAt(text: string, s: number, e: number, h: number): number {
   const n = e - s, known = glueCache.get(h);
@@ -250,7 +252,7 @@ export function tokenize(text: string): Tokens {
         upper = 0; letters = i - cut; laterUpper = 0;
       }
       // two lower-case words glued: "growthslowed", "hasrisen", "workin" (a word no word list knows that splits into two it does)
-      if (!glue && !cut && k === 1 && !upper && i - s >= 6 && i - s === letters && asciiLower(text, s, i) && !lookupId(text, s, i, h | 0)) {
+      if (!glue && !cut && k === 1 && !upper && i - s >= 6 && i - s <= MAX_GLUED && i - s === letters && asciiLower(text, s, i) && !lookupId(text, s, i, h | 0)) {
         const at = gluedAt(text, s, i, h | 0);
         if (at) {
           splitOffWord(text, n++, s, at, flags | TF.Lower);
@@ -259,7 +261,7 @@ export function tokenize(text: string): Tokens {
         }
       }
       // a country or its people's word glued to the lower-case word after it: "Greecefell", "Hungarywants", "Koreanexports"
-      if (!glue && !cut && k === 2 && upper === 1 && !laterUpper && i - s >= 7 && i - s === letters && asciiLower(text, s + 1, i)) {
+      if (!glue && !cut && k === 2 && upper === 1 && !laterUpper && i - s >= 7 && i - s <= MAX_GLUED && i - s === letters && asciiLower(text, s + 1, i)) {
         // (the word before, when it is a capitalised word one space away: "New Zealandestablished")
         const p = n > 0 && K[n - 1] === TK.Word && E[n - 1]! + 1 === s && text.charCodeAt(s - 1) === 32 && (F[n - 1]! & TF.Cap) ? S[n - 1]! : -1;
         const at = capGluedAt(text, s, i, h | 0, p, p >= 0 ? H[n - 1]! : 0);
