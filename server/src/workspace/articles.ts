@@ -150,7 +150,8 @@ export class ArticleWorkspace {
     const stale = () => generation !== this.generation;
     try {
       const files: string[] = [];
-      for (const folder of this.folders) files.push(...await findArticles(folder, this.filter, stale));
+      // (one at a time: spreading a folder of 150,000 articles into push() overflows the stack)
+      for (const folder of this.folders) for (const f of await findArticles(folder, this.filter, stale)) files.push(f);
       if (stale()) return;
       const wanted = new Set(files.map(fileUri));
       for (const uri of [...this.onDisk, ...this.unreadable.keys()]) {
