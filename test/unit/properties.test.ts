@@ -68,3 +68,16 @@ test('a pasted blob of 200,000 letters is read without a crash, and so is the te
     assert.deepEqual(a.figures.map(f => f.text), ['5%', '2024', '3%', 'last year']);
   }
 });
+
+test('an edit to an article that names one place 160,000 times is patched in, its mentions all kept', () => {
+  const c = new Corpus();
+  const big = 'Officials in Hanoi met. ' + 'Vietnam grew. '.repeat(160000);
+  c.set('a.txt', big);
+  c.set('b.txt', 'Vietnam and Laos signed 3 deals.');
+  c.result();
+  // a patch replaces the article's run of the entity's mentions (spread into one call, that many overflowed the stack)
+  c.set('a.txt', big + ' Vietnam rose 4%.');
+  const vietnam = c.mentionsOf('a.txt').find(m => m.mention.text === 'Vietnam')!.entity;
+  assert.equal(c.entity(vietnam.id)!.mentions.length, 160002);
+  assert.equal(c.figuresOf('a.txt').map(f => f.text).join(), '4%');
+});

@@ -778,7 +778,9 @@ export class Corpus {
       while (end < ms.length && ms[end]!.doc === doc) end++;
       if (!mine) ms.splice(lo, end - lo);
       else if (end - lo === mine.length) for (let k = 0; k < mine.length; k++) ms[lo + k] = mine[k]!;
-      else ms.splice(lo, end - lo, ...mine);
+      else if (mine.length <= 4096) ms.splice(lo, end - lo, ...mine);
+      // (a document that names one entity 150,000 times: spread into splice() its mentions would overflow the stack)
+      else e.mentions = ms.slice(0, lo).concat(mine, ms.slice(end));
     }
     if (list.length) index.byDoc.set(doc, list); else index.byDoc.delete(doc);
     if ([...hit].some(e => !e.mentions.length)) {
