@@ -250,9 +250,14 @@ test('a figure naming nothing it is about is not compared across articles about 
   ['u.txt', 'Storm in Kenya\nKenya and Uganda were hit by floods, officials in Kenya said.\nUnder a 2014 accord, member states share customs data.\nUganda and Kenya asked for help.\n', '2014']);
 });
 
-test('the same wording with another word in the slot that says what is counted is another quantity', () => {
+/**
+ * Two Marlow reports worded alike with another word in the slot that says what is counted ("farming" / "fishing",
+ * "ports" / "roads"): other quantities; a third with the first's word is its quantity, and the values conflict.
+ * `work` and `risen` are how the first report writes "work in" and "has risen".
+ */
+function slotCase(work: string, risen: string): Corpus {
   const c = new Corpus();
-  c.set('v.txt', 'Jobs in Marlow\nAbout 54,000 people in Marlow work in farming, according to local officials.\nOfficials said spending on ports has risen for nine straight years.\n');
+  c.set('v.txt', `Jobs in Marlow\nAbout 54,000 people in Marlow ${work} farming, according to local officials.\nOfficials said spending on ports ${risen} for nine straight years.\n`);
   c.set('w.txt', 'Marlow economy\nAbout 44,000 people in Marlow work in fishing, according to local officials.\nOfficials said spending on roads has risen for 9 straight years.\n');
   assert.notEqual(claimOf(c, fig(c, 'v.txt', '54,000')), claimOf(c, fig(c, 'w.txt', '44,000')));
   assert.notEqual(claimOf(c, fig(c, 'v.txt', 'nine')), claimOf(c, fig(c, 'w.txt', '9')));
@@ -261,19 +266,16 @@ test('the same wording with another word in the slot that says what is counted i
   const farming = claimOf(c, fig(c, 'v.txt', '54,000'));
   assert.equal(farming, claimOf(c, fig(c, 'x.txt', '70,000')));
   assert.equal(farming.status, 'conflict');
+  return c;
+}
+
+test('the same wording with another word in the slot that says what is counted is another quantity', () => {
+  slotCase('work in', 'has risen');
 });
 
 test('two lower-case words glued by text extraction are read as two: the word that says what is counted still tells quantities apart', () => {
-  const c = new Corpus();
   // "workin" and "hasrisen": the spaces the extraction lost, before the word in the slot
-  c.set('v.txt', 'Jobs in Marlow\nAbout 54,000 people in Marlow workin farming, according to local officials.\nOfficials said spending on ports hasrisen for nine straight years.\n');
-  c.set('w.txt', 'Marlow economy\nAbout 44,000 people in Marlow work in fishing, according to local officials.\nOfficials said spending on roads has risen for 9 straight years.\n');
-  assert.notEqual(claimOf(c, fig(c, 'v.txt', '54,000')), claimOf(c, fig(c, 'w.txt', '44,000')));
-  assert.notEqual(claimOf(c, fig(c, 'v.txt', 'nine')), claimOf(c, fig(c, 'w.txt', '9')));
-  c.set('x.txt', 'Marlow jobs\nAbout 70,000 people in Marlow work in farming, according to local officials.\n');
-  const farming = claimOf(c, fig(c, 'v.txt', '54,000'));
-  assert.equal(farming, claimOf(c, fig(c, 'x.txt', '70,000')));
-  assert.equal(farming.status, 'conflict');
+  const c = slotCase('workin', 'hasrisen');
   // the words are split, the figure keeps its place and text
   assert.deepEqual(fig(c, 'v.txt', 'nine').context.slice(0, 2), ['risen', 'port']);
 });
