@@ -104,58 +104,63 @@ function gluedPreposition(text: string, s: number, i: number, len: number): numb
   return 0;
 }
 function isLowerAscii(c: number): boolean { return c >= 97 && c <= 122; }
-/**
- * Where the lower-case word [s, e) (hash h) splits into two glued words, or 0 (see words.ts): remembered by hash
- * and length, since most words come again and again (a word list's answer costs seven lookups in its filter).
- */
-const glueCache = new Map<number, number>();
 /** Longer runs of letters are no two glued words (and trying every split of one would take the square of its length). */
 const MAX_GLUED = 40;
-const isStopIn = (text: string) => (a: number, b: number) => (catsById[lookupId(text, a, b, hashFold(text, a, b))]! & Cat.Stop) !== 0;
-function gluedAt(text: string, s: number, e: number, h: number): number {
-  const n = e - s, known = glueCache.get(h);
-  // (the length, then the split's offset in the word, in one number)
-  if (known !== undefined && known >> 8 === n) return known & 255 ? s + (known & 255) : 0;
-  const at = gluedWords(text, s, e, isStopIn(text));
-  if (glueCache.size >= 200000) glueCache.clear();
-  if (n < 1 << 20 && at - s < 256) glueCache.set(h, n << 8 | (at ? at - s : 0));
-  return at;
+
+/**
+ * Answers about words (a split's offset, at most MAX_GLUED) by a hash of the word, with its length kept beside the
+ * answer to tell most words of one hash apart: most words come again and again, and an answer costs lookups in a
+ * word list's filter. Emptied when full.
+ */
+class WordAnswers {
+  private readonly m = new Map<number, number>();
+  get(key: number, n: number): number | undefined {
+    const v = this.m.get(key);
+    return v !== undefined && v >> 8 === n ? v & 255 : undefined;
+  }
+  set(key: number, n: number, answer: number): void {
+    if (this.m.size >= 200000) this.m.clear();
+    this.m.set(key, n << 8 | answer);
+  }
 }
+
+const isStopIn = (text: string) => (a: number, b: number) => (catsById[lookupId(text, a, b, hashFold(text, a, b))]! & Cat.Stop) !== 0;
+const lowerSplits = new WordAnswers();
+/** Where the lower-case word [s, e) (hash h) splits into two glued words, or 0 (see words.ts). */
+function gluedAt(text: string, s: number, e: number, h: number): number {
+  let off = lowerSplits.get(h, e - s);
+  if (off === undefined) { const at = gluedWords(text, s, e, isStopIn(text)); lowerSplits.set(h, e - s, off = at && at - s); }
+  return off && s + off;
+}
+
 /**
  * Where a capitalised word [s, e) that is no name nor English word splits into a country's name or its people's word
  * and a common lower-case word of four letters or more ("Greece|fell", "Pakistan|established", "Hungary|wants"),
  * the longest such name first, also with the capitalised word before it ("New Zealand|established", "South
- * Korean|exports": `prev`, its start, or -1); or 0. Only a word the document has once: a name ("Chadwick") comes
- * again, a slip of the extraction seldom does. Remembered like `gluedAt` (whether the word may be two, and its
- * split alone; not the document's count, nor the word before).
+ * Korean|exports": `prev`, its start, or -1, and its hash); or 0. Only a word the document has once: a name
+ * ("Chadwick") comes again, a slip of the extraction seldom does.
  */
-const capGlueCache = new Map<number, number>();
-const pairGlueCache = new Map<number, number>();
+const capSplits = new WordAnswers(), pairSplits = new WordAnswers();
 function capGluedAt(text: string, s: number, e: number, h: number, prev: number, prevHash: number): number {
   const n = e - s;
-  let known = capGlueCache.get(h);
-  if (known === undefined || known >> 9 !== n) {
+  // 0: no name nor word can be two; else 1 + the split's offset (0 for none) in the word alone
+  let alone = capSplits.get(h, n);
+  if (alone === undefined) {
     const may = !placeIn(text, s, e) && !countryOfDemonymIn(text, s, e) && !isWord(text.slice(s, e).toLowerCase(), 0, n);
     const at = may ? countryThenWord(text, s, s, e) : 0;
-    if (capGlueCache.size >= 200000) capGlueCache.clear();
-    known = n << 9 | (may ? 256 : 0) | (at && at - s < 256 ? at - s : 0);
-    if (n < 1 << 20) capGlueCache.set(h, known);
+    capSplits.set(h, n, alone = may ? 1 + (at && at - s) : 0);
   }
-  if (!(known & 256)) return 0;
-  let at = known & 255 ? s + (known & 255) : 0;
-  if (!at && prev >= 0) {
-    // (by the two words' hashes, and the word's length)
-    const key = Math.imul(prevHash, 0x9e3779b1) ^ h, pair = pairGlueCache.get(key);
-    if (pair !== undefined && pair >> 8 === n) at = pair & 255 ? s + (pair & 255) : 0;
-    else {
-      at = countryThenWord(text, prev, s, e);
-      if (pairGlueCache.size >= 200000) pairGlueCache.clear();
-      if (n < 1 << 20 && at - s < 256) pairGlueCache.set(key, n << 8 | (at ? at - s : 0));
-    }
+  if (!alone) return 0;
+  let off = alone - 1;
+  if (!off && prev >= 0) {
+    const key = Math.imul(prevHash, 0x9e3779b1) ^ h;
+    const known = pairSplits.get(key, n);
+    if (known !== undefined) off = known;
+    else { const at = countryThenWord(text, prev, s, e); pairSplits.set(key, n, off = at && at - s); }
   }
-  if (!at) return 0;
+  if (!off) return 0;
   const word = text.slice(s, e);
-  return text.indexOf(word) === s && text.indexOf(word, e) < 0 ? at : 0;
+  return text.indexOf(word) === s && text.indexOf(word, e) < 0 ? s + off : 0;
 }
 /** The longest [from, j) that is a country or its people's word, with [j, e) a common word of four letters or more (j in [s + 3, e - 4]); or 0. */
 function countryThenWord(text: string, from: number, s: number, e: number): number {
