@@ -2,7 +2,7 @@
 // acronyms, alternative names, explicit equations, demonyms, namesakes kept apart.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Corpus } from '../../server/src/core';
+import { Corpus, analyzeDocument } from '../../server/src/core';
 import type { AnalysisRules, Entity } from '../../server/src/core';
 
 function corpus(docs: Record<string, string>): Corpus {
@@ -63,6 +63,12 @@ test('people who share a family name stay apart; the nearest full name before a 
   const shorts = c.result().entities.flatMap(e => e.mentions.filter(m => m.text === 'Park').map(m => ({ e: e.id, at: m.start })));
   assert.deepEqual(shorts.map(s => s.e), [jihoon.id, soomin.id]);
   assert.equal(entityWith(c, 'Hanbit Institute for Trade Studies').kind, 'organization');
+  // before any full name, the first one after it (a lead that names the person in full only later)
+  // (read in the document itself, so that the figures around it know the person)
+  const lead = 'Whitcombe is due in Lunean today. Minister Irena Whitcombe will sign two accords, and Whitcombe said so.';
+  const ms = analyzeDocument('b.txt', lead).mentions;
+  const full = ms.find(m => m.text === 'Irena Whitcombe')!;
+  assert.deepEqual(ms.filter(m => m.text === 'Whitcombe').map(m => [m.start, m.via, m.key]), [[0, 'short', full.key], [86, 'short', full.key]]);
 });
 
 test('acronyms join their expansions, in any case; alternative country names join through the gazetteer', () => {

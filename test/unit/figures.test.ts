@@ -151,3 +151,31 @@ test('a weekday after a future tense is the coming one, after a past one the las
   expectFigure('Voters went to the polls on Sunday.', { text: 'Sunday', value: '2025-08-03' }, '2025-08-09');
   expectFigure('He said on Sunday that talks would resume.', { text: 'Sunday', value: '2025-08-03' }, '2025-08-09');
 });
+
+test('a run without a sentence end is cut into sentences of at most 200 tokens; a figure at a cut stays whole, inside its sentence', () => {
+  // a pasted column of amounts: 6,000 tokens and no full stop (one 9,000-character "sentence" made every figure
+  // read the whole of it: minutes for a megabyte)
+  const amounts = '$1 '.repeat(3000);
+  const fs = figures(amounts);
+  assert.equal(fs.length, 3000);
+  assert.ok(Math.max(...fs.map(f => f.sentenceEnd - f.sentenceStart)) <= 300, 'no sentence beyond 200 tokens ($ and 1: 3 characters for 2)');
+  assert.ok(fs.every(f => f.sentenceStart <= f.start && f.end <= f.sentenceEnd), 'every figure lies inside its sentence');
+  // 'five million' would straddle the cut after 200 tokens: the cut moves past it
+  const text = 'word '.repeat(199) + 'five million ' + 'word '.repeat(300);
+  const five = only(text);
+  assert.deepEqual([five.text, five.value], ['five million', 5e6]);
+  assert.ok(five.sentenceStart <= five.start && five.end <= five.sentenceEnd, 'the figure lies inside its sentence');
+  assert.equal(text.slice(five.sentenceStart, five.sentenceEnd).split(' ').length, 201);
+});
+
+test('a long list of figures wrapped across lines keeps each figure in its own sentence', () => {
+  // each line break inside a figure joins two sentences; 2,000 of them are renumbered once, not each time
+  const line = 'Trade hit US$\n4 billion\n';
+  const text = line.repeat(2000);
+  const fs = figures(text);
+  assert.equal(fs.length, 2000);
+  fs.forEach((f, i) => {
+    assert.equal(f.start, i * line.length + 'Trade hit '.length);
+    assert.equal(text.slice(f.sentenceStart, f.sentenceEnd), 'Trade hit US$\n4 billion', `sentence of figure ${i}`);
+  });
+});

@@ -1,7 +1,7 @@
 // Figures: money, percentages, counts, dates, durations and ranks, read off the
 // token stream with their normalised values, qualifiers and time references.
 import { Cat, entries, catsById, type LexEntry } from './lexicon';
-import { TK, TF, type Tokens, isPossessive, mergeSentences, spansBlank } from './scan';
+import { TK, TF, type Tokens, isPossessive, mergeSentences, extendSentence, compactSentences, spansGap } from './scan';
 import { currencyOfSymbol, currencyOfWordToken, isCurrencyCode } from './gazetteer';
 import type { FigureKind, FigureValue, Qualifier, TimeRef } from './types';
 import { iso, weekday, addDays, isoWeek, WEEKDAYS, type YMD } from './dates';
@@ -98,9 +98,14 @@ export class FigureReader {
       }
       // a figure never spans a paragraph break ("11\n\nAugust 2025"); one read across a single line break joins the
       // sentences the line break ended ("Trade hit US$\n4 billion" on a short line)
+      // (a cut made for length moves past the figure instead: "five | million" in a run without a sentence end)
       if (f && t.sent[f.first] !== t.sent[f.last]) {
-        if (spansBlank(t, f.first, f.last)) f = null;
-        else { mergeSentences(t, t.sent[f.first]!, t.sent[f.last]!); f.sent = t.sent[f.first]!; }
+        if (spansGap(t, f.first, f.last, TF.Blank)) f = null;
+        else {
+          if (spansGap(t, f.first, f.last, TF.Forced)) extendSentence(t, t.sent[f.first]!, f.last, f.first);
+          else mergeSentences(t, t.sent[f.first]!, t.sent[f.last]!, f.first);
+          f.sent = t.sent[f.first]!;
+        }
       }
       if (f) {
         this.qualify(f);
@@ -108,6 +113,8 @@ export class FigureReader {
         i = f.last + 1;
       } else i++;
     }
+    const renumbered = compactSentences(t);
+    if (renumbered) for (const f of out) f.sent = renumbered[f.sent]!;
     this.attachTimes(out);
     return out;
   }

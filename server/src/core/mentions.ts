@@ -445,20 +445,28 @@ export function isFullName(m: RawMention): boolean {
 export function resolveShortForms(mentions: RawMention[]): void {
   const people = mentions.filter(m => m.via === 'name' && isFullName(m));
   if (!people.length) return;
+  // the full names by first and by last name, in text order, all of them and those not weak
+  // (a short form is never a full name itself: those are one word, or one name with a title)
+  const byName = new Map<string, { all: RawMention[]; strong: RawMention[] }>();
+  const order = people.map((_, i) => i).sort((a, b) => people[a]!.start - people[b]!.start || a - b);
+  for (const i of order) {
+    const p = people[i]!;
+    for (const key of p.firstKey === p.lastKey ? [p.firstKey] : [p.firstKey, p.lastKey]) {
+      let e = byName.get(key);
+      if (!e) byName.set(key, e = { all: [], strong: [] });
+      e.all.push(p);
+      if (!p.weak) e.strong.push(p);
+    }
+  }
   for (const m of mentions) {
     if (m.tokens !== 1 && !(m.kind === 'person' && m.ownKey && m.firstKey === m.lastKey && m.text.includes(' ') && m.role)) continue;
     if (m.via !== 'name' || m.acronym) continue;
     if (m.place && !m.role) continue;
-    let best: RawMention | null = null, bestScore = -1e9;
-    for (const p of people) {
-      if (p.firstKey !== m.ownKey && p.lastKey !== m.ownKey) continue;
-      // a sentence's first word, or a headline's, is no short form of a headline's words ("Government advisers" of "Set
-      // to Form Government", "Italy, New Zealand Sign 11 Agreements" of "Menu Search Sign")
-      if ((m.initial || m.weak) && p.weak) continue;
-      // the nearest full name before it, else the nearest after it
-      const d = p.start <= m.start ? m.start - p.start : 1e8 + (p.start - m.start);
-      if (-d > bestScore) { bestScore = -d; best = p; }
-    }
+    const named = byName.get(m.ownKey);
+    if (!named) continue;
+    // a sentence's first word, or a headline's, is no short form of a headline's words ("Government advisers" of "Set
+    // to Form Government", "Italy, New Zealand Sign 11 Agreements" of "Menu Search Sign")
+    const best = nearestFullName((m.initial || m.weak) ? named.strong : named.all, m.start);
     if (best) {
       m.key = best.key;
       m.via = 'short';
@@ -469,6 +477,16 @@ export function resolveShortForms(mentions: RawMention[]): void {
       m.evidence = withEvidence(m.evidence, `short for ${best.text}`);
     }
   }
+}
+
+/** The nearest full name that starts at or before `at` (the first of those starting at the same place), else the nearest after it. */
+function nearestFullName(names: RawMention[], at: number): RawMention | null {
+  let lo = 0, hi = names.length; // first name starting after `at`
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (names[mid]!.start <= at) lo = mid + 1; else hi = mid; }
+  if (lo === 0) return names[0] ?? null;
+  let k = lo - 1;
+  while (k > 0 && names[k - 1]!.start === names[k]!.start) k--;
+  return names[k]!;
 }
 
 /** "Asian", "African", "European", "American": a continent's adjective. */

@@ -15,7 +15,16 @@ export const enum TF {
   Blank = 16,     // the gap before it holds a blank line
   Space = 32,     // the gap before it is not empty
   MixedCaps = 64, // upper-case letters after the first (RoK, iPhone, PhuTrong)
+  Forced = 128,   // a sentence starts at it only because the one before reached MAX_SENTENCE_TOKENS
 }
+
+/**
+ * The longest sentence, in tokens; a longer run without a sentence end (a pasted table, a list of figures, text
+ * without punctuation) is cut at the next space, or here at the latest. Readers that look across a sentence (context
+ * words, names around a figure, the trade flow) are then bounded per figure. Real sentences are far shorter: at most
+ * 37 tokens in a 10 MB generated corpus, 67 in the seed articles.
+ */
+export const MAX_SENTENCE_TOKENS = 200;
 
 export interface Tokens {
   n: number;
@@ -388,6 +397,7 @@ function sentences(text: string, t: Tokens): void {
   for (let j = 1; j < t.n; j++) {
     const f = t.flags[j]!;
     if (f & TF.Blank) { close(j); continue; }
+    if (j - first >= MAX_SENTENCE_TOKENS && ((f & TF.Space) || j - first >= 2 * MAX_SENTENCE_TOKENS)) { t.flags[j] = f | TF.Forced; close(j); continue; }
     const p = j - 1;
     // most tokens: no line break before them and no punctuation that could end a sentence
     if (!(f & TF.NL) && t.kind[p] !== TK.Punct) continue;
@@ -481,19 +491,55 @@ function datelineDash(text: string, t: Tokens, p: number, first: number): boolea
   return false;
 }
 
-/** A blank line before one of the tokens (first, last]. */
-export function spansBlank(t: Tokens, first: number, last: number): boolean {
-  for (let j = first + 1; j <= last; j++) if (t.flags[j]! & TF.Blank) return true;
+/** A gap with one of these flags (a blank line, a sentence cut for length) before one of the tokens (first, last]. */
+export function spansGap(t: Tokens, first: number, last: number, flag: TF): boolean {
+  for (let j = first + 1; j <= last; j++) if (t.flags[j]! & flag) return true;
   return false;
 }
 
-/** Sentences a..b become one (a line break read as a sentence end inside a figure); later sentences are renumbered. */
-export function mergeSentences(t: Tokens, a: number, b: number): void {
+/**
+ * Sentences a..b become one (a line break read as a sentence end inside a figure), from token `from` (a token of
+ * sentence a) on. Only the merged sentences' tokens are touched: the emptied sentences keep their indexes, marked by
+ * a first token of -1, until compactSentences() renumbers them all at once (one merge per line of a long list of
+ * figures broken across lines would otherwise renumber the rest of the document each time).
+ */
+export function mergeSentences(t: Tokens, a: number, b: number, from: number): void {
   if (b <= a) return;
-  const d = b - a;
   t.sentEnd[a] = t.sentEnd[b]!;
-  t.sentStart.splice(a + 1, d); t.sentEnd.splice(a + 1, d); t.sentFirst.splice(a + 1, d);
-  for (let j = t.sentFirst[a]!; j < t.n; j++) { const s = t.sent[j]!; t.sent[j] = s <= b ? a : s - d; }
+  for (let s = a + 1; s <= b; s++) t.sentFirst[s] = -1;
+  for (let j = from; j < t.n && t.sent[j]! <= b; j++) t.sent[j] = a;
+}
+
+/**
+ * Sentence a takes its tokens up to `last` (a figure read across a cut made for length: "five | million"): the cut
+ * moves to the token after the figure, so the sentences stay short. Emptied sentences are marked as by
+ * mergeSentences().
+ */
+export function extendSentence(t: Tokens, a: number, last: number, from: number): void {
+  const b = t.sent[last]!;
+  if (b <= a) return;
+  const next = last + 1 < t.n && t.sent[last + 1] === b ? last + 1 : -1;
+  for (let s = a + 1; s <= b; s++) if (s < b || next < 0) t.sentFirst[s] = -1;
+  if (next >= 0) { t.sentFirst[b] = next; t.sentStart[b] = t.start[next]!; t.flags[next] = t.flags[next]! | TF.Forced; }
+  t.sentEnd[a] = t.end[last]!;
+  for (let j = from; j <= last; j++) t.sent[j] = a;
+}
+
+/** Drops the sentences mergeSentences() and extendSentence() emptied; returns the new index of each old one (null when none was). */
+export function compactSentences(t: Tokens): Int32Array | null {
+  const count = t.sentFirst.length;
+  if (!t.sentFirst.includes(-1)) return null;
+  const map = new Int32Array(count);
+  let k = 0;
+  for (let s = 0; s < count; s++) {
+    if (t.sentFirst[s] === -1) { map[s] = k - 1; continue; }
+    map[s] = k;
+    t.sentStart[k] = t.sentStart[s]!; t.sentEnd[k] = t.sentEnd[s]!; t.sentFirst[k] = t.sentFirst[s]!;
+    k++;
+  }
+  t.sentStart.length = k; t.sentEnd.length = k; t.sentFirst.length = k;
+  for (let j = 0; j < t.n; j++) t.sent[j] = map[t.sent[j]!]!;
+  return map;
 }
 
 function isCloser(c: number): boolean {
