@@ -446,3 +446,12 @@ test('an organisation that opens the sentence and acts in it holds its figures: 
   // the same company in another report: one quantity, and the years conflict
   ['b.txt', 'Company profile\nLarkspur Industries opened its first office in Port Lunean in 1994, its chairman recalled.\n', '1994'], 'conflict');
 });
+
+test('a rank in a whole named after it ("the biggest source of investment in Greece") is a rank of that whole; the same words for another whole are another ranking', () => {
+  lookAlikes([
+    ['g.txt', 'Kenya and Greece\nKenya ranks as the second-biggest source of foreign investment in Greece, officials said.\n', 'second-biggest'],
+    // the same words for another whole: another ranking
+    ['p.txt', 'Kenya and Peru\nKenya ranks as the biggest source of foreign investment in Peru, officials said.\n', 'biggest'],
+  ],
+  ['h.txt', 'Kenya and Greece\nKenya ranks as the biggest source of foreign investment in Greece, the ministry said.\n', 'biggest'], 'conflict');
+});

@@ -57,6 +57,14 @@ test('counts: digits, words, scales, a dozen, ages; referential "the two" is no 
 test('ranks and durations', () => {
   expectFigure('Chile is its third-largest market.', { text: 'third-largest', kind: 'rank', value: 3 });
   expectFigure('It is the 2nd-biggest port.', { kind: 'rank', value: 2 });
+  // a superlative alone is the first rank, of a named whole or the subject's own
+  expectFigure('Chile is Peru\u2019s largest market.', { text: 'largest', kind: 'rank', value: 1 });
+  expectFigure('Chile ranks as the biggest source of investment in Peru.', { text: 'biggest', kind: 'rank', value: 1 });
+  expectFigure('Chile is its largest buyer.', { text: 'largest', kind: 'rank', value: 1 });
+  // ... but not one among several, a superlative with no noun, nor a record over time
+  for (const text of ['Chile is one of the largest buyers.', 'Chile is one of Peru\'s biggest buyers.', 'Chile is among the largest buyers.', 'Of the bids, Chile\'s was the largest.', 'It was the biggest reform since 1990.', 'The largest ever order came.']) {
+    assert.deepEqual(figures(text).filter(f => f.kind === 'rank'), [], text);
+  }
   expectFigure('The four-day visit ended.', { text: 'four-day', kind: 'duration', value: 4, unit: 'day' });
   expectFigure('Talks took 3 years.', { kind: 'duration', value: 3, unit: 'year' });
   expectFigure('It was the biggest reform in nearly four decades.', { kind: 'duration', value: 4, unit: 'decade', qualifier: 'approx' });

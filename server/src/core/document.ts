@@ -389,9 +389,27 @@ function holder(t: Tokens, R: FigureReader, f: RawFigure, mentions: RawMention[]
     }
     if (t.kind[j] === TK.Number) break;
   }
+  if (f.kind === 'rank') { const whole = rankedAmong(t, R, f, mentions); if (whole) { holderIsPerson = whole.kind === 'person'; return whole.key; } }
   const m = actingSubject(t, R, f, mentions);
   holderIsPerson = m !== null && m.kind === 'person';
   return m ? m.key : null;
+}
+
+/**
+ * The whole a rank is taken in, named after it: "the second-biggest source of foreign investment in Greece", "the
+ * largest trading partner of Vietnam" (Greece, Vietnam: as "Greece's second-biggest source"). The first name after the
+ * rank's words that a preposition brings, before any comma or clause.
+ */
+function rankedAmong(t: Tokens, R: FigureReader, f: RawFigure, mentions: RawMention[]): RawMention | undefined {
+  for (let j = f.last + 1; j < t.n && j <= f.last + 10 && t.sent[j] === f.sent; j++) {
+    if (t.kind[j] !== TK.Word) return undefined;
+    if (!(R.lwIs(j, 'in') || R.lwIs(j, 'of') || R.lwIs(j, 'for') || R.lwIs(j, 'to') || R.lwIs(j, 'among'))) continue;
+    let k = j + 1;
+    if (R.lwIs(k, 'the')) k++;
+    const m = mentions.find(x => x.first === k);
+    if (m && !loneOpener(m)) return m;
+  }
+  return undefined;
 }
 
 /**

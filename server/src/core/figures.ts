@@ -94,6 +94,7 @@ export class FigureReader {
         if (e && e.cats & (Cat.Month | Cat.Weekday | Cat.Relative | Cat.NumberWord | Cat.Ordinal)) f = this.dateAt(i) ?? this.money(i) ?? this.measure(i);
         else if (e && e.word === 'a' && this.is(i + 1, 'dozen')) f = this.measure(i);
         else if (e && e.cats & Cat.Connector) f = null;
+        else if (e && e.cats & Cat.Superlative) f = this.topRank(i);
         else if (t.flags[i]! & (TF.Cap | TF.AllCaps)) f = this.money(i);
       }
       // a figure never spans a paragraph break ("11\n\nAugust 2025"); one read across a single line break joins the
@@ -293,6 +294,27 @@ export class FigureReader {
       if (this.lwIs(j, 'basis') && /^points?$/i.test(this.t.kind[j + 1] === TK.Word ? this.word(j + 1) : '')) return ['bp', j + 1];
     }
     return null;
+  }
+
+  /**
+   * A superlative without an ordinal is the first rank: "Vietnam's largest source of investment", "the biggest
+   * supplier", "its largest trading partner" (1, as "second-largest" is 2). Not "one of the largest investors" nor
+   * "among the biggest", which rank nothing, nor a superlative with no noun after it.
+   */
+  private topRank(i: number): RawFigure | null {
+    if (!this.lwIs(i, 'largest') && !this.lwIs(i, 'biggest')) return null;
+    const t = this.t, p = i - 1;
+    if (!(isPossessive(t, p) || this.lwIs(p, 'the') || this.lwIs(p, 'its') || this.lwIs(p, 'their'))) return null;
+    if (!(t.kind[i + 1] === TK.Word && (t.flags[i + 1]! & TF.Lower) && this.sameSent(i, i + 1))) return null;
+    // "one of the largest", "one of Vietnam's largest", "among its biggest"
+    for (let k = p - 1; k >= p - 4 && k >= 0 && this.sameSent(i, k); k--) {
+      if (this.lwIs(k, 'among') || (this.lwIs(k, 'of') && (this.lwIs(k - 1, 'one') || this.lwIs(k - 1, 'some')))) return null;
+    }
+    // a record over time ranks nothing: "the biggest reform in nearly four decades", "the largest since 1990", "ever"
+    for (let k = i + 1; k <= i + 8 && k < t.n && this.sameSent(i, k); k++) {
+      if (this.lwIs(k, 'since') || this.lwIs(k, 'ever') || this.lwIs(k, 'record') || this.lwIs(k, 'history') || this.has(k, Cat.TimeUnit)) return null;
+    }
+    return this.make('rank', i, i, 1, null);
   }
 
   measure(i: number): RawFigure | null {
