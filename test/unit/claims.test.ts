@@ -455,3 +455,21 @@ test('a rank in a whole named after it ("the biggest source of investment in Gre
   ],
   ['h.txt', 'Kenya and Greece\nKenya ranks as the biggest source of foreign investment in Greece, the ministry said.\n', 'biggest'], 'conflict');
 });
+
+test('every figure of a large claim keeps the link that joined it, also after an edit (its hover says why it is there)', () => {
+  const c = new Corpus();
+  const report = (i: number, v: string) => `Port report ${i}\nThe Marlow port authority said container traffic reached ${v} boxes last year, up from the year before.\n`;
+  for (let i = 0; i < 60; i++) c.set(`r${i}.txt`, report(i, i === 59 ? '412,000' : '410,000'));
+  const claimOfDoc = (doc: string) => c.claimOf(c.figuresOf(doc).find(f => f.kind === 'count')!.id)!;
+  const claim = claimOfDoc('r0.txt');
+  assert.equal(claim.figures.length, 60);
+  assert.equal(claim.status, 'conflict');
+  const linked = (cl: Claim) => new Set(cl.links.flatMap(l => [l.a, l.b]));
+  assert.deepEqual(claim.figures.filter(id => !linked(claim).has(id)), [], 'figures no link names');
+  // an edit re-reads one report: its new figure joins with a link of its own
+  c.set('r30.txt', report(30, '410,000').replace('Port report', 'Port report (updated)'));
+  const after = claimOfDoc('r30.txt');
+  assert.equal(after.figures.length, 60);
+  const edited = c.figuresOf('r30.txt').find(f => f.kind === 'count')!;
+  assert.ok(linked(after).has(edited.id), 'the edited report\'s figure has a link');
+});

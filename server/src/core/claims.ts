@@ -20,6 +20,7 @@ export interface ClaimRules {
 export const LINK_THRESHOLD = 0.4;
 const SMALL_GROUP = 64;
 const WINDOW = 8;
+/** Links kept per claim besides the ones that joined its figures (every figure keeps the link that brought it in). */
 const MAX_LINKS = 40;
 /** A cluster while merging. `near` and `sents` are null while it is one figure: its item's near and sentKey stand for them. */
 interface Summary { members: number[]; near: Set<string> | null; /** `near` as a list, made when compared, dropped when it grows. */ nearList: string[] | null; sents: Set<number> | null; holder: string | null; by: string | null; at: string | null; target: boolean; splits: Set<string>; ids: Set<string>; links: LinkReason[] }
@@ -670,7 +671,7 @@ export class ClaimBuilder {
         continue;
       }
       const A = summaryOf(ra), B = summaryOf(rb);
-      if (canMerge(A, B)) union(ra, rb, A.links.length + B.links.length < MAX_LINKS ? this.lazyLink(items[a]!, items[b]!, ps[q]!) : null, true);
+      if (canMerge(A, B)) union(ra, rb, this.lazyLink(items[a]!, items[b]!, ps[q]!), true);
     }
     // the clusters in the order of their first figures, each cluster's members (ascending) as one run of `runs`
     const n = items.length;
@@ -701,7 +702,7 @@ export class ClaimBuilder {
       // labels and display values are read for few claims (conflicts, hovers): worked out when first read
       // (a claim without links shares one empty list until a patch links a figure to it)
       const links = sum[r]?.links;
-      claims.push(new BuiltClaim(status, figures, links?.length ? links.slice(0, MAX_LINKS) : NO_LINKS, label, items, runs, from, k, this.textOf));
+      claims.push(new BuiltClaim(status, figures, links?.length ? links : NO_LINKS, label, items, runs, from, k, this.textOf));
     }
     return claims;
   }

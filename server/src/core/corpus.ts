@@ -700,7 +700,12 @@ export class Corpus {
           if (bySentence.get(input.features.sentence)?.has(c)) continue;
           target = c;
           const link = builder.why(id, f.id);
-          if (link && c.links.length < 40) { if (Object.isFrozen(c.links)) c.links = []; c.links.push(link); }
+          // the link that brought it in is kept (its hover says why); past 40, links to figures edited away go first
+          if (link) {
+            if (Object.isFrozen(c.links)) c.links = [];
+            else if (c.links.length >= 40) c.links = c.links.filter(l => this.entry(l.a) !== undefined && this.entry(l.b) !== undefined);
+            c.links.push(link);
+          }
           break;
         }
         if (!target) {
