@@ -187,3 +187,30 @@ test('a long list of figures wrapped across lines keeps each figure in its own s
     assert.equal(text.slice(f.sentenceStart, f.sentenceEnd), 'Trade hit US$\n4 billion', `sentence of figure ${i}`);
   });
 });
+
+test('promotion lines make asides up to the next blank line, also many of them and in text without blank lines', () => {
+  const story = 'Port report\nThe port handled 3% more boxes.\n';
+  // promotions, each ending at a blank line: the figure after each is story again
+  const blocks = story + 'Advertisement\nSubscribe now for 50% off\n\nTraffic rose 5% in May.\n'.repeat(40);
+  const fs = figures(blocks).filter(f => f.text === '5%');
+  assert.equal(fs.length, 40);
+  assert.deepEqual(fs.filter(f => f.aside), []);
+  assert.deepEqual(figures(blocks).filter(f => f.text === '50%').map(f => f.aside), Array(40).fill(true));
+  // promotions with the figures inside them, one blank line at the end: all aside, the figure after the blank is not
+  const glued = story + 'Advertisement\nTraffic rose 5% in May.\n'.repeat(40) + '\nTraffic rose 7% in June.\n';
+  const gs = figures(glued);
+  assert.deepEqual(gs.filter(f => f.text === '5%').map(f => f.aside), Array(40).fill(true));
+  assert.deepEqual(gs.filter(f => f.text === '7%' || f.text === '3%').map(f => [f.text, f.aside]), [['3%', false], ['7%', false]]);
+  // no blank line at all: the first promotion runs to the end
+  const none = story + 'Comments\nTraffic rose 5% in May.\n'.repeat(40);
+  assert.deepEqual(figures(none).filter(f => f.text === '5%').map(f => f.aside), Array(40).fill(true));
+});
+
+test('a capitalised word glued to a common word splits only when the document has it once', () => {
+  const text = 'Trade report\nThe deal with Greecefell through in May. Talks with Norwaystalled as well.\n';
+  const words = (t: string) => analyzeDocument('t.txt', t).mentions.map(m => m.text);
+  assert.ok(words(text).includes('Greece') && words(text).includes('Norway'), words(text).join(', '));
+  // twice: a name of its own
+  const twice = text + 'Greecefell said so. Norwaystalled too.\n';
+  assert.ok(!words(twice).includes('Greece') && !words(twice).includes('Norway'), words(twice).join(', '));
+});

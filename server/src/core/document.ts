@@ -139,7 +139,12 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
   filterInitials(text, t, mentions);
   resolveShortForms(mentions);
 
-  const inAside = (o: number) => { for (const [a, b] of asides) if (o >= a && o < b) return true; return false; };
+  // (the ranges are in text order and apart: the last one starting at or before o holds it, or none does)
+  const inAside = (o: number) => {
+    let lo = 0, hi = asides.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (asides[mid]![0] <= o) lo = mid + 1; else hi = mid; }
+    return lo > 0 && o < asides[lo - 1]![1];
+  };
   // mentions by sentence, for figure context
   const bySent = new Map<number, RawMention[]>();
   for (const m of mentions) { let l = bySent.get(m.sent); if (!l) bySent.set(m.sent, l = []); l.push(m); }

@@ -32,8 +32,11 @@ function acronymLetters(short: string): string | null {
   return s.length < 2 || s.length > 8 ? null : s;
 }
 
+/** Names an acronym is tried against at most (see acronymsToExpansions). */
+const MAX_ACRONYM_CANDIDATES = 1000;
+
 /** A candidate expansion's words, read once: null when it has too few or too many. */
-interface LongForm { words: string[]; stop: boolean[]; initials: string; content: number; mask: number }
+interface LongForm { words: string[]; stop: boolean[]; initials: string; content: number; mask: number; letters: number }
 function longForm(long: string): LongForm | null {
   const words = fold(long).split(/[\s-]+/).filter(Boolean);
   if (words.length < 2 || words.length > 12) return null;
@@ -45,7 +48,7 @@ function longForm(long: string): LongForm | null {
     if (!st) { initials += w[0]!; mask |= letterBit(w.charCodeAt(0)); }
   }
   if (initials.length < 2) return null;
-  return { words, stop, initials, content: initials.length, mask };
+  return { words, stop, initials, content: initials.length, mask, letters: lettersMask(words.join('')) };
 }
 
 /** a–z as bits 0–25; anything else as bit 26, never in an acronym's letters. */
@@ -53,7 +56,8 @@ function letterBit(c: number): number { return c >= 97 && c <= 122 ? 1 << (c - 9
 function lettersMask(s: string): number { let m = 0; for (let k = 0; k < s.length; k++) m |= letterBit(s.charCodeAt(k)); return m; }
 
 function matchAcronym(s: string, L: LongForm, sMask = lettersMask(s)): boolean {
-  if (L.content > s.length || (L.mask & ~sMask) !== 0) return false;
+  // the content words' initials are all among the acronym's letters, and its letters all among the words' letters
+  if (L.content > s.length || (L.mask & ~sMask) !== 0 || (sMask & ~L.letters) !== 0) return false;
   // quick test: the content words' initials appear in order in the acronym
   let at = 0;
   for (let k = 0; k < L.initials.length; k++) { at = s.indexOf(L.initials[k]!, at); if (at < 0) return false; at++; }
@@ -212,24 +216,44 @@ class Grouping {
   }
 
   acronymsToExpansions(): void {
-    const byInitial = new Map<string, { m: RawMention; form: LongForm | null | undefined }[]>();
-    for (const m of this.multi) { const c = m.ownKey[0] ?? ''; let l = byInitial.get(c); if (!l) byInitial.set(c, l = []); l.push({ m, form: undefined }); }
+    if (!this.acronyms.length) return;
+    // the multi-word names by the first letter of their key, then by the set of their content words' initials (read
+    // when an acronym first asks for that letter): an acronym looks only at names whose initials are all among its
+    // letters, not at every name with its first letter (a corpus of many names and acronyms made that quadratic)
+    const names = new Map<string, RawMention[]>();
+    for (const m of this.multi) { const c = m.ownKey[0] ?? ''; let l = names.get(c); if (!l) names.set(c, l = []); l.push(m); }
+    const byMask = new Map<string, Map<number, { m: RawMention; form: LongForm }[]>>();
+    const masksOf = (c: string) => {
+      let byM = byMask.get(c);
+      if (byM) return byM;
+      byMask.set(c, byM = new Map());
+      for (const m of names.get(c) ?? []) {
+        const form = longForm(m.text);
+        if (!form) continue;
+        let l = byM.get(form.mask); if (!l) byM.set(form.mask, l = []); l.push({ m, form });
+      }
+      return byM;
+    };
     const toAcronym: string[] = [];
     for (const i of this.acronyms) {
       const m = this.allM[i]!;
       const s = acronymLetters(m.text);
-      const sMask = s ? lettersMask(s) : 0;
-      const bucket = byInitial.get(m.ownKey[0] ?? '');
-      if (!s || !bucket) continue;
-      // the expansion seen most; an acronym with several unrelated expansions stays alone
-      let first = -1, root = -1, alone = true;
-      for (const c of bucket) {
-        if (c.m.ownKey.length <= m.ownKey.length) continue;
-        if (c.form === undefined) c.form = longForm(c.m.text);
-        if (!c.form || !matchAcronym(s, c.form, sMask)) continue;
-        const k = this.keyId.get(c.m.key)!;
-        const r = this.find(k);
-        if (first < 0) { first = k; root = r; } else if (r !== root) { alone = false; break; }
+      if (!s || !names.has(m.ownKey[0] ?? '')) continue;
+      const sMask = lettersMask(s), byM = masksOf(m.ownKey[0] ?? '');
+      // the expansion seen most; an acronym with several unrelated expansions stays alone, as does one that more than
+      // MAX_ACRONYM_CANDIDATES names could spell (a list of names all alike: the acronym says nothing of which)
+      let first = -1, root = -1, alone = true, tried = 0;
+      for (let sub = sMask; sub !== 0 && alone; sub = (sub - 1) & sMask) {
+        const bucket = byM.get(sub);
+        if (!bucket) continue;
+        for (const c of bucket) {
+          if (c.m.ownKey.length <= m.ownKey.length) continue;
+          if (++tried > MAX_ACRONYM_CANDIDATES) { alone = false; break; }
+          if (!matchAcronym(s, c.form, sMask)) continue;
+          const k = this.keyId.get(c.m.key)!;
+          const r = this.find(k);
+          if (first < 0) { first = k; root = r; } else if (r !== root) { alone = false; break; }
+        }
       }
       if (first >= 0 && alone) { this.union(first, this.allKey[i]!); toAcronym.push(m.ownKey); }
     }

@@ -150,6 +150,22 @@ function gluedAt(text: string, s: number, e: number, h: number): number {
  * ("Chadwick") comes again, a slip of the extraction seldom does.
  */
 const capSplits = new WordAnswers(), pairSplits = new WordAnswers();
+
+/**
+ * The capitalised words of the text being tokenized, with how often each comes (made when first asked, dropped when
+ * tokenize() ends: no text stays held). Two searches of the whole text per asking word made a text of many distinct
+ * glued words quadratic.
+ */
+let capsText: string | null = null, capsCount: Map<string, number> | null = null;
+function onceInText(text: string, s: number, e: number): boolean {
+  const word = text.slice(s, e);
+  if (!/^\p{L}+$/u.test(word)) return text.indexOf(word) === s && text.indexOf(word, e) < 0;
+  if (capsText !== text || !capsCount) {
+    capsText = text; capsCount = new Map();
+    for (const m of text.matchAll(/\p{Lu}\p{L}*/gu)) capsCount.set(m[0], (capsCount.get(m[0]) ?? 0) + 1);
+  }
+  return capsCount.get(word) === 1;
+}
 function capGluedAt(text: string, s: number, e: number, h: number, prev: number, prevHash: number): number {
   const n = e - s;
   // 0: no name nor word can be two; else 1 + the split's offset (0 for none) in the word alone
@@ -168,8 +184,7 @@ function capGluedAt(text: string, s: number, e: number, h: number, prev: number,
     else { const at = countryThenWord(text, prev, s, e); pairSplits.set(key, n, off = at && at - s); }
   }
   if (!off) return 0;
-  const word = text.slice(s, e);
-  return text.indexOf(word) === s && text.indexOf(word, e) < 0 ? s + off : 0;
+  return onceInText(text, s, e) ? s + off : 0;
 }
 /** The longest [from, j) that is a country or its people's word, with [j, e) a common word of four letters or more (j in [s + 3, e - 4]); or 0. */
 function countryThenWord(text: string, from: number, s: number, e: number): number {
@@ -326,6 +341,7 @@ export function tokenize(text: string): Tokens {
   S[n] = len; E[n] = len; K[n] = 0; F[n] = 0; H[n] = 0; L[n] = 0;
   markTitleLines(text, T);
   sentences(text, T);
+  capsText = null; capsCount = null;
   return T;
 }
 
@@ -556,10 +572,26 @@ const RELATED = String.raw`(?:related (?:articles?|posts?|stories|news|content|c
 const RELATED_LINE = new RegExp(String.raw`^[\s\-•*#>]*${RELATED}(?:\s*[/|–-]\s*${RELATED})*\s*[:.…]?\s*$`, 'i');
 const PROMO_LINE = /^[\s\-•*#>]*(?:(?:download|get) (?:the|our) app|get started now[^\n]{0,40}|advertisement|sponsored(?: content)?|comments|no comments yet[.…]*|try our [\w\s]{0,30}|sign up for[\w\s]{0,40}|subscribe\b[^\n]{0,80}|[^\n]{0,60}\bto (?:keep|continue) reading[^\n]{0,20}|share this article|app-?store[\w\s-]{0,30})\s*[:.…!]?\s*$/i;
 
-/** Text that is not the story: a related-articles heading (and everything after it), app promotions and comment blocks (up to the next blank line). Returns [start, end) ranges. */
+/**
+ * Text that is not the story: a related-articles heading (and everything after it), app promotions and comment blocks
+ * (up to the next blank line). Returns [start, end) ranges, in text order, none overlapping (a run of promotion lines
+ * is one range).
+ */
 export function asideRanges(text: string): [number, number][] {
   const ranges: [number, number][] = [];
   let pos = 0, nonEmpty = 0;
+  // the blank line found last, and from where it was searched: a later search from before it finds it again (a
+  // pasted text of promotion lines and no blank line would otherwise search to its end from every line)
+  let blankFrom = -1, blankEnd = -1;
+  const paragraphEnd = (from: number) => {
+    // (the match found starts at blankEnd - 1: from anywhere up to there it is the first one; none found stays none)
+    if (blankFrom < 0 || from < blankFrom || (blankEnd < text.length && from > blankEnd - 1)) { blankFrom = from; blankEnd = nextParagraphEnd(text, from); }
+    return blankEnd;
+  };
+  const add = (a: number, b: number) => {
+    const last = ranges[ranges.length - 1];
+    if (last && a <= last[1]) { if (b > last[1]) last[1] = b; } else ranges.push([a, b]);
+  };
   while (pos < text.length) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0) nl = text.length;
@@ -567,8 +599,8 @@ export function asideRanges(text: string): [number, number][] {
     if (line.trim()) {
       nonEmpty++;
       if (nonEmpty > 2 && line.length < 100) {
-        if (RELATED_LINE.test(line)) { ranges.push([pos, text.length]); break; }
-        if (PROMO_LINE.test(line)) ranges.push([pos, nextParagraphEnd(text, nl)]);
+        if (RELATED_LINE.test(line)) { add(pos, text.length); break; }
+        if (PROMO_LINE.test(line)) add(pos, paragraphEnd(nl));
       }
     }
     pos = nl + 1;
