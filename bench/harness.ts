@@ -100,7 +100,7 @@ export function parseArgs(argv: string[], root: string): BenchOptions {
 
 export class UsageError extends Error {}
 
-export const USAGE = `usage: npm run bench -- [--json] [--mb 50] [--runs 1] [--only throughput,lsp] [--skip lsp]
+export const USAGE = `usage: npm run bench -- [--json] [--mb 50] [--runs 1] [--only throughput,lsp,hostile] [--skip lsp]
                        [--lsp-articles 5000] [--seed triangulate] [--timeout 1800]`;
 
 export class BenchContext {

@@ -3,5 +3,6 @@ import type { Measurement } from '../harness';
 import { engineMeasurement } from './engine';
 import { winkMeasurement } from './wink';
 import { lspMeasurement } from './lsp';
+import { hostileMeasurement } from './hostile';
 
-export const MEASUREMENTS: Measurement<never, unknown>[] = [engineMeasurement, winkMeasurement, lspMeasurement];
+export const MEASUREMENTS: Measurement<never, unknown>[] = [engineMeasurement, winkMeasurement, lspMeasurement, hostileMeasurement];

@@ -3,5 +3,6 @@
 import type { Suite } from '../harness';
 import { throughputSuite } from './throughput';
 import { lspSuite } from './lsp';
+import { hostileSuite } from './hostile';
 
-export const SUITES: Suite[] = [throughputSuite, lspSuite];
+export const SUITES: Suite[] = [throughputSuite, lspSuite, hostileSuite];
