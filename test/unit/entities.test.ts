@@ -293,3 +293,23 @@ test('a preposition glued to the end of a word before a name is split off: the n
   const dn = d.result().entities.map(e => e.name);
   assert.ok(dn.includes('Berlin') && !dn.includes('Berl'), dn.join(', '));
 });
+
+test('titles of something, names cut by a lost full stop, people in the plural, and page furniture', () => {
+  const names = (text: string) => analyzeDocument('t.txt', text).mentions.map(m => [m.text, m.kind]);
+  // what a title is of, without the "of"; a country between the title and its holder is the country
+  assert.deepEqual(names('Lei Jun, co-founder and CEO of Xiaomi, spoke.').map(([n]) => n), ['Lei Jun', 'Xiaomi']);
+  const president = analyzeDocument('t.txt', 'The talks ended. President of Vietnam Luong Cuong said so.').mentions;
+  assert.deepEqual(president.map(m => [m.text, m.kind]), [['Vietnam', 'place'], ['Luong Cuong', 'person']]);
+  assert.equal(president[1]!.role, 'President');
+  // "AFP The company": a name never ends in "The"
+  assert.deepEqual(names('The launch was in Beijing on May 22, AFP The company also grew.').map(([n]) => n), ['Beijing', 'AFP']);
+  // the people of a country in the plural are the country's, as its adjective is
+  const c = corpus({ 'k.txt': 'North Korea said no. The North Koreans said so, and many Kenyans agreed with Kenya.' });
+  assert.ok(forms(entityWith(c, 'North Korea')).has('North Koreans'));
+  assert.ok(forms(entityWith(c, 'Kenya')).has('Kenyans'));
+  // a related-articles heading or an app promotion is no name
+  const page = 'Port report\nThe port grew in Marlow.\nRelated Articles\nMarlow Harbour expands\n';
+  assert.ok(names(page).some(([n]) => n === 'Marlow Harbour'), 'the related headline keeps its names');
+  assert.ok(!names(page).some(([n]) => n === 'Related Articles' || n === 'Related' || n === 'Articles'));
+  assert.ok(!names('Port report\nThe port grew.\nGet Started Now: Download the App\n').some(([n]) => n === 'Download' || n === 'App'));
+});

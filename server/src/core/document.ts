@@ -1,6 +1,6 @@
 // Analysis of one document: tokens, asides, the dateline, figures with the features
 // that align them across sources, and entity mentions. Pure: text in, data out.
-import { tokenize, asideRanges, TK, TF, type Tokens, isPossessive } from './scan';
+import { tokenize, asideRanges, inRanges, TK, TF, type Tokens, isPossessive } from './scan';
 import { FigureReader, type RawFigure } from './figures';
 import { readMentions, resolveShortForms, evidenceList, type RawMention, type AliasPair } from './mentions';
 import { Cat, fold, conceptOf, isConcept, hashFold, termOf } from './lexicon';
@@ -119,7 +119,8 @@ function scanDateline(text: string, from: number, to: number): { date: string; o
 
 export function analyzeDocument(doc: string, text: string, options: DocOptions = {}): DocAnalysis {
   const t = tokenize(text);
-  const asides = asideRanges(text);
+  const headings: [number, number][] = [];
+  const asides = asideRanges(text, headings);
   const dateline = findDateline(text);
   const published = options.published ?? dateline?.date ?? null;
   const pub: YMD | null = published ? parseIso(published) : null;
@@ -131,7 +132,8 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
   // (typed arrays are costly to allocate per document: scratch ones, cleared)
   const figTok = scratch(0, t.n);
   for (const f of raw) for (let k = f.first; k <= f.last; k++) figTok[k] = 1;
-  const mentions = read.mentions.filter(m => m.first < 0 || !figTok[m.first]);
+  // nor is a word of the page's furniture: "Related Articles", "Get Started Now: Download the App"
+  const mentions = read.mentions.filter(m => (m.first < 0 || !figTok[m.first]) && !(headings.length && inRanges(headings, m.start)));
   // names shaped or described like places first: a short form is never a place's ("Pradelgrad" is not short
   // for "Port Caroanto Pradelgrad", a place, as if it were a family name)
   placeShapes(R, mentions);
@@ -139,12 +141,7 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
   filterInitials(text, t, mentions);
   resolveShortForms(mentions);
 
-  // (the ranges are in text order and apart: the last one starting at or before o holds it, or none does)
-  const inAside = (o: number) => {
-    let lo = 0, hi = asides.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (asides[mid]![0] <= o) lo = mid + 1; else hi = mid; }
-    return lo > 0 && o < asides[lo - 1]![1];
-  };
+  const inAside = (o: number) => inRanges(asides, o);
   // mentions by sentence, for figure context
   const bySent = new Map<number, RawMention[]>();
   for (const m of mentions) { let l = bySent.get(m.sent); if (!l) bySent.set(m.sent, l = []); l.push(m); }

@@ -43,6 +43,7 @@ function init(): void {
   if (ready) return;
   ready = true;
   const countries = (gazetteerData as { countries: CountryRow[] }).countries;
+  const plurals: [string, string][] = [];
   for (const c of countries) {
     const place: Place = { id: `place:${c.code}`, name: c.name, type: 'country', country: c.code, population: c.independent ? 1 : 0 };
     for (const n of [c.name, ...c.names]) { const k = nameKey(n); const old = places.get(k); if (!old || old.population < place.population) places.set(k, place); }
@@ -55,6 +56,8 @@ function init(): void {
       if (!old) demonyms.set(k, place);
       else if (old.population < place.population) demonyms.set(k, place);
       else if (old.population === place.population && old.id !== place.id) demonyms.set(k, { ...old, id: '' });
+      // the people in the plural: "North Koreans", "Pakistanis", "Kenyans" (not "Vietnamese", "Swiss", "French")
+      if (/[^shxz]$/.test(d) && !d.endsWith('ese')) plurals.push([nameKey(d + 's'), k]);
     }
     for (const cur of c.currencies) {
       if (cur.symbol) prefer(symbols, cur.symbol, cur.code);
@@ -66,6 +69,8 @@ function init(): void {
   }
   for (const [alias, code] of [['A$', 'AUD'], ['C$', 'CAD'], ['S$', 'SGD'], ['NT$', 'TWD'], ['R$', 'BRL'], ['RMB', 'CNY'], ['US$', 'USD'], ['US $', 'USD']] as const) symbols.set(alias, code);
   for (const r of currenciesData as { code: string }[]) isoCodes.add(r.code);
+  // (a plural that is some name or another demonym already stays that)
+  for (const [k, singular] of plurals) if (!demonyms.has(k) && !places.has(k)) demonyms.set(k, demonyms.get(singular)!);
   for (const [name, country, population] of citiesData as [string, string, number][]) {
     const k = nameKey(name);
     const old = places.get(k);

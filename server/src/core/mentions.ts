@@ -80,6 +80,10 @@ export interface AliasPair { a: string; b: string; why: string }
 
 const GAZETTEER_WHY: Record<Place['type'], string> = { country: 'gazetteer: country', city: 'gazetteer: city', region: 'gazetteer: region' };
 
+/** Words no name ends in (capitalised, they open the next sentence or clause). */
+const TRAILING_STOP = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'that', 'and', 'or', 'but', 'if', 'he', 'she', 'it', 'they', 'we', 'his', 'her', 'its', 'their', 'our',
+  'in', 'on', 'at', 'by', 'for', 'from', 'to', 'with', 'as', 'while', 'when', 'where', 'which', 'who']);
+
 const SINGLE_TITLE = new Set(['president', 'mr', 'mrs', 'ms', 'dr', 'prof', 'professor', 'premier', 'chancellor', 'king', 'queen', 'prince', 'princess', 'governor', 'mayor', 'senator', 'ambassador', 'sir', 'dame', 'sheikh']);
 
 export function readMentions(text: string, t: Tokens, R: FigureReader): { mentions: RawMention[]; aliases: AliasPair[] } {
@@ -175,6 +179,8 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     // ("New" before another capitalised word opens a place name at a sentence start, "New Zealand", "New Varnvia";
     // in a headline only a name the gazetteer knows, not "A New Chapter", "with New Deals")
     while (ps.length && R.has(ps[0]!, Cat.Stop) && !(t.flags[ps[0]!]! & TF.AllCaps) && (initial || weak || ps[0] !== a || R.lwIs(ps[0]!, 'the')) && !(ps.length >= 2 && R.lwIs(ps[0]!, 'new') && (!weak || placeAt(ps[0]!, ps[1]!)))) ps = ps.slice(1);
+    // trailing function words: a name never ends in "The" or "And" ("AFP The company ...", where the extraction lost a full stop)
+    while (ps.length >= 2 && TRAILING_STOP.has(R.lw(ps[ps.length - 1]!)) && (t.flags[ps[ps.length - 1]!]! & TF.Cap) && !(t.flags[ps[ps.length - 1]!]! & TF.AllCaps)) ps = ps.slice(0, -1);
     // "Ministers of the Association ...", "Shares of Korvan ...": a plural noun opening the sentence is no part of the name
     if (initial && ps.length >= 3 && R.is(ps[1]!, 'of') && /[^s]s$/.test(word(ps[0]!)) && !R.has(ps[0]!, Cat.OrgCue) && !R.has(ps[0]!, Cat.PlaceCue)) {
       ps = ps.slice(R.is(ps[2]!, 'the') ? 3 : 2);
@@ -229,8 +235,18 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
       if (s > 0) segmentNames(ps.slice(0, s), b, weak, initial, null);
       title = text.slice(t.start[ps[s]!]!, t.end[partEnd(ps[head]!, b)]!).replace(/\s+/g, ' ');
       titleFirst = ps[s]!;
-      const name = ps.slice(head + 1);
-      if (name.length && R.is(ps[head]! + 1, 'of')) { segmentNames(name, b, weak, false, null); return; }
+      let name = ps.slice(head + 1);
+      // "CEO of Xiaomi", "Director of the Hanbit Institute": what the title is of, without the "of (the)"
+      if (name.length && R.is(ps[head]! + 1, 'of')) {
+        while (name.length && (R.is(name[0]!, 'of') || R.is(name[0]!, 'the')) && (t.flags[name[0]!]! & TF.Lower)) name = name.slice(1);
+        // "President of Vietnam Luong Cuong": the country, then the person who holds the title
+        for (let n = Math.min(name.length - 1, 4); n >= 1; n--) {
+          const p = placeOf(name[0]!, name[n - 1]!, b);
+          if (p && p.type === 'country') { segmentNames(name.slice(0, n), b, weak, false, null); emitPerson(name.slice(n), b, title, titleFirst, weak); return; }
+        }
+        segmentNames(name, b, weak, false, null);
+        return;
+      }
       emitPerson(name, b, title, titleFirst, weak);
       return;
     }

@@ -575,9 +575,9 @@ const PROMO_LINE = /^[\s\-•*#>]*(?:(?:download|get) (?:the|our) app|get starte
 /**
  * Text that is not the story: a related-articles heading (and everything after it), app promotions and comment blocks
  * (up to the next blank line). Returns [start, end) ranges, in text order, none overlapping (a run of promotion lines
- * is one range).
+ * is one range); `headings`, when given, gets the lines that made them ("Related Articles", "Download the app").
  */
-export function asideRanges(text: string): [number, number][] {
+export function asideRanges(text: string, headings?: [number, number][]): [number, number][] {
   const ranges: [number, number][] = [];
   let pos = 0, nonEmpty = 0;
   // the blank line found last, and from where it was searched: a later search from before it finds it again (a
@@ -599,14 +599,21 @@ export function asideRanges(text: string): [number, number][] {
     if (line.trim()) {
       nonEmpty++;
       if (nonEmpty > 2 && line.length < 100) {
-        if (RELATED_LINE.test(line)) { add(pos, text.length); break; }
-        if (PROMO_LINE.test(line)) add(pos, paragraphEnd(nl));
+        if (RELATED_LINE.test(line)) { add(pos, text.length); headings?.push([pos, nl]); break; }
+        if (PROMO_LINE.test(line)) { add(pos, paragraphEnd(nl)); headings?.push([pos, nl]); }
       }
     }
     pos = nl + 1;
   }
   return ranges;
 }
+/** Whether offset o lies in one of the ranges (in text order, none overlapping). */
+export function inRanges(ranges: [number, number][], o: number): boolean {
+  let lo = 0, hi = ranges.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (ranges[mid]![0] <= o) lo = mid + 1; else hi = mid; }
+  return lo > 0 && o < ranges[lo - 1]![1];
+}
+
 function nextParagraphEnd(text: string, from: number): number {
   const m = /\n[ \t]*\n/g;
   m.lastIndex = from;
