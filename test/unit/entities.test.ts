@@ -313,3 +313,16 @@ test('titles of something, names cut by a lost full stop, people in the plural, 
   assert.ok(!names(page).some(([n]) => n === 'Related Articles' || n === 'Related' || n === 'Articles'));
   assert.ok(!names('Port report\nThe port grew.\nGet Started Now: Download the App\n').some(([n]) => n === 'Download' || n === 'App'));
 });
+
+test('a plural noun opening a sentence, a place-made adjective and a landmark are read as a reader reads them', () => {
+  const names = (text: string) => analyzeDocument('t.txt', text).mentions.map(m => m.text);
+  // "Analysts said": no person; "Woods said" after "Tiger Woods" is his short form
+  assert.deepEqual(names('The deal was signed. Analysts said the trip mattered. Cooperatives say power is short.'), []);
+  assert.deepEqual(names('Tiger Woods won. Woods said so.'), ['Tiger Woods', 'Woods']);
+  // "Czech-built", "Seoul-based": the people's word or the place, and an English word (a name's "-myung" stays)
+  assert.deepEqual(names('A Czech-built grinding line and Seoul-based firms came.'), ['Czech', 'Seoul']);
+  assert.deepEqual(names('Lee Jae-myung met them.'), ['Lee Jae-myung']);
+  // "Prague Castle" is one place, not Prague and a word
+  const castle = analyzeDocument('t.txt', 'The visit began at Prague Castle on Monday.').mentions;
+  assert.deepEqual(castle.map(m => [m.text, m.kind]), [['Prague Castle', 'place']]);
+});

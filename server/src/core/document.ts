@@ -7,6 +7,7 @@ import { Cat, fold, conceptOf, isConcept, hashFold, termOf } from './lexicon';
 import { parseIso, type YMD } from './dates';
 import type { Figure } from './types';
 import type { Place } from './gazetteer';
+import { isCommonWord } from './words';
 
 export interface FigureFeatures {
   /** Context terms with weights by distance: the `before` first ones going back from the figure, then those after it, nearest first. */
@@ -454,6 +455,7 @@ function actingSubject(t: Tokens, R: FigureReader, f: RawFigure, mentions: RawMe
 
 /** A capitalised first word of a sentence that is an ordinary word elsewhere in the document ("Workers", "Recently") is no entity. */
 function filterInitials(text: string, t: Tokens, mentions: RawMention[]): void {
+  dropInitialPlurals(mentions);
   const wanted = new Set<number>();
   const shapeOnly = (m: RawMention) => m.evidence.length === 1 && m.evidence[0] === 'name shape';
   const words: number[] = [];
@@ -476,6 +478,29 @@ function filterInitials(text: string, t: Tokens, mentions: RawMention[]): void {
     else if (shapeOnly(m) && (wordHashes(m.text, words), words.some(h => seenLower.has(h)))) { m.kind = null; m.evPerson = 0; m.evidence = evidenceList(''); }
   }
   void text;
+}
+
+/**
+ * A plural of a common noun opening a sentence ("Analysts said", "Cooperatives say", "Officials added") is no name,
+ * though its verb made it a person, unless the document also has it inside a name or capitalised inside a sentence
+ * ("Tiger Woods ... Woods said").
+ */
+function dropInitialPlurals(mentions: RawMention[]): void {
+  let inside: Set<string> | null = null;
+  for (let k = mentions.length - 1; k >= 0; k--) {
+    const m = mentions[k]!;
+    const byVerbOnly = !m.kind || (m.kind === 'person' && m.evidence.length === 1 && m.evidence[0] === 'context');
+    if (!(m.initial && m.via === 'name' && m.tokens === 1 && !m.place && !m.acronym && !m.role && byVerbOnly)) continue;
+    const w = m.text, n = w.length;
+    if (n < 5 || w.charCodeAt(n - 1) !== 115 || w.charCodeAt(n - 2) === 115 || !/^[A-Z][a-z]+$/.test(w)) continue;
+    const lower = w.toLowerCase();
+    if (!isCommonWord(lower, 0, n)) continue;
+    if (!inside) {
+      inside = new Set();
+      for (const x of mentions) if (!x.initial || x.tokens > 1) for (const part of x.text.split(/\s+/)) inside.add(part);
+    }
+    if (!inside.has(w)) mentions.splice(k, 1);
+  }
 }
 
 /** JavaScript's \s, for splitting as s.split(/\s+/) does. */

@@ -150,6 +150,9 @@ add(Cat.OrgCue, 'institute university college school academy party post times jo
 add(Cat.PlaceCue, 'sea ocean river mountain mountains peninsula island islands strait gulf bay lake valley province state county city district region desert canal coast delta plateau');
 // works and places made by people: "the Kalvormouth Rail Link", "Hai Van Tunnel", "Tan Son Nhat Airport"
 add(Cat.PlaceCue, 'link bridge tunnel highway expressway motorway railway airport terminal station dam pipeline corridor square avenue boulevard');
+// landmarks: "Prague Castle", "Gyeongbok Palace" (one place, not the city and a word; not "park" nor "temple":
+// "Ji-hoon Park", "Shirley Temple")
+add(Cat.PlaceCue, 'castle palace cathedral basilica pagoda mosque shrine monastery museum stadium');
 add(Cat.Compass, 'north south east west northern southern eastern western northeast northwest southeast southwest central upper lower');
 add(Cat.Continent, 'asia europe africa america americas oceania antarctica pacific atlantic arctic mekong');
 add(Cat.Determiner, 'the these those its their his her our your both all each every this that which whose my');

@@ -8,6 +8,7 @@ import { placeIn, countryOfDemonymIn, isDemonymTailIn, type Place } from './gaze
 import { internKey, keyAt, idAt, textAt, forgetDocumentTexts, TokenKeys } from './keys';
 import type { EntityKind } from './types';
 import { detached } from './text';
+import { isCommonWord } from './words';
 
 export interface RawMention {
   start: number;
@@ -102,7 +103,8 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     let j = i;
     for (;;) {
       // glued "-lower" continues a name part: Jae-myung, Suk-yeol
-      if (R.isDash(j + 1) && R.glued(j) && R.glued(j + 1) && t.kind[j + 2] === TK.Word && (t.flags[j + 2]! & TF.Lower)) { j += 2; b = j; continue; }
+      // (not a place's or a people's word and an English one: "Czech-built", "Seoul-based", "Hanoi-led" are no names)
+      if (R.isDash(j + 1) && R.glued(j) && R.glued(j + 1) && t.kind[j + 2] === TK.Word && (t.flags[j + 2]! & TF.Lower) && !(isCommonWordAt(j + 2) && placeLike(j))) { j += 2; b = j; continue; }
       // "Jean-Baptiste": capitalised parts joined by a hyphen, unless either side is a place or nationality ("US-China", "Vietnam-South Korea");
       // an en dash links two names, it makes none ("the Thannia–Port Tavorford railway")
       if (R.isDash(j + 1) && R.ch(j + 1) !== 0x2013 && R.glued(j) && R.glued(j + 1) && isCapWord(j + 2) && ((!placeLike(j) && !placeLike(j + 2)) || (nationality(j) && nationality(j + 2)))) { j += 2; b = j; continue; }
@@ -123,6 +125,10 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     segment(a, b);
   }
 
+  function isCommonWordAt(k: number): boolean {
+    const s = t.start[k]!, e = t.end[k]!;
+    return e - s >= 3 && /^[a-z]+$/.test(text.slice(s, e)) && isCommonWord(text, s, e);
+  }
   /** "Czech", "African": a nationality adjective ("Czech-African Business Council" is one name). */
   /** "d'Ivoire", "l'Isère": checked by its first letter before the regex, as every lower-case word after a name is asked. */
   function isElided(k: number): boolean {
