@@ -322,6 +322,10 @@ test('a plural noun opening a sentence, a place-made adjective and a landmark ar
   // "Czech-built", "Seoul-based": the people's word or the place, and an English word (a name's "-myung" stays)
   assert.deepEqual(names('A Czech-built grinding line and Seoul-based firms came.'), ['Czech', 'Seoul']);
   assert.deepEqual(names('Lee Jae-myung met them.'), ['Lee Jae-myung']);
+  // "Indo-Pacific", "Asia-Pacific ...": one name; two countries hyphened are two
+  assert.deepEqual(names('Why ties matter for the Indo-Pacific region.'), ['Indo-Pacific']);
+  assert.deepEqual(names('The Asia-Pacific Economic Cooperation forum met.'), ['Asia-Pacific Economic Cooperation']);
+  assert.deepEqual(names('The Vietnam-South Korea partnership grew.'), ['Vietnam', 'South Korea']);
   // "Prague Castle" is one place, not Prague and a word
   const castle = analyzeDocument('t.txt', 'The visit began at Prague Castle on Monday.').mentions;
   assert.deepEqual(castle.map(m => [m.text, m.kind]), [['Prague Castle', 'place']]);

@@ -107,7 +107,7 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
       if (R.isDash(j + 1) && R.glued(j) && R.glued(j + 1) && t.kind[j + 2] === TK.Word && (t.flags[j + 2]! & TF.Lower) && !(isCommonWordAt(j + 2) && placeLike(j))) { j += 2; b = j; continue; }
       // "Jean-Baptiste": capitalised parts joined by a hyphen, unless either side is a place or nationality ("US-China", "Vietnam-South Korea");
       // an en dash links two names, it makes none ("the Thannia–Port Tavorford railway")
-      if (R.isDash(j + 1) && R.ch(j + 1) !== 0x2013 && R.glued(j) && R.glued(j + 1) && isCapWord(j + 2) && ((!placeLike(j) && !placeLike(j + 2)) || (nationality(j) && nationality(j + 2)))) { j += 2; b = j; continue; }
+      if (R.isDash(j + 1) && R.ch(j + 1) !== 0x2013 && R.glued(j) && R.glued(j + 1) && isCapWord(j + 2) && ((!placeLike(j) && !placeLike(j + 2)) || (nationality(j) && nationality(j + 2)) || regionCompound(j, j + 2))) { j += 2; b = j; continue; }
       const n = j + 1;
       if (n >= t.n || t.sent[n] !== t.sent[a]) break;
       // "Côte d'Ivoire", "Val d'Isère"
@@ -125,6 +125,11 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     segment(a, b);
   }
 
+  /** "Indo-Pacific", "Asia-Pacific", "Euro-Atlantic": a continent or ocean joined to it or to a word that is no place. */
+  function regionCompound(x: number, y: number): boolean {
+    const cx = R.has(x, Cat.Continent), cy = R.has(y, Cat.Continent);
+    return (cx || cy) && (cx || !placeLike(x)) && (cy || !placeLike(y));
+  }
   function isCommonWordAt(k: number): boolean {
     const s = t.start[k]!, e = t.end[k]!;
     return e - s >= 3 && /^[a-z]+$/.test(text.slice(s, e)) && isCommonWord(text, s, e);
