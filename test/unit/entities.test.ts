@@ -330,3 +330,11 @@ test('a plural noun opening a sentence, a place-made adjective and a landmark ar
   const castle = analyzeDocument('t.txt', 'The visit began at Prague Castle on Monday.').mentions;
   assert.deepEqual(castle.map(m => [m.text, m.kind]), [['Prague Castle', 'place']]);
 });
+
+test('a possessive glued to the next word by the extraction ends the name before it', () => {
+  const names = (text: string) => analyzeDocument('t.txt', text).mentions.map(m => m.text);
+  assert.deepEqual(names('Experts who work in South Korea’ssemiconductor industry came.'), ['South Korea']);
+  assert.deepEqual(names("Officials in Romania'scapital met."), ['Romania']);
+  // names spelt with an apostrophe, and a possessive before a space, as before
+  assert.deepEqual(names("The O'Sullivan family visited Xi'an and Lee's office."), ["O'Sullivan", "Xi'an", 'Lee']);
+});

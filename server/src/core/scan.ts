@@ -215,6 +215,15 @@ function pluralPossessive(text: string, t: Tokens, j: number): boolean {
   return true;
 }
 
+/** The lower-case letters from `from` are an English word of three letters or more, the whole of a word ("semiconductor" of "’ssemiconductor"). */
+function gluedAfterPossessive(text: string, from: number, len: number): boolean {
+  let e = from;
+  while (e < len && e - from <= MAX_GLUED) { const c = text.charCodeAt(e); if (c < 97 || c > 122) break; e++; }
+  if (e - from < 3 || e - from > MAX_GLUED) return false;
+  const k = e < len ? cls[text.charCodeAt(e)]! : 0;
+  return !(k === 1 || k === 2 || k === 3 || k === 7 || k === 4) && isWord(text, from, e);
+}
+
 /** Tokenise `text`. The returned arrays are reused by the next call: copy what must outlive it. */
 export function tokenize(text: string): Tokens {
   if (!clsReady) initClasses();
@@ -223,7 +232,7 @@ export function tokenize(text: string): Tokens {
   if (need > cap) T = alloc(Math.max(need, cap * 2));
   // local views of the token arrays (re-read after a grow)
   let S = T.start, E = T.end, K = T.kind, F = T.flags, H = T.hash, L = T.lex;
-  let n = 0, i = 0, gap = 0;
+  let n = 0, i = 0, gap = 0, possessiveGlue = false, afterGlue = 0;
   while (i < len) {
     const c = text.charCodeAt(i);
     const k = cls[c]!;
@@ -256,6 +265,9 @@ export function tokenize(text: string): Tokens {
           if ((n1 === 115 || n1 === 83)) {
             const n2k = cls[text.charCodeAt(i + 2)] ?? 0;
             if (i + 2 >= len || !(n2k === 1 || n2k === 2 || n2k === 3)) break;
+            // "Korea’ssemiconductor": a possessive glued to the word after it, an English word (told apart from
+            // names spelt with an apostrophe by that word)
+            if (n1 === 115 && letters >= 2 && gluedAfterPossessive(text, i + 2, len)) { possessiveGlue = true; break; }
           }
           h ^= 39; h = Math.imul(h, 0x01000193);
           i++;
@@ -317,8 +329,10 @@ export function tokenize(text: string): Tokens {
     } else {
       kind = TK.Punct;
       // possessive 's after a space ("Lee Jae-myung 's") or after a word
-      if (k === 7 && (text.charCodeAt(i + 1) === 115 || text.charCodeAt(i + 1) === 83) && (i + 2 >= len || (cls[text.charCodeAt(i + 2)]! !== 1 && cls[text.charCodeAt(i + 2)]! !== 2))) {
+      if (k === 7 && (text.charCodeAt(i + 1) === 115 || text.charCodeAt(i + 1) === 83) && (possessiveGlue || i + 2 >= len || (cls[text.charCodeAt(i + 2)]! !== 1 && cls[text.charCodeAt(i + 2)]! !== 2))) {
         i += 2; h = 0x27735; // the possessive marker
+        // (the word glued after it is read as after a space)
+        if (possessiveGlue) { possessiveGlue = false; afterGlue = TF.Space; }
       } else if (k === 7 && i > 0 && (text.charCodeAt(i - 1) === 115 || text.charCodeAt(i - 1) === 83) && text.charCodeAt(i + 1) === 32 && cls[text.charCodeAt(i + 2)]! === 1) {
         // the possessive of a plural or a name in s: "the Philippines' economy", "the workers' union"
         // (checked once the next word is read: no closing quote, "'the Philippines' and ...")
@@ -332,7 +346,7 @@ export function tokenize(text: string): Tokens {
     S[n] = s; E[n] = i; K[n] = kind; F[n] = flags; H[n] = h | 0;
     L[n] = kind === TK.Word && i - s <= 13 ? lookupId(text, s, i, h | 0) : 0;
     n++;
-    gap = 0;
+    gap = afterGlue; afterGlue = 0;
   }
   T.n = n;
   for (const j of plural) if (!pluralPossessive(text, T, j)) H[j] = text.charCodeAt(S[j]!);
