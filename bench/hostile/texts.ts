@@ -1,7 +1,7 @@
 // Hostile texts: what pasted or extracted text can hold that articles seldom do, each a family that grows with n
 // (n units of a few dozen bytes). Each was once quadratic in the engine: a run without a sentence end, figures
-// wrapped across lines, many short forms, promotion lines without a blank line, many distinct glued words, many
-// names and acronyms. The `hostile` suite times each at n and 2n.
+// wrapped across lines, many short forms, promotion lines without a blank line, many distinct glued words,
+// sentences opened by plurals, many names and acronyms. The `hostile` suite times each at n and 2n.
 
 const COUNTRIES = ['Greece', 'Hungary', 'Vietnam', 'Pakistan', 'Kenya', 'Brazil', 'Canada', 'Norway', 'Poland', 'Mexico', 'Japan', 'Chile', 'Peru', 'Egypt', 'Ghana', 'Nepal'];
 
@@ -43,5 +43,6 @@ export const FAMILIES: HostileFamily[] = [
   { id: 'promotions', what: 'promotion lines and figures, no blank line', text: n => 'Story\nIt rose.\n' + 'Advertisement\nExports rose 5%\n'.repeat(n) },
   { id: 'promotion-blocks', what: 'promotion blocks each ended by a blank line', text: n => 'Story\nIt rose.\n' + 'Advertisement\n\nExports rose 5%\n'.repeat(n) },
   { id: 'glued-countries', what: 'a country name glued to a common word, each pair once', text: n => { const w = commonWords(); return repeat(n, i => `${COUNTRIES[i % COUNTRIES.length]}${w[Math.floor(i / COUNTRIES.length) % w.length]} `); } },
+  { id: 'opening-plurals', what: 'sentences opened by plural common nouns ("Analysts said")', text: n => 'Analysts said so. Officials agreed. '.repeat(n) },
   { id: 'names-acronyms', what: 'distinct two-word names and four-letter acronyms', text: n => repeat(n, i => `B${pseudoName(i).toLowerCase()} ${pseudoName(i + 7)} said. B${A[i % 26]}${A[Math.floor(i / 26) % 26]}${A[Math.floor(i / 676) % 26]} rose. `) },
 ];

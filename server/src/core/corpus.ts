@@ -700,10 +700,12 @@ export class Corpus {
           if (bySentence.get(input.features.sentence)?.has(c)) continue;
           target = c;
           const link = builder.why(id, f.id);
-          // the link that brought it in is kept (its hover says why); past 40, links to figures edited away go first
+          // the link that brought it in is kept (its hover says why); links to figures edited away are dropped once
+          // they could outnumber the live ones (a claim holds one link per figure and 40 more: pruned when twice
+          // that, so an edit pays for it once in many)
           if (link) {
             if (Object.isFrozen(c.links)) c.links = [];
-            else if (c.links.length >= 40) c.links = c.links.filter(l => this.entry(l.a) !== undefined && this.entry(l.b) !== undefined);
+            else if (c.links.length >= 2 * (c.figures.length + 40)) c.links = c.links.filter(l => this.entry(l.a) !== undefined && this.entry(l.b) !== undefined);
             c.links.push(link);
           }
           break;

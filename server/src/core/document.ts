@@ -471,12 +471,14 @@ function filterInitials(text: string, t: Tokens, mentions: RawMention[]): void {
   const H = t.hash, K = t.kind, F = t.flags;
   for (let j = 0; j < t.n; j++) if (maybe[H[j]! & 1023] && K[j] === TK.Word && (F[j]! & TF.Lower) && wanted.has(H[j]!)) seenLower.add(H[j]!);
   if (!seenLower.size) return;
+  const drop = new Set<RawMention>();
   for (let k = mentions.length - 1; k >= 0; k--) {
     const m = mentions[k]!;
-    if (m.initial && m.via === 'name' && m.tokens === 1 && !m.place && seenLower.has(hashFold(m.text, 0, m.text.length))) mentions.splice(k, 1);
+    if (m.initial && m.via === 'name' && m.tokens === 1 && !m.place && seenLower.has(hashFold(m.text, 0, m.text.length))) drop.add(m);
     // "Strategic Partnership" is made of ordinary words: no person
     else if (shapeOnly(m) && (wordHashes(m.text, words), words.some(h => seenLower.has(h)))) { m.kind = null; m.evPerson = 0; m.evidence = evidenceList(''); }
   }
+  removeAll(mentions, drop);
   void text;
 }
 
@@ -487,6 +489,7 @@ function filterInitials(text: string, t: Tokens, mentions: RawMention[]): void {
  */
 function dropInitialPlurals(mentions: RawMention[]): void {
   let inside: Set<string> | null = null;
+  const drop = new Set<RawMention>();
   for (let k = mentions.length - 1; k >= 0; k--) {
     const m = mentions[k]!;
     const byVerbOnly = !m.kind || (m.kind === 'person' && m.evidence.length === 1 && m.evidence[0] === 'context');
@@ -499,8 +502,17 @@ function dropInitialPlurals(mentions: RawMention[]): void {
       inside = new Set();
       for (const x of mentions) if (!x.initial || x.tokens > 1) for (const part of x.text.split(/\s+/)) inside.add(part);
     }
-    if (!inside.has(w)) mentions.splice(k, 1);
+    if (!inside.has(w)) drop.add(m);
   }
+  removeAll(mentions, drop);
+}
+
+/** Removes the mentions in `drop` from the list in one pass (a splice each made a long list quadratic). */
+function removeAll(mentions: RawMention[], drop: Set<RawMention>): void {
+  if (!drop.size) return;
+  let w = 0;
+  for (let r = 0; r < mentions.length; r++) { const m = mentions[r]!; if (!drop.has(m)) mentions[w++] = m; }
+  mentions.length = w;
 }
 
 /** JavaScript's \s, for splitting as s.split(/\s+/) does. */
