@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { fixture, runCli, runJson } from './helpers';
 
 const calm = 'The harbour authority opened a new ferry terminal on the east bank.\n';
@@ -175,4 +176,26 @@ test('--version prints the package version', () => {
   const r = runCli(['--version']);
   assert.equal(r.code, 0);
   assert.match(r.stdout, /^\d+\.\d+\.\d+\n$/);
+});
+
+test('a folder that links reach by many paths is walked once, and its articles are listed once', async () => {
+  // d0 holds links x and y to d1, d1 to d2, ...: 2^12 paths to the last folder (walked once per path, that took
+  // seconds, and each level more doubled it)
+  const { findArticles } = await import('../../server/src/cli/files');
+  const { promises: fsp } = await import('node:fs');
+  const fx = fixture({ 'top.txt': calm });
+  try {
+    const depth = 12;
+    for (let i = 0; i <= depth; i++) { mkdirSync(path.join(fx.dir, `d${i}`)); writeFileSync(path.join(fx.dir, `d${i}`, `a${i}.txt`), calm); }
+    for (let i = 0; i < depth; i++) for (const l of ['x', 'y']) symlinkSync(path.join(fx.dir, `d${i + 1}`), path.join(fx.dir, `d${i}`, l));
+    let reads = 0;
+    const readdir = fsp.readdir;
+    (fsp as { readdir: unknown }).readdir = (...args: Parameters<typeof readdir>) => { reads++; return readdir(...args); };
+    let found;
+    try { found = await findArticles([fx.dir], fx.dir, () => {}); } finally { (fsp as { readdir: unknown }).readdir = readdir; }
+    assert.equal(found.length, depth + 2, found.map(f => f.file).join(', '));
+    assert.ok(reads <= 2 * (depth + 2), `${reads} folder reads`);
+  } finally {
+    fx.dispose();
+  }
 });

@@ -5,8 +5,9 @@ import type { Command } from './command';
 import { analysePaths } from './analyse';
 import { summarize } from './report';
 import { formatText } from './text';
-import { formatJson } from './json';
-import { formatSarif } from './sarif';
+import { jsonReport } from './json';
+import { jsonPieces } from './jsonPieces';
+import { sarifLog } from './sarif';
 import { toolInfo } from './io';
 import type { CliIo } from './io';
 
@@ -54,8 +55,9 @@ async function check(opts: CheckOptions, io: CliIo): Promise<number> {
   const { report } = await analysePaths(opts.paths, io);
   switch (opts.format) {
     case 'text': io.stdout(formatText(report, { quiet: opts.quiet })); break;
-    case 'json': io.stdout(formatJson(report)); break;
-    case 'sarif': io.stdout(formatSarif(report, toolInfo(), io.cwd)); break;
+    // (in pieces: a report of a very large article is longer than the longest string there can be)
+    case 'json': for (const piece of jsonReport(report)) io.stdout(piece); break;
+    case 'sarif': for (const piece of jsonPieces(sarifLog(report, toolInfo(), io.cwd))) io.stdout(piece); break;
   }
   return summarize(report).conflicts > 0 ? 1 : 0;
 }

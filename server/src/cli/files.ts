@@ -62,7 +62,7 @@ export async function findArticles(paths: readonly string[], cwd: string, warn: 
 async function walk(
   dirAbs: string,
   dirShown: string,
-  visiting: Set<string>,
+  walked: Set<string>,
   add: (file: string, abs: string) => Promise<void>,
   warn: (message: string) => void,
 ): Promise<void> {
@@ -87,11 +87,12 @@ async function walk(
     }
     if (isDir) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      // a folder is walked once, however many links reach it: a link back up the tree, or two links to one folder
+      // at each level (walked once per path, that was 2^depth walks; its files were listed once all the same)
       const real = await fs.realpath(abs).catch(() => abs);
-      if (visiting.has(real)) continue; // a link back up the tree
-      visiting.add(real);
-      await walk(abs, shown, visiting, add, warn);
-      visiting.delete(real);
+      if (walked.has(real)) continue;
+      walked.add(real);
+      await walk(abs, shown, walked, add, warn);
     } else if (isFile && entry.name.toLowerCase().endsWith(ARTICLE_EXTENSION)) {
       await add(shown, abs);
     }

@@ -1,7 +1,13 @@
 // `--format json`: the report as one JSON object (see the README for its shape).
 import type { Report } from './report';
+import { jsonPieces } from './jsonPieces';
 
 export function formatJson(report: Report): string {
+  return [...jsonReport(report)].join('');
+}
+
+/** The report's JSON in pieces (a report too large for one string is still written). */
+export function jsonReport(report: Report): Iterable<string> {
   const out = {
     files: report.files,
     figures: report.figures,
@@ -9,5 +15,5 @@ export function formatJson(report: Report): string {
     claims: report.claims,
     diagnostics: report.diagnostics.map(({ snippet: _snippet, ...d }) => d),
   };
-  return JSON.stringify(out, null, 2) + '\n';
+  return jsonPieces(out);
 }

@@ -1,5 +1,6 @@
 // `--format sarif`: SARIF 2.1.0, for code-scanning tools. Locations are relative to
 // the folder the command ran in (`%SRCROOT%`); columns count UTF-16 code units.
+import { jsonPieces } from './jsonPieces';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Severity } from '../core/types';
@@ -16,6 +17,11 @@ export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SRCROOT = '%SRCROOT%';
 
 export function formatSarif(report: Report, tool: ToolInfo, cwd: string): string {
+  return [...jsonPieces(sarifLog(report, tool, cwd))].join('');
+}
+
+/** The SARIF 2.1.0 log of the report, as data (written in pieces by the CLI: see jsonPieces). */
+export function sarifLog(report: Report, tool: ToolInfo, cwd: string): object {
   const codes = [...new Set([...RULES.map(r => r.id), ...report.diagnostics.map(d => d.code)])];
   const rules = codes.map(ruleFor);
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i] as const));
@@ -72,7 +78,7 @@ export function formatSarif(report: Report, tool: ToolInfo, cwd: string): string
       results,
     }],
   };
-  return JSON.stringify(sarif, null, 2) + '\n';
+  return sarif;
 }
 
 function level(severity: Severity): 'error' | 'warning' | 'note' {
