@@ -168,3 +168,8 @@ test('annotation problems convert to engine problems on the YAML document, with 
   assert.deepEqual(p.data, { path: ['verdicts', 0, 'verdict'], value: 'acepted', suggestion: 'accepted' });
   assert.deepEqual(p.related, []);
 });
+
+test('an alias written twice, in other spellings of one name, is one alias', () => {
+  const { resolved } = resolveAnnotations(model('version: 1\nentities:\n  - { name: Mira Okonkwo, aliases: [Okonkwo, okonkwo, OKONKWO, Chair Okonkwo] }\n'), articles);
+  assert.deepEqual(resolved.entities.map(e => e.aliases), [['Okonkwo', 'Chair Okonkwo']]);
+});

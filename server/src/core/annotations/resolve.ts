@@ -223,16 +223,17 @@ class Resolver {
     }
     this.claimContradictions(out);
 
+    const verdictSpans = new SpansByDoc<(typeof out.verdicts)[number]>();
     for (const v of model.verdicts) {
       const sp = this.span(v.anchor, 'verdict');
       if (!sp) continue;
-      const other = out.verdicts.find(o => spansOverlap(o, sp));
+      const other = verdictSpans.find(sp);
       if (other && other.verdict !== v.verdict) {
         this.report(AnnotationCodes.contradictoryTags, 'warning', `Contradictory verdicts on one figure: "${other.verdict}" and "${v.verdict}"; the first one applies.`, v.range,
           { path: v.path, others: [other.path] }, [{ ...other.range, message: `verdict "${other.verdict}"` }]);
         continue;
       }
-      if (!other) out.verdicts.push({ ...sp, verdict: v.verdict, note: v.note ?? null });
+      if (!other) { const r = { ...sp, verdict: v.verdict, note: v.note ?? null }; out.verdicts.push(r); verdictSpans.add(r); }
     }
 
     const claimIds = new Set(model.claims.map(c => c.id));
@@ -308,20 +309,29 @@ class Resolver {
         { path: from.path, others: [other.path] }, [{ ...other.range, message: other.name }]);
       return;
     }
-    if (rule.aliases.some(a => nameKey(a) === key)) return;
+    // (already its alias: every alias is entered in aliasOwner, read there instead of normalising each of the rule's again)
+    if (aliasOwner.get(key) === rule) return;
     rule.aliases.push(alias);
     aliasOwner.set(key, rule);
   }
 
   private spanContradictions(out: ResolvedAnnotations): void {
+    // (looked up among the spans of the same document: an annotation file with tags on many articles compared every
+    // tag with every earlier one)
+    const earlier = new SpansByDoc<(typeof out.tags)[number]>(), seen = new Set<string>();
+    const nots = new SpansByDoc<(typeof out.notEntitySpans)[number]>();
+    for (const o of out.notEntitySpans) nots.add(o);
     for (let i = 0; i < out.tags.length; i++) {
       const t = out.tags[i];
-      const clash = out.tags.slice(0, i).find(o => spansOverlap(o, t) && o.kind !== t.kind);
+      const clash = earlier.find(t, o => o.kind !== t.kind);
+      // (a tag like one before it, same span and kind, can never be the first clash of a later one: kept once)
+      const same = `${t.doc}\u0000${t.start}\u0000${t.end}\u0000${t.kind}`;
+      if (!seen.has(same)) { seen.add(same); earlier.add(t); }
       if (clash) {
         this.report(AnnotationCodes.contradictoryTags, 'warning', `This span is tagged both ${clash.kind} and ${t.kind}.`, t.range, { path: t.path, others: [clash.path] },
           [{ ...clash.range, message: `tagged ${clash.kind}` }]);
       }
-      const not = out.notEntitySpans.find(o => spansOverlap(o, t));
+      const not = nots.find(t);
       if (not) {
         this.report(AnnotationCodes.contradictoryTags, 'warning', `This span is tagged ${t.kind} and also marked not an entity.`, t.range, { path: t.path, others: [not.path] },
           [{ ...not.range, message: 'not an entity' }]);
@@ -330,15 +340,18 @@ class Resolver {
   }
 
   private claimContradictions(out: ResolvedAnnotations): void {
-    // A figure in two claims.
+    // A figure in two claims (the first earlier claim with it: the earlier claims' figures by document, in claim order).
+    const joined = new SpansByDoc<Span & { join: number }>();
     for (let i = 0; i < out.joins.length; i++) {
       for (const f of out.joins[i].figures) {
-        const other = out.joins.slice(0, i).find(j => j.figures.some(g => spansOverlap(g, f)));
+        const hit = joined.find(f);
+        const other = hit ? out.joins[hit.join] : undefined;
         if (other) {
           this.report(AnnotationCodes.contradictoryTags, 'warning', `This figure is in two claims: "${other.id}" and "${out.joins[i].id}".`, f.range,
             { path: f.path, others: [other.path] }, [{ ...other.range, message: `claim "${other.id}"` }]);
         }
       }
+      for (const f of out.joins[i].figures) joined.add({ doc: f.doc, start: f.start, end: f.end, join: i });
     }
     // Figures both joined (one claim) and split (not the same quantity).
     for (const s of out.splits) {
@@ -363,6 +376,17 @@ export function sameName(a: string, b: string): boolean {
 }
 
 /** Whether two spans of one document share at least one character (a tag on "86.8 billion" covers the figure "US$86.8 billion"). */
+/** Spans by document, in the order added: the first one added that overlaps a span (and passes a test). */
+class SpansByDoc<T extends Span> {
+  private byDoc = new Map<string, T[]>();
+  add(x: T): void { let l = this.byDoc.get(x.doc); if (!l) this.byDoc.set(x.doc, l = []); l.push(x); }
+  find(sp: Span, test?: (x: T) => boolean): T | undefined {
+    const l = this.byDoc.get(sp.doc);
+    if (l) for (const x of l) if (x.start < sp.end && sp.start < x.end && (!test || test(x))) return x;
+    return undefined;
+  }
+}
+
 export function spansOverlap(a: Span, b: Span): boolean {
   return a.doc === b.doc && a.start < b.end && b.start < a.end;
 }
