@@ -5,6 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Corpus, analyzeDocument, decodeBytes } from '../../server/src/core';
+import { disagreeing } from '../../server/src/core/corpus';
+import { spansAgree } from '../../server/src/core/claims';
 
 // strings made of the pieces that trigger every reader: numbers, currency signs, names, dates, noise
 const piece = fc.oneof(
@@ -80,4 +82,22 @@ test('an edit to an article that names one place 160,000 times is patched in, it
   const vietnam = c.mentionsOf('a.txt').find(m => m.mention.text === 'Vietnam')!.entity;
   assert.equal(c.entity(vietnam.id)!.mentions.length, 160002);
   assert.equal(c.figuresOf('a.txt').map(f => f.text).join(), '4%');
+});
+
+test('counting a claim\'s disagreeing figures over sorted bounds gives what comparing each pair gives', () => {
+  // (values a margin of 1e-12 apart as well: spansAgree's own tolerance)
+  const tiny = fc.integer({ min: -5, max: 5 }).map(k => k * 1e-12);
+  const finite = fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), tiny, fc.integer({ min: -3, max: 3 }).map(k => 1e6 * (1 + k * 1e-12)));
+  const span = fc.oneof(
+    fc.constant(null),
+    fc.tuple(finite, fc.oneof(fc.constant(0), tiny.map(Math.abs), fc.double({ min: 0, max: 1e4, noNaN: true })), fc.option(fc.integer({ min: 0, max: 6 }))).map(([lo, w, wd]) => ({ lo, hi: lo + w, weekday: wd })),
+    fc.integer({ min: 0, max: 6 }).map(wd => ({ lo: -Infinity, hi: Infinity, weekday: wd })),
+    fc.integer({ min: 0, max: 20 }).map(k => ({ lo: k * 10, hi: k * 10, weekday: null })),
+  );
+  fc.assert(fc.property(fc.array(fc.tuple(span, fc.boolean()), { maxLength: 80 }), span, (items, q) => {
+    const spans = items.map(([s]) => s), relative = items.map(([, r]) => r);
+    let want = 0;
+    for (let j = 0; j < spans.length; j++) if (!relative[j] && !spansAgree(q, spans[j]!)) want++;
+    assert.equal(disagreeing({ spans, relative }, q), want);
+  }), { numRuns: 2000 });
 });

@@ -77,6 +77,70 @@ interface ClaimContext {
   /** Figure positions per document. */
   byDoc: Map<string, number[]>;
   accepted: string[];
+  /** For claims of many distinct values: their spans sorted, to count disagreeing ones by binary search (made when first asked). */
+  sorted?: SortedSpans;
+}
+
+/** The non-relative figures' spans of a claim as sorted bounds: all of them, those without a weekday, those of each weekday. */
+interface SortedSpans { all: Bounds; noWeekday: Bounds; byWeekday: Map<number, Bounds> }
+interface Bounds { lo: Float64Array; hi: Float64Array; byLo: ValueSpan[]; maxAbs: number }
+
+/** Claims with more distinct values than this count their disagreeing figures by binary search, not one by one. */
+const MANY_VALUES = 64;
+
+function boundsOf(spans: ValueSpan[]): Bounds {
+  const byLo = [...spans].sort((a, b) => a.lo - b.lo);
+  const lo = Float64Array.from(byLo, s => s.lo), hi = Float64Array.from(spans, s => s.hi).sort();
+  let maxAbs = 0;
+  for (const s of spans) if (Number.isFinite(s.hi)) maxAbs = Math.max(maxAbs, Math.abs(s.hi));
+  return { lo, hi, byLo, maxAbs };
+}
+/** The first index whose value is at least x / above x. */
+function firstAtLeast(a: Float64Array, x: number): number { let lo = 0, hi = a.length; while (lo < hi) { const m = (lo + hi) >> 1; if (a[m]! < x) lo = m + 1; else hi = m; } return lo; }
+function firstAbove(a: Float64Array, x: number): number { let lo = 0, hi = a.length; while (lo < hi) { const m = (lo + hi) >> 1; if (a[m]! <= x) lo = m + 1; else hi = m; } return lo; }
+/**
+ * Spans of b that disagree with q by value, exactly as spansAgree() tells: apart by more than 1e-12 of the larger of
+ * 1, |q.hi| and the span's |hi|. Counted by binary search: the spans apart by more than twice the largest such
+ * margin surely are, those on q's side of its bounds surely are not, the few between are checked one by one.
+ */
+function apartCount(b: Bounds, q: ValueSpan): number {
+  const n = b.lo.length;
+  if (!n) return 0;
+  const margin = (hi: number) => 1e-12 * Math.max(1, Math.abs(q.hi), Math.abs(hi));
+  const slack = 2e-12 * Math.max(1, Math.abs(q.hi), b.maxAbs);
+  // below q: hi + margin < q.lo
+  let count = firstAtLeast(b.hi, q.lo - slack);
+  for (let k = count, end = firstAtLeast(b.hi, q.lo); k < end; k++) if (b.hi[k]! + margin(b.hi[k]!) < q.lo) count++;
+  // above q: lo > q.hi + margin
+  const sure = firstAbove(b.lo, q.hi + slack);
+  count += n - sure;
+  for (let k = firstAbove(b.lo, q.hi); k < sure; k++) { const s = b.byLo[k]!; if (s.lo > q.hi + margin(s.hi)) count++; }
+  return count;
+}
+
+/**
+ * How many non-relative figures of the claim disagree with q, as spansAgree() tells (no span agrees with all; a
+ * weekday disagrees with another weekday), counted over sorted bounds: a claim of thousands of distinct values
+ * compared each with each (every keystroke in one of its articles did it again).
+ */
+export function disagreeing(x: Pick<ClaimContext, 'spans' | 'relative' | 'sorted'>, q: ValueSpan | null): number {
+  if (!q) return 0;
+  const s = x.sorted ??= sortedSpans(x);
+  if (q.weekday === null) return apartCount(s.all, q);
+  let other = 0;
+  for (const [w, b] of s.byWeekday) if (w !== q.weekday) other += b.lo.length;
+  const same = s.byWeekday.get(q.weekday);
+  return other + apartCount(s.noWeekday, q) + (same ? apartCount(same, q) : 0);
+}
+function sortedSpans(x: Pick<ClaimContext, 'spans' | 'relative'>): SortedSpans {
+  const all: ValueSpan[] = [], none: ValueSpan[] = [], byW = new Map<number, ValueSpan[]>();
+  x.spans.forEach((sp, j) => {
+    if (!sp || x.relative[j]) return;
+    all.push(sp);
+    if (sp.weekday === null) none.push(sp);
+    else { let l = byW.get(sp.weekday); if (!l) byW.set(sp.weekday, l = []); l.push(sp); }
+  });
+  return { all: boundsOf(all), noWeekday: boundsOf(none), byWeekday: new Map([...byW].map(([w, l]) => [w, boundsOf(l)])) };
 }
 
 export class Corpus {
@@ -599,7 +663,8 @@ export class Corpus {
       let total = x.differCount.get(g);
       if (total === undefined) {
         total = 0;
-        for (let j = 0; j < n; j++) if (!x.relative[j] && !spansAgree(sp, x.spans[j]!)) total++;
+        if (x.groupSpans.length > MANY_VALUES) total = disagreeing(x, sp);
+        else for (let j = 0; j < n; j++) if (!x.relative[j] && !spansAgree(sp, x.spans[j]!)) total++;
         x.differCount.set(g, total);
       }
       // the figure itself is not one of the others
