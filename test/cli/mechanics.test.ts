@@ -199,3 +199,24 @@ test('a folder that links reach by many paths is walked once, and its articles a
     fx.dispose();
   }
 });
+
+test('files and folders that are no links are found without a realpath each (its cost grows with the depth)', async () => {
+  const { findArticles } = await import('../../server/src/cli/files');
+  const { promises: fsp } = await import('node:fs');
+  const fx = fixture({ 'top.txt': calm });
+  try {
+    let dir = fx.dir;
+    for (let i = 0; i < 20; i++) { dir = path.join(dir, `d${i}`); mkdirSync(dir); writeFileSync(path.join(dir, `a${i}.txt`), calm); }
+    symlinkSync(path.join(fx.dir, 'top.txt'), path.join(fx.dir, 'again.txt'));
+    let calls = 0;
+    const realpath = fsp.realpath;
+    (fsp as { realpath: unknown }).realpath = (...args: Parameters<typeof realpath>) => { calls++; return realpath(...args); };
+    let found;
+    try { found = await findArticles([fx.dir], fx.dir, () => {}); } finally { (fsp as { realpath: unknown }).realpath = realpath; }
+    // the link to top.txt is the same file: listed once, under the path reached first (again.txt, by name)
+    assert.deepEqual(found.map(f => path.basename(f.file)).sort(), ['again.txt', ...Array.from({ length: 20 }, (_, i) => `a${i}.txt`)].sort());
+    assert.ok(calls <= 2, `${calls} realpath calls`);
+  } finally {
+    fx.dispose();
+  }
+});

@@ -30,8 +30,10 @@ export const ARTICLE_EXTENSION = '.txt';
 export async function findArticles(paths: readonly string[], cwd: string, warn: (message: string) => void): Promise<FoundFile[]> {
   const out: FoundFile[] = [];
   const seenFiles = new Set<string>();
-  const add = async (file: string, abs: string) => {
-    const real = await fs.realpath(abs).catch(() => abs);
+  // (a file found in a folder whose real path is known, and no link itself, is that folder's: no realpath() per
+  // file, which costs as much as the path is deep)
+  const add = async (file: string, abs: string, knownReal?: string) => {
+    const real = knownReal ?? await fs.realpath(abs).catch(() => abs);
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
     out.push({ file, abs });
@@ -51,7 +53,8 @@ export async function findArticles(paths: readonly string[], cwd: string, warn: 
       } catch (err) {
         throw new InputError(`cannot read folder ${given}: ${describeError(err)}`);
       }
-      await walk(abs, given, new Set([await fs.realpath(abs)]), add, warn);
+      const real = await fs.realpath(abs);
+      await walk(abs, given, real, new Set([real]), add, warn);
     } else {
       await add(path.normalize(given), abs);
     }
@@ -62,8 +65,9 @@ export async function findArticles(paths: readonly string[], cwd: string, warn: 
 async function walk(
   dirAbs: string,
   dirShown: string,
+  dirReal: string,
   walked: Set<string>,
-  add: (file: string, abs: string) => Promise<void>,
+  add: (file: string, abs: string, knownReal?: string) => Promise<void>,
   warn: (message: string) => void,
 ): Promise<void> {
   let entries;
@@ -89,12 +93,12 @@ async function walk(
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       // a folder is walked once, however many links reach it: a link back up the tree, or two links to one folder
       // at each level (walked once per path, that was 2^depth walks; its files were listed once all the same)
-      const real = await fs.realpath(abs).catch(() => abs);
+      const real = entry.isSymbolicLink() ? await fs.realpath(abs).catch(() => abs) : path.join(dirReal, entry.name);
       if (walked.has(real)) continue;
       walked.add(real);
-      await walk(abs, shown, walked, add, warn);
+      await walk(abs, shown, real, walked, add, warn);
     } else if (isFile && entry.name.toLowerCase().endsWith(ARTICLE_EXTENSION)) {
-      await add(shown, abs);
+      await add(shown, abs, entry.isSymbolicLink() ? undefined : path.join(dirReal, entry.name));
     }
   }
 }
