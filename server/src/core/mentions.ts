@@ -81,7 +81,7 @@ export interface AliasPair { a: string; b: string; why: string }
 
 const GAZETTEER_WHY: Record<Place['type'], string> = { country: 'gazetteer: country', city: 'gazetteer: city', region: 'gazetteer: region' };
 
-/** Words no name ends in (capitalised, they open the next sentence or clause). */
+/** Words no name ends in (capitalised, they open the next sentence or clause); all of them function words (Cat.Stop). */
 const TRAILING_STOP = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'that', 'and', 'or', 'but', 'if', 'he', 'she', 'it', 'they', 'we', 'his', 'her', 'its', 'their', 'our',
   'in', 'on', 'at', 'by', 'for', 'from', 'to', 'with', 'as', 'while', 'when', 'where', 'which', 'who']);
 
@@ -191,7 +191,8 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     // in a headline only a name the gazetteer knows, not "A New Chapter", "with New Deals")
     while (ps.length && R.has(ps[0]!, Cat.Stop) && !(t.flags[ps[0]!]! & TF.AllCaps) && (initial || weak || ps[0] !== a || R.lwIs(ps[0]!, 'the')) && !(ps.length >= 2 && R.lwIs(ps[0]!, 'new') && (!weak || placeAt(ps[0]!, ps[1]!)))) ps = ps.slice(1);
     // trailing function words: a name never ends in "The" or "And" ("AFP The company ...", where the extraction lost a full stop)
-    while (ps.length >= 2 && TRAILING_STOP.has(R.lw(ps[ps.length - 1]!)) && (t.flags[ps[ps.length - 1]!]! & TF.Cap) && !(t.flags[ps[ps.length - 1]!]! & TF.AllCaps)) ps = ps.slice(0, -1);
+    // (the lexicon's function-word category first: most names end in no such word, and need no lower-cased copy)
+    while (ps.length >= 2 && R.has(ps[ps.length - 1]!, Cat.Stop) && TRAILING_STOP.has(R.lw(ps[ps.length - 1]!)) && (t.flags[ps[ps.length - 1]!]! & TF.Cap) && !(t.flags[ps[ps.length - 1]!]! & TF.AllCaps)) ps = ps.slice(0, -1);
     // "Ministers of the Association ...", "Shares of Korvan ...": a plural noun opening the sentence is no part of the name
     if (initial && ps.length >= 3 && R.is(ps[1]!, 'of') && /[^s]s$/.test(word(ps[0]!)) && !R.has(ps[0]!, Cat.OrgCue) && !R.has(ps[0]!, Cat.PlaceCue)) {
       ps = ps.slice(R.is(ps[2]!, 'the') ? 3 : 2);

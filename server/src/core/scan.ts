@@ -142,13 +142,6 @@ function gluedAt(text: string, s: number, e: number, h: number): number {
   return off && s + off;
 }
 
-/**
- * Where a capitalised word [s, e) that is no name nor English word splits into a country's name or its people's word
- * and a common lower-case word of four letters or more ("Greece|fell", "Pakistan|established", "Hungary|wants"),
- * the longest such name first, also with the capitalised word before it ("New Zealand|established", "South
- * Korean|exports": `prev`, its start, or -1, and its hash); or 0. Only a word the document has once: a name
- * ("Chadwick") comes again, a slip of the extraction seldom does.
- */
 const capSplits = new WordAnswers(), pairSplits = new WordAnswers();
 
 /**
@@ -166,6 +159,13 @@ function onceInText(text: string, s: number, e: number): boolean {
   }
   return capsCount.get(word) === 1;
 }
+/**
+ * Where a capitalised word [s, e) that is no name nor English word splits into a country's name or its people's word
+ * and a common lower-case word of four letters or more ("Greece|fell", "Pakistan|established", "Hungary|wants"),
+ * the longest such name first, also with the capitalised word before it ("New Zealand|established", "South
+ * Korean|exports": `prev`, its start, or -1, and its hash); or 0. Only a word the document has once: a name
+ * ("Chadwick") comes again, a slip of the extraction seldom does.
+ */
 function capGluedAt(text: string, s: number, e: number, h: number, prev: number, prevHash: number): number {
   const n = e - s;
   // 0: no name nor word can be two; else 1 + the split's offset (0 for none) in the word alone
