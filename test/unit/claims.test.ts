@@ -473,3 +473,32 @@ test('every figure of a large claim keeps the link that joined it, also after an
   const edited = c.figuresOf('r30.txt').find(f => f.kind === 'count')!;
   assert.ok(linked(after).has(edited.id), 'the edited report\'s figure has a link');
 });
+
+test('an edit in one of many articles that repeat an agreeing figure leaves the other articles\' diagnostics alone, until the edit makes it a conflict', () => {
+  const c = new Corpus();
+  const quays = ['north', 'south', 'east', 'west', 'old', 'new'], uses = ['grain', 'timber', 'coal', 'ferries', 'cars'];
+  const report = (i: number, boxes: string, note = '') => `Port report from the ${quays[i % 6]} quay\nThe Marlow port authority said container traffic reached ${boxes} boxes last year, up from the year before.\nThe quay handles ${uses[i % 5]}${note}.\n`;
+  const n = 30;
+  for (let i = 0; i < n; i++) c.set(`r${i}.txt`, report(i, '410,000'));
+  const problems = () => c.docs().flatMap(d => c.problemsOf(d).map(p => `${d}:${p.start}:${p.code}`)).sort();
+  const fresh = (texts: Map<string, string>) => { const f = new Corpus(); for (const [d, t] of texts) f.set(d, t); return f.docs().flatMap(d => f.problemsOf(d).map(p => `${d}:${p.start}:${p.code}`)).sort(); };
+  const texts = new Map(c.docs().map(d => [d, c.text(d)!]));
+  const shared = () => c.claimOf(c.figuresOf('r0.txt').find(f => f.text === '410,000')!.id)!;
+  assert.equal(shared().figures.length, n);
+  assert.equal(shared().status, 'agree');
+  assert.deepEqual(problems(), []);
+  const edit = (doc: string, text: string) => { texts.set(doc, text); const ch = c.set(doc, text); return ch.touched; };
+  // an edit that keeps the shared figure's value: only the edited article is to be reported again
+  assert.deepEqual(edit('r7.txt', report(7, '410,000', ' and salt')), ['r7.txt']);
+  assert.equal(shared().figures.length, n);
+  assert.deepEqual(problems(), fresh(texts));
+  // one article now gives another value: every article of the claim gets a warning, so all are reported again
+  const touched = edit('r7.txt', report(7, '395,000', ' and salt'));
+  assert.equal(new Set(touched).size, n);
+  assert.equal(shared().status, 'conflict');
+  assert.equal(problems().length, n);
+  assert.deepEqual(problems(), fresh(texts));
+  // and back: the warnings go from every article
+  assert.equal(new Set(edit('r7.txt', report(7, '410,000', ' and salt'))).size, n);
+  assert.deepEqual(problems(), []);
+});

@@ -725,6 +725,11 @@ export class Corpus {
    */
   private patch(doc: string): Set<string> {
     const touchedClaims = new Set<Claim>();
+    // whether each touched claim was a conflict before: a claim that is none before and after gives no document a
+    // problem either time, so its other documents keep theirs (a sentence every article repeats is one claim of all
+    // of them, and an edit in one article would otherwise have every article's problems computed again)
+    const wasConflict = new Map<Claim, boolean>();
+    const touch = (c: Claim) => { if (!touchedClaims.has(c)) { wasConflict.set(c, c.status === 'conflict'); this.countClaim(c, -1); touchedClaims.add(c); } };
     const touchedDocs = new Set<string>([doc]);
     const oldFigs = this.figuresByDoc.get(doc) ?? [];
     // the document's old figures out of their claims (one pass over each claim), and out of `entriesByDoc`: the builder
@@ -735,7 +740,7 @@ export class Corpus {
       const c = oldEntries[k]?.claim;
       if (c) {
         let ids = removed.get(c);
-        if (!ids) { removed.set(c, ids = new Set()); this.countClaim(c, -1); touchedClaims.add(c); }
+        if (!ids) { removed.set(c, ids = new Set()); touch(c); }
         ids.add(f.id); delete c.verdicts[f.id];
       }
       this.displayCache.delete(f.id);
@@ -779,13 +784,12 @@ export class Corpus {
           target = singleFigureClaim('c-' + shortHash(f.id), input, this.textOf);
           this.claimList.push(target);
         }
-        if (!touchedClaims.has(target)) { this.countClaim(target, -1); touchedClaims.add(target); }
+        touch(target);
         target.figures.push(f.id);
         let inSentence = bySentence.get(input.features.sentence);
         if (!inSentence) bySentence.set(input.features.sentence, inSentence = new Set());
         inSentence.add(target);
         input.claim = target;
-        touchedClaims.add(target);
       });
     }
     // the judgements on this document's figures, on its new figures
@@ -798,9 +802,9 @@ export class Corpus {
     for (const f of oldFigs) this.ignoredFigures.delete(f.id);
     for (const ig of rules.ignores ?? []) if (ig.figure?.doc === doc) { const f = this.figureAtSpan(ig.figure); if (f) this.ignoredFigures.add(f.id); }
     for (const c of touchedClaims) {
-      for (const id of c.figures) touchedDocs.add(this.entry(id)!.figure.doc);
       const ins = c.figures.map(id => this.entry(id)!);
       c.status = builder.statusOf(ins);
+      if (wasConflict.get(c) || c.status === 'conflict') for (const e of ins) touchedDocs.add(e.figure.doc);
       c.values = [...new Set(ins.map(x => this.display(x.figure)))];
       this.claimContexts.delete(c);
       this.resolve(c);
