@@ -502,3 +502,10 @@ test('an edit in one of many articles that repeat an agreeing figure leaves the 
   assert.equal(new Set(edit('r7.txt', report(7, '410,000', ' and salt'))).size, n);
   assert.deepEqual(problems(), []);
 });
+
+test('a target for one part of a whole is not the target for another part, even by the same date: the word in the slot outweighs the date and the closeness of the values', () => {
+  lookAlikes([
+    ['a.txt', 'Portugal plan\nOfficials in Braga were cautious. Portugal wants textiles to make up 37 percent of output by 2045. Critics were not convinced.\n', '37 percent'],
+    ['b.txt', 'Portugal outlook\nThe mood in Braga was hopeful. Portugal wants energy to make up 34% of output by 2045. A carmaker opened an office there.\n', '34%'],
+  ], ['c.txt', 'Textile plan\nPortugal wants textiles to make up 39 percent of output by 2045, a minister said.\n', '39 percent'], 'conflict');
+});
