@@ -509,3 +509,10 @@ test('a target for one part of a whole is not the target for another part, even 
     ['b.txt', 'Portugal outlook\nThe mood in Braga was hopeful. Portugal wants energy to make up 34% of output by 2045. A carmaker opened an office there.\n', '34%'],
   ], ['c.txt', 'Textile plan\nPortugal wants textiles to make up 39 percent of output by 2045, a minister said.\n', '39 percent'], 'conflict');
 });
+
+test('a country that opens the name of who is quoted ("the New Zealand Ministry of Trade said") is not what the figure is about', () => {
+  lookAlikes([
+    ['a.txt', 'Prices\nInflation in Chile eased to 3.1% last month, the New Zealand Ministry of Trade said in a note.\n', '3.1%'],
+    ['b.txt', 'Prices\nInflation in New Zealand eased to 3 per cent last month, a union of port workers said.\n', '3 per cent'],
+  ], ['c.txt', 'Chile\nInflation in Chile eased to 3.4 per cent last month, the statistics office said.\n', '3.4 per cent'], 'conflict');
+});

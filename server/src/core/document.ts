@@ -256,10 +256,14 @@ function nearEntities(t: Tokens, R: FigureReader, f: RawFigure, ms: RawMention[]
 function entitiesAround(t: Tokens, R: FigureReader, f: RawFigure, ms: RawMention[], reach: number): string[] {
   const keys: string[] = [];
   let speaker: RawMention | null = null;
-  for (const m of ms) {
+  for (let i = 0; i < ms.length; i++) {
+    const m = ms[i]!;
     // a source and its short form in brackets: "released by the Business Council (CABC)"
     const bracketed: boolean = speaker !== null && speaker.last === m.first - 2 && R.ch(m.first - 1) === 40;
-    speaker = isSpeaker(t, R, m) || bracketed ? m : null;
+    // a country that opens the speaker's name: "the New Zealand Ministry of Fisheries said"
+    const next = ms[i + 1];
+    const opensSpeaker = !!m.place && next !== undefined && next.first === m.last + 1 && isSpeaker(t, R, next);
+    speaker = isSpeaker(t, R, m) || bracketed || opensSpeaker ? m : null;
     if (!(m.last >= f.first - reach && m.first <= f.last + reach)) continue;
     if (speaker || m.kind === 'person' || m.evPerson !== 0 || (unknownOpener(m) && m.kind !== 'place')) continue;
     if (!keys.includes(m.key)) keys.push(m.key);
