@@ -516,3 +516,10 @@ test('a country that opens the name of who is quoted ("the New Zealand Ministry 
     ['b.txt', 'Prices\nInflation in New Zealand eased to 3 per cent last month, a union of port workers said.\n', '3 per cent'],
   ], ['c.txt', 'Chile\nInflation in Chile eased to 3.4 per cent last month, the statistics office said.\n', '3.4 per cent'], 'conflict');
 });
+
+test('a weekday read off its article\'s date is a date of that article\'s time: the same words in articles published more than a year apart are two events', () => {
+  lookAlikes([
+    ['a.txt', 'Vote count\nLISBON, June 10, 2025 - The Harbour Party won 40 seats, results published on Sunday showed.\n', 'Sunday'],
+    ['b.txt', 'Vote count\nLISBON, December 16, 2026 - The Harbour Party won 44 seats, results published on Monday showed.\n', 'Monday'],
+  ], ['c.txt', 'Vote count\nLISBON, June 11, 2025 - The Harbour Party won 40 seats, results published on Saturday showed.\n', 'Saturday'], 'conflict');
+});

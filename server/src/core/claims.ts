@@ -168,6 +168,9 @@ function publishedApart(a: FigureFeatures, b: FigureFeatures): boolean {
   return a.publishedMonth !== null && b.publishedMonth !== null && Math.abs(a.publishedMonth - b.publishedMonth) > 12;
 }
 
+/** A date read off the article's own date: a weekday ("on Sunday") or a relative date ("last week"). */
+const offPublication = (x: FigureFeatures) => x.weekday !== null || x.relativeDate;
+
 /** Two articles whose main entities have nothing in common. */
 function topicsDisjoint(a: Item, b: Item): boolean {
   if (a.topic === b.topic || a.topic.size < 2 || b.topic.size < 2) return false;
@@ -749,6 +752,9 @@ export class ClaimBuilder {
     // a figure that says no time is as of its article's date: articles published more than a year apart give two
     // quantities ("79.8 million people were registered to vote" in 2020, "88.4 million" in 2026)
     if (fa.kind !== 'date' && !fa.time.when && !fb.time.when && publishedApart(a.x, b.x)) return false;
+    // so is a date read off its article's date ("on Sunday", "last week"): results published "on Sunday" in 2025 and
+    // "on Monday" in 2026 are two elections
+    if (fa.kind === 'date' && offPublication(a.x) && offPublication(b.x) && publishedApart(a.x, b.x)) return false;
     // dates of one event and its start are not the date of its end
     if (fa.kind === 'date' && (a.x.phase || b.x.phase) && a.x.phase !== b.x.phase) return false;
     // weekdays only for the same event and phase ("the visit began on Monday")
