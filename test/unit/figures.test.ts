@@ -2,7 +2,7 @@
 // relative dates against a dateline, and text the way PDFs and pastes deliver it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeDocument } from '../../server/src/core';
+import { analyzeDocument, Corpus } from '../../server/src/core';
 import type { Figure } from '../../server/src/core';
 
 function figures(text: string, published?: string): Figure[] {
@@ -116,6 +116,26 @@ test('relative dates resolve against the publication date, and stay visibly unre
   assert.equal(a.published, '2026-03-04');
   assert.equal(a.outlet, 'The Coastal Herald');
   assert.equal(a.figures.find(f => f.text === 'Tuesday')!.value, '2026-03-03');
+});
+
+test('a wire dateline that opens the story ("PORTO, March 4, 2026 (LNA) - ...") is the publication date, not a figure of the story', () => {
+  const text = 'Ferry deal signed\nPORTO, March 4, 2026 (LNA) - The two ports signed the deal on Tuesday, officials said, after talks that began in 2024.\n';
+  const a = analyzeDocument('d.txt', text);
+  assert.equal(a.published, '2026-03-04');
+  assert.equal(a.outlet, 'LNA');
+  assert.equal(a.figures.find(f => f.text === 'Tuesday')!.value, '2026-03-03');
+  // two reports a day apart: their datelines are no conflicting dates of the story
+  const c = new Corpus();
+  c.set('d.txt', text);
+  c.set('g.txt', 'Ferry deal\nPORTO, March 5, 2026 (LNA) - Officials said the two ports signed the deal on Tuesday, after talks that began in 2024.\n');
+  assert.deepEqual(c.result().problems.map(p => p.message), []);
+  assert.equal(c.figuresOf('g.txt').find(f => f.text === 'Tuesday')!.value, '2026-03-03');
+  // without the agency, with a long dash
+  assert.equal(analyzeDocument('e.txt', 'Ferry deal\nNEW PORTO, 4 March 2026 \u2014 The ports signed the deal on Tuesday.\n').published, '2026-03-04');
+  // a date after a place inside a sentence is the story's
+  const inside = analyzeDocument('f.txt', 'Ferry deal\nIn Porto, March 4, 2026 - a day of rain - the ports signed.\n');
+  assert.equal(inside.published, null);
+  assert.ok(inside.figures.some(f => f.text === 'March 4, 2026'));
 });
 
 test('pasted and extracted text: CRLF, curly quotes, stray spaces, names across lines', () => {
