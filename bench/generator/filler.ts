@@ -25,6 +25,8 @@ interface Filler {
 }
 
 const F = (about: Filler['about'], make: Filler['make']): Filler => ({ about, make });
+/** Two names in one order whichever order the sentence gives them: a fact about a pair (a distance, a treaty) is the same both ways. */
+const pair = (a: string, b: string): [string, string] => a < b ? [a, b] : [b, a];
 
 const QUOTE_OPEN = ['We are confident that', 'There is no doubt that', 'It is clear that', 'Nobody expected that',
   'We believe that', 'The message from our partners is that', 'Our view remains that', 'What matters now is that'];
@@ -46,9 +48,9 @@ const NUMERIC: Filler[] = [
   F('K', (o, s) => `Inflation in ${s.K.name} eased to ${o.pct(s.n(12, 90) / 10)} last month, the ${s.O.name} said.`),
   F('M', (o, s) => `Founded in ${o.year(s.n(1950, 2015))}, ${s.M.name} employs ${o.count(s.n(8, 400) * 100, 'about')} people in ${o.count(s.n(3, 40))} countries.`),
   F('C', (o, s) => `${s.C.name}, a city of ${o.count(s.n(12, 900) * 1000, 'about')} people, has grown quickly since the port was expanded.`),
-  F('C', (o, s) => `The drive from ${s.C.name} to ${s.C2.name} takes about ${o.dur(s.n(2, 9, s.C.name, s.C2.name), 'hour', false)}.`),
+  F('C', (o, s) => `The drive from ${s.C.name} to ${s.C2.name} takes about ${o.dur(s.n(2, 9, ...pair(s.C.name, s.C2.name)), 'hour', false)}.`),
   F('P', (o, s) => `${s.P.full}, ${o.age(s.P.age)}, has worked as a ${s.P.role} for ${o.dur(s.n(2, 20), 'year', false)}.`),
-  F('K', (o, s) => `${s.K.name} and ${s.K2.name} established diplomatic relations in ${o.year(s.n(1950, 1999, s.K.name, s.K2.name))}.`),
+  F('K', (o, s) => `${s.K.name} and ${s.K2.name} established diplomatic relations in ${o.year(s.n(1950, 1999, ...pair(s.K.name, s.K2.name)))}.`),
   F('M', (o, s) => `Shares of ${s.M.name} have gained ${o.pct(s.n(3, 60) / 10)} since the start of the year.`),
   F('O', (o, s) => `The ${s.O.name} has set aside ${o.money(s.n(5, 900) * 1e6)} for new projects over the next ${o.dur(s.n(2, 5), 'year', false)}.`),
   F('K', (o, s) => `${cap(s.F)} accounts for ${o.pct(s.n(3, 35, s.K.name, s.F))} of ${o.poss(s.K.name)} exports.`),

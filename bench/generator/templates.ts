@@ -116,7 +116,7 @@ const storm: EventType = {
   facts: [
     { id: 'deaths', value: r => r.int(3, 240), alt: (r, v) => v + r.int(2, 20), say: [
       (o, v, w) => `${w.name} has killed ${o.count(v, o.r.pick(['', 'at least']))} people, the ${w.org.name} said.`,
-      (o, v, w) => `The death toll rose to ${o.count(v)} on ${o.weekday(w.day + 1)}, officials in ${w.city.name} said.`,
+      (o, v, w) => `The death toll rose to ${o.count(v)} on ${o.weekday(w.day)}, officials in ${w.city.name} said.`,
       (o, v, w) => `${cap(o.count(v, 'at least'))} people died after ${w.name} made landfall.`,
     ] },
     { id: 'displaced', value: r => r.int(10, 400) * 1000, alt: (r, v) => nudge(r, v), say: [
@@ -164,7 +164,7 @@ const election: EventType = {
     ] },
     { id: 'seats', value: r => r.int(40, 260), alt: (r, v) => v + r.int(1, 6), say: [
       (o, v, w) => `The party is on course to win ${o.count(v)} of the ${o.count(w.k('seats', 300, 500))} seats in parliament.`,
-      (o, v, w) => `${w.name} secured ${o.count(v)} seats, results published on ${o.weekday(w.day + 1)} showed.`,
+      (o, v, w) => `${w.name} secured ${o.count(v)} seats, results published on ${o.weekday(w.day)} showed.`,
     ] },
     { id: 'date', value: (_r, w) => w.day, alt: (_r, v) => v + 7, say: [
       (o, v, w) => `Voters in ${w.host.name} went to the polls on ${o.date(v)}.`,

@@ -75,6 +75,28 @@ test('articles have page furniture and related-article boxes, and many events wi
   assert.ok(plantedConflicts >= events * 0.15, `only ${plantedConflicts} planted conflicts in ${events} events`);
 });
 
+test('a fact about two places has one value whichever the sentence names first (the corpus contradicts itself only where a conflict is planted)', () => {
+  const facts: [string, RegExp][] = [
+    ['drive', /The drive from ([A-Z][\w ]+?) to ([A-Z][\w ]+?) takes about (\w+) hours?\./g],
+    ['relations', /([A-Z][\w ]+?) and ([A-Z][\w ]+?) established diplomatic relations in (\d{4})\./g],
+  ];
+  for (const [name, re] of facts) {
+    const seen = new Map<string, Set<string>>();
+    let both = 0;
+    for (const m of text.matchAll(re)) {
+      const key = [m[1]!, m[2]!].sort().join(' / ');
+      let vs = seen.get(key);
+      if (!vs) seen.set(key, vs = new Set());
+      vs.add(m[3]!);
+    }
+    for (const [key, vs] of seen) {
+      assert.equal(vs.size, 1, `${name} ${key}: ${[...vs].join(', ')}`);
+      if (text.includes(key.split(' / ').reverse().join(name === 'drive' ? ' to ' : ' and '))) both++;
+    }
+    assert.ok(seen.size > 20 && both > 0, `${name}: ${seen.size} pairs, ${both} named both ways`);
+  }
+});
+
 test('no sentence of the seed articles appears in the generated corpus', () => {
   const seeds = path.resolve(__dirname, '../../../../shared/seeds');
   const files = readdirSync(seeds).filter(f => f.endsWith('.txt'));
