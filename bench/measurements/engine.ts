@@ -35,6 +35,8 @@ export interface EngineResult {
   docsWithConflicts: number;
   /** Of the articles with a planted wrong value, those with a conflict warning. */
   disputedFlagged: number;
+  /** Conflicting claims none of whose figures is in an article with a planted wrong value: false alarms, by construction. */
+  conflictsWithoutPlanted: number;
   /** Worker threads the engine started (it must start none: one core). */
   workerThreads: number;
   heapUsedMb: number;
@@ -95,6 +97,7 @@ export const engineMeasurement: Measurement<EngineParams, EngineResult> = {
       conflicts: result.claims.filter(c => c.status === 'conflict').length,
       conflictProblems: problems.filter(x => x.code === core.Codes.conflictingFigure).length,
       ...flagged(problems.filter(x => x.code === core.Codes.conflictingFigure).map(x => x.doc), p.disputed ?? [], p.corpus.dir),
+      conflictsWithoutPlanted: withoutPlanted(result.claims, p.disputed ?? [], p.corpus.dir),
       workerThreads: workers(),
       heapUsedMb: process.memoryUsage().heapUsed / 1048576,
       rssBeforeAnalysisMb,
@@ -102,6 +105,12 @@ export const engineMeasurement: Measurement<EngineParams, EngineResult> = {
     };
   },
 };
+
+/** Conflicting claims that touch no article with a planted wrong value (a figure's id is its document and offset). */
+function withoutPlanted(claims: { status: string; figures: string[] }[], disputed: string[], dir: string): number {
+  const planted = new Set(disputed.map(f => path.join(dir, f)));
+  return claims.filter(c => c.status === 'conflict' && !c.figures.some(id => planted.has(id.slice(0, id.lastIndexOf('#'))))).length;
+}
 
 /** How many articles carry a conflict warning, and how many of the disputed ones do. */
 function flagged(docs: string[], disputed: string[], dir: string): { docsWithConflicts: number; disputedFlagged: number } {

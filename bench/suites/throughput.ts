@@ -86,6 +86,7 @@ export const throughputSuite: Suite = {
       articles_with_conflicts: best1?.docsWithConflicts ?? null,
       disputed_articles: one.manifest.disputed.length,
       disputed_articles_flagged: best1?.disputedFlagged ?? null,
+      conflicts_without_planted: best1?.conflictsWithoutPlanted ?? null,
       generated_figures: one.manifest.stats.figures,
       wink_entities: bestWink?.entities ?? null,
       // Per CPU second: less sensitive to other load on a shared machine than wall time.
