@@ -338,3 +338,10 @@ test('a possessive glued to the next word by the extraction ends the name before
   // names spelt with an apostrophe, and a possessive before a space, as before
   assert.deepEqual(names("The O'Sullivan family visited Xi'an and Lee's office."), ["O'Sullivan", "Xi'an", 'Lee']);
 });
+
+test('a hyphened role noun after a name makes it a person: "co-founder", "vice-chair"', () => {
+  const kinds = (text: string) => analyzeDocument('t.txt', text).mentions.map(m => [m.text, m.kind]);
+  // (names the name shape alone does not make a person's: one word, or a word the lexicon knows, "Jun")
+  assert.deepEqual(kinds('Tao Jun, co-founder of the firm, spoke first.'), [['Tao Jun', 'person']]);
+  assert.deepEqual(kinds('The board heard Ekvall, the vice-chairman, disagree.'), [['Ekvall', 'person']]);
+});

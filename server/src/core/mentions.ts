@@ -413,7 +413,11 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     if (R.ch(n) === 44) {
       n++;
       if (R.is(n, 'a') || R.is(n, 'an') || R.is(n, 'the')) n++;
-      for (let k = n; k < n + 4 && k < t.n && t.kind[k] === TK.Word && (t.flags[k]! & TF.Lower); k++) if (R.has(k, Cat.RoleNoun)) return true;
+      // (a hyphened word is one word, its last part the noun: "co-founder", "vice-chairman")
+      for (let k = n, w = 0; w < 4 && k < t.n && t.kind[k] === TK.Word && (t.flags[k]! & TF.Lower); k++, w++) {
+        while (R.isDash(k + 1) && R.glued(k) && R.glued(k + 1) && t.kind[k + 2] === TK.Word && (t.flags[k + 2]! & TF.Lower)) k += 2;
+        if (R.has(k, Cat.RoleNoun)) return true;
+      }
       if (t.kind[n] === TK.Number && R.ch(n + 1) === 44) return true; // "Lam, 68,"
     }
     return false;
