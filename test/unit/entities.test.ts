@@ -345,3 +345,17 @@ test('a hyphened role noun after a name makes it a person: "co-founder", "vice-c
   assert.deepEqual(kinds('Tao Jun, co-founder of the firm, spoke first.'), [['Tao Jun', 'person']]);
   assert.deepEqual(kinds('The board heard Ekvall, the vice-chairman, disagree.'), [['Ekvall', 'person']]);
 });
+
+test('a people\'s word split off by a title, or ending a run before one, is its country\'s and joins no name', () => {
+  const names = (text: string) => analyzeDocument('t.txt', text).mentions.map(m => m.text);
+  // "Trip of Kenyan President ...": no "Trip of Kenyan"; "Senior Thai officials": no "Senior Thai"
+  const trip = corpus({ 'a.txt': 'Trip of Kenyan President Samoei Ruto to Ghana ends. Senior Thai officials welcomed him.' });
+  const tn = trip.result().entities.map(e => e.name);
+  assert.ok(!tn.some(n => /Trip|Senior/.test(n)), tn.join(', '));
+  assert.equal(entityWith(trip, 'Kenyan').name, 'Kenya');
+  assert.equal(entityWith(trip, 'Thai').name, 'Thailand');
+  // a heading glued to the sentence: the people's word after the place is still the country's
+  const glued = corpus({ 'b.txt': 'Talks held in Ghana Kenyan President Samoei Ruto arrived on Monday.' });
+  assert.equal(entityWith(glued, 'Kenyan').kind, 'place');
+  assert.deepEqual(names('Talks held in Ghana Kenyan President Samoei Ruto arrived.'), ['Ghana', 'Kenyan', 'Samoei Ruto']);
+});

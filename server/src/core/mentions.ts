@@ -272,6 +272,24 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     const whole = placeAt(first, lastTok);
     const lastIsPlaceCue = R.has(ps[ps.length - 1]!, Cat.PlaceCue) && ps.length >= 2;
     const orgCue = ps.length >= 2 && hasCapCue(ps, 1, Cat.OrgCue) && !(R.has(ps[ps.length - 1]!, Cat.PlaceCue) && !R.has(ps[ps.length - 1]!, Cat.OrgCue));
+    // a people's word is its country's, when a title split it off ("Vietnam Japanese Prime Minister ...": "Japanese"),
+    // and so at the end of a run it is the adjective of the title or noun after it: "Visit of Japanese PM Kishida",
+    // "Senior Korean leaders" (what is before it, a word and "of", or titles only, is no part of a name with it)
+    if (!whole && partEnd(ps[ps.length - 1]!, b) === ps[ps.length - 1]!) {
+      const k = ps[ps.length - 1]!;
+      const d = demonymOf(k, k);
+      if (d && ps.length === 1) { emitDemonym(k, k, d); return; }
+      if ((d || isDemonymTailIn(text, t.start[k]!, t.end[k]!, tk.range(k, k))) && ps.length >= 2 && !demonymOf(ps[ps.length - 2]!, k)) {
+        let rest = ps.slice(0, -1);
+        const ofBefore = R.has(rest[rest.length - 1]!, Cat.Connector) && (t.flags[rest[rest.length - 1]!]! & TF.Lower) !== 0;
+        if (ofBefore || rest.every(x => R.has(x, Cat.TitleMod) || R.has(x, Cat.TitleHead))) {
+          while (rest.length && (t.flags[rest[rest.length - 1]!]! & TF.Lower)) rest = rest.slice(0, -1);
+          if (ofBefore) segmentNames(rest, b, weak, initial, role);
+          if (d) emitDemonym(k, k, d);
+          return;
+        }
+      }
+    }
     if (whole && (whole.type !== 'city' || whole.population >= 100000) && !(orgCue && whole.type !== 'country')) {
       emit(first, lastTok, 'place', 3, GAZETTEER_WHY[whole.type], weak, initial && ps.length === 1, role, whole);
       return;
