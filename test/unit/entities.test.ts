@@ -359,3 +359,10 @@ test('a people\'s word split off by a title, or ending a run before one, is its 
   assert.equal(entityWith(glued, 'Kenyan').kind, 'place');
   assert.deepEqual(names('Talks held in Ghana Kenyan President Samoei Ruto arrived.'), ['Ghana', 'Kenyan', 'Samoei Ruto']);
 });
+
+test('a list item\'s first word opens a sentence: an ordinary word after the bullet is no entity', () => {
+  const c = corpus({ 'l.txt': 'Port news\nThe port will expand.\n- Dredging begins in Lunea next month, and dredging costs are high.\n• Tolls rise in Marlow, where tolls are low.\n' });
+  const names = c.result().entities.map(e => e.name);
+  assert.ok(names.includes('Lunea') && names.includes('Marlow'), names.join(', '));
+  assert.ok(!names.some(n => /Dredging|Tolls/.test(n)), names.join(', '));
+});

@@ -179,7 +179,8 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
   }
 
   function segment(a: number, b: number): void {
-    const initial = t.sentFirst[t.sent[a]!] === a || (a > 0 && t.kind[a - 1] === TK.Punct && isOpener(text.charCodeAt(t.start[a - 1]!)) && t.sentFirst[t.sent[a]!] === a - 1);
+    // (after an opening quote or bracket, or a list's bullet: "- Visit of ...", "• Orders rose")
+    const initial = t.sentFirst[t.sent[a]!] === a || (a > 0 && t.kind[a - 1] === TK.Punct && (isOpener(text.charCodeAt(t.start[a - 1]!)) || isBullet(text, t.start[a - 1]!, t.end[a - 1]!)) && t.sentFirst[t.sent[a]!] === a - 1);
     segmentParts(parts(a, b), a, b, initial, t.titleLine[a] === 1);
   }
 
@@ -476,6 +477,13 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
   }
   forgetDocumentTexts();
   return { mentions: out, aliases };
+}
+
+/** A list's bullet: one dash, star or dot. */
+function isBullet(text: string, s: number, e: number): boolean {
+  if (e - s !== 1) return false;
+  const c = text.charCodeAt(s);
+  return c === 45 || c === 42 || c === 0x2022 || c === 0x2013 || c === 0x2014 || c === 0xb7 || c === 0x25aa;
 }
 
 function isOpener(c: number): boolean {
