@@ -366,3 +366,22 @@ test('a list item\'s first word opens a sentence: an ordinary word after the bul
   assert.ok(names.includes('Lunea') && names.includes('Marlow'), names.join(', '));
   assert.ok(!names.some(n => /Dredging|Tolls/.test(n)), names.join(', '));
 });
+
+test('a caption\'s credit, or "the North", glued to the next sentence by a lost full stop, is no part of its first name', () => {
+  const names = (text: string) => analyzeDocument('t.txt', text).mentions.map(m => [m.text, m.kind]);
+  // "Photo: Wirepix Ruto said ...": the credit is an organisation, the speaker opens the next sentence
+  const cap = names('Farmers rest in a field. Photo: Wirepix Ruto said prices would fall.');
+  assert.ok(cap.some(([n, k]) => n === 'Wirepix' && k === 'organization'), JSON.stringify(cap));
+  assert.ok(!cap.some(([n]) => /Wirepix Ruto/.test(n!)), JSON.stringify(cap));
+  // (a credit of several words keeps its cue words; one that ends the line is left whole)
+  assert.ok(names('Photo: Kavango News Agency Ruto said so.').some(([n]) => n === 'Kavango News Agency'));
+  assert.ok(names('A view of the port.\nPhoto: Amara Diallo\nThe port grew.').some(([n]) => n === 'Amara Diallo'));
+  // "the North" named on its own elsewhere: "with the North Ruto ..." and "with the North South Sudan ..." break there
+  const north = names('Talks with the North stalled. Kenya wants peace with the North Ruto accused the rebels of delay. Aid to the North South Sudan resumed.');
+  assert.ok(!north.some(([n]) => /^North /.test(n!)), JSON.stringify(north));
+  assert.ok(north.some(([n]) => n === 'South Sudan'), JSON.stringify(north));
+  // (two points of the compass in a row, the second opening a country: the first is no part of it)
+  assert.deepEqual(names('A deal with the North South Sudan signs pact').map(([n]) => n), ['South Sudan']);
+  // places made with a point of the compass stay whole
+  assert.deepEqual(names('Ships from the North crossed the North Sea and the North Atlantic.').map(([n]) => n), ['North Sea', 'North Atlantic']);
+});

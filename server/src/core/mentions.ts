@@ -85,6 +85,9 @@ const GAZETTEER_WHY: Record<Place['type'], string> = { country: 'gazetteer: coun
 const TRAILING_STOP = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'that', 'and', 'or', 'but', 'if', 'he', 'she', 'it', 'they', 'we', 'his', 'her', 'its', 'their', 'our',
   'in', 'on', 'at', 'by', 'for', 'from', 'to', 'with', 'as', 'while', 'when', 'where', 'which', 'who']);
 
+/** What a caption or a table credits before a colon: "Photo: Reuters", "Source: Nikkei Asia". */
+const CREDIT = new Set(['source', 'sources', 'photo', 'photos', 'photograph', 'image', 'images', 'picture', 'credit', 'video', 'graphic', 'illustration', 'data']);
+
 const SINGLE_TITLE = new Set(['president', 'mr', 'mrs', 'ms', 'dr', 'prof', 'professor', 'premier', 'chancellor', 'king', 'queen', 'prince', 'princess', 'governor', 'mayor', 'senator', 'ambassador', 'sir', 'dame', 'sheikh']);
 
 export function readMentions(text: string, t: Tokens, R: FigureReader): { mentions: RawMention[]; aliases: AliasPair[] } {
@@ -94,6 +97,9 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
   const lex = (i: number): LexEntry | undefined => R.lex(i);
   const tk = new TokenKeys(text, t.start, t.end, t.n);
 
+  // the runs of capitalised words, first and last token, all read before any is segmented
+  const runs: number[] = [];
+  const compassNouns = new Set<number>();
   let i = 0;
   while (i < t.n) {
     if (!isCapWord(i)) { i++; continue; }
@@ -122,8 +128,11 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
       break;
     }
     i = b + 1;
-    segment(a, b);
+    runs.push(a, b);
+    // "the North" on its own, a country by a point of the compass ("talks with the North", "the North's steps")
+    if (a === b && R.has(a, Cat.Compass) && (t.flags[a]! & TF.Cap) && R.lwIs(a - 1, 'the') && (t.flags[a - 1]! & TF.Lower)) compassNouns.add(t.hash[a]!);
   }
+  for (let r = 0; r < runs.length; r += 2) segment(runs[r]!, runs[r + 1]!);
 
   /** "Indo-Pacific", "Asia-Pacific", "Euro-Atlantic": a continent or ocean joined to it or to a word that is no place. */
   function regionCompound(x: number, y: number): boolean {
@@ -194,6 +203,23 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     // trailing function words: a name never ends in "The" or "And" ("AFP The company ...", where the extraction lost a full stop)
     // (the lexicon's function-word category first: most names end in no such word, and need no lower-cased copy)
     while (ps.length >= 2 && R.has(ps[ps.length - 1]!, Cat.Stop) && TRAILING_STOP.has(R.lw(ps[ps.length - 1]!)) && (t.flags[ps[ps.length - 1]!]! & TF.Cap) && !(t.flags[ps[ps.length - 1]!]! & TF.AllCaps)) ps = ps.slice(0, -1);
+    // "with the North Kim accused ...": a document that says "the North" on its own lost a full stop after it
+    // (a point of the compass that makes no place with the words after it)
+    if (ps.length >= 2 && ps[0] === a && compassNouns.has(t.hash[a]!) && R.lwIs(a - 1, 'the') && (t.flags[a - 1]! & TF.Lower) && !R.has(ps[1]!, Cat.Continent) && !R.has(ps[ps.length - 1]!, Cat.PlaceCue) && !placeOf(a, ps[1]!, b) && !placeOf(a, ps[ps.length - 1]!, b) && !demonymOf(a, partEnd(ps[1]!, b))) {
+      segmentParts(ps.slice(1), ps[1]!, b, true, weak);
+      return;
+    }
+    // "Photo: Reuters Kim reiterated ...": a caption's credit, then the next sentence (its full stop lost), when a
+    // lower-case word goes on after the run: the credit is its first word, and the cue words after it ("Xinhua News Agency")
+    if (ps.length >= 2 && ps[0] === a && creditAt(a) && t.kind[b + 1] === TK.Word && (t.flags[b + 1]! & TF.Lower) && t.sent[b + 1] === t.sent[a]) {
+      let n = 1;
+      while (n < ps.length && R.has(ps[n]!, Cat.OrgCue)) n++;
+      if (n < ps.length) {
+        segmentParts(ps.slice(0, n), a, partEnd(ps[n - 1]!, b), initial, weak);
+        segmentParts(ps.slice(n), ps[n]!, b, true, weak);
+        return;
+      }
+    }
     // "Ministers of the Association ...", "Shares of Korvan ...": a plural noun opening the sentence is no part of the name
     if (initial && ps.length >= 3 && R.is(ps[1]!, 'of') && /[^s]s$/.test(word(ps[0]!)) && !R.has(ps[0]!, Cat.OrgCue) && !R.has(ps[0]!, Cat.PlaceCue)) {
       ps = ps.slice(R.is(ps[2]!, 'the') ? 3 : 2);
@@ -316,7 +342,7 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
       }
       for (let n = Math.min(ps.length - 1, 4); n >= 1; n--) {
         const p = placeOf(ps[ps.length - n]!, ps[ps.length - 1]!, b);
-        if (p && (p.type === 'country' || p.population >= 1e6) && !sourceContext(first) && !personContext(ps[0]!, lastTok) && !R.has(ps[ps.length - n - 1]!, Cat.Compass)) {
+        if (p && (p.type === 'country' || p.population >= 1e6) && !sourceContext(first) && !personContext(ps[0]!, lastTok) && (!R.has(ps[ps.length - n - 1]!, Cat.Compass) || R.has(ps[ps.length - n]!, Cat.Compass))) {
           segmentNames(ps.slice(0, ps.length - n), b, weak, initial, role);
           segmentNames(ps.slice(ps.length - n), b, weak, false, null);
           return;
@@ -441,9 +467,13 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     }
     return false;
   }
+  /** The run at a is a credit: "Source: Nikkei Asia", "Photo: Reuters". */
+  function creditAt(a: number): boolean {
+    return R.ch(a - 1) === 58 && CREDIT.has(R.lw(a - 2));
+  }
   function sourceContext(a: number): boolean {
-    // "Source: Nikkei Asia", "according to Canalys", "told This Week in Asia"
-    if (R.ch(a - 1) === 58 && R.lwIs(a - 2, 'source')) return true;
+    // "Source: Nikkei Asia", "Photo: Reuters", "according to Canalys", "told This Week in Asia"
+    if (creditAt(a)) return true;
     if (R.is(a - 1, 'to') && R.is(a - 2, 'according')) return false;
     return false;
   }
