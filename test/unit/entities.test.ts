@@ -385,3 +385,19 @@ test('a caption\'s credit, or "the North", glued to the next sentence by a lost 
   // places made with a point of the compass stay whole
   assert.deepEqual(names('Ships from the North crossed the North Sea and the North Atlantic.').map(([n]) => n), ['North Sea', 'North Atlantic']);
 });
+
+test('"on" inside the name of a convention or a body, and a plural\'s possessive inside a name, keep the name whole', () => {
+  const names = (text: string) => analyzeDocument('t.txt', text).mentions.map(m => [m.text, m.kind]);
+  // a convention on a sea is no place; its acronym in parentheses joins it
+  const c = corpus({ 'u.txt': 'Both sides cited the Andean Convention on the Protection of the Caribbean Sea (ACPCS) in their statement.' });
+  const conv = entityWith(c, 'Andean Convention on the Protection of the Caribbean Sea');
+  assert.notEqual(conv.kind, 'place');
+  assert.ok(forms(conv).has('ACPCS'), [...forms(conv)].join(', '));
+  assert.ok(names('Ruto chairs the Senate Committee on Foreign Affairs.').some(([n, k]) => n === 'Senate Committee on Foreign Affairs' && k === 'organization'));
+  // (but not a day or a date after it: "the Summit on Friday")
+  assert.ok(!names('The Summit on Friday ended.').some(([n]) => /Friday/.test(n!)));
+  // "Leaders' Meetings", "Farmers' Union": one name; a place's possessive still ends the name before it
+  assert.ok(names("They met at the Andean Leaders' Meetings in Lima.").some(([n]) => n === "Andean Leaders' Meetings"));
+  assert.ok(names('The Farmers’ Union of Lunea protested.').some(([n]) => n === 'Farmers’ Union of Lunea'));
+  assert.deepEqual(names("The Philippines' President Marcos spoke.").map(([n]) => n), ['Philippines', 'President Marcos']);
+});

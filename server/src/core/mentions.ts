@@ -88,6 +88,12 @@ const TRAILING_STOP = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'that
 /** What a caption or a table credits before a colon: "Photo: Reuters", "Source: Nikkei Asia". */
 const CREDIT = new Set(['source', 'sources', 'photo', 'photos', 'photograph', 'image', 'images', 'picture', 'credit', 'video', 'graphic', 'illustration', 'data']);
 
+/** What a convention, a conference or a body is called, that "on" goes on after: "Convention on the Law of the Sea". */
+const TAKES_ON = new Set(['convention', 'conventions', 'treaty', 'conference', 'committee', 'commission', 'council', 'agreement', 'declaration', 'protocol', 'covenant', 'summit', 'forum', 'panel', 'charter', 'dialogue', 'symposium', 'taskforce', 'force']);
+
+/** Capitalised words "on" is no part of a name before: "the Summit on Friday", "on May 4", "on The ...". */
+const ON_NOT = Cat.Stop | Cat.Weekday | Cat.Month | Cat.Relative;
+
 const SINGLE_TITLE = new Set(['president', 'mr', 'mrs', 'ms', 'dr', 'prof', 'professor', 'premier', 'chancellor', 'king', 'queen', 'prince', 'princess', 'governor', 'mayor', 'senator', 'ambassador', 'sir', 'dame', 'sheikh']);
 
 export function readMentions(text: string, t: Tokens, R: FigureReader): { mentions: RawMention[]; aliases: AliasPair[] } {
@@ -123,6 +129,10 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
       const ce = lex(n);
       if (ce && ce.cats & Cat.Connector && (t.flags[n]! & TF.Lower) && isCapWord(n + 1)) { j = n + 1; b = j; continue; }
       if (ce && ce.word === 'of' && R.is(n + 1, 'the') && (t.flags[n + 1]! & TF.Lower) && isCapWord(n + 2) && !R.has(n + 2, Cat.Stop)) { j = n + 2; b = j; continue; }
+      // "on" after what a convention or a body is called: "Convention on the Law of the Sea", "Committee on Foreign Affairs"
+      if (R.lwIs(n, 'on') && (t.flags[n]! & TF.Lower) && (t.flags[j]! & TF.Cap) && TAKES_ON.has(R.lw(j)) && (isCapWord(n + 1) && !R.has(n + 1, ON_NOT) || R.is(n + 1, 'the') && (t.flags[n + 1]! & TF.Lower) && isCapWord(n + 2) && !R.has(n + 2, ON_NOT))) { j = R.is(n + 1, 'the') ? n + 2 : n + 1; b = j; continue; }
+      // a plural's possessive inside a name: "Leaders' Meetings", "Veterans' Affairs" (an ordinary plural, not "the Philippines' President")
+      if (t.kind[n] === TK.Punct && R.glued(j) && (R.ch(n) === 39 || R.ch(n) === 0x2019) && t.end[n]! - t.start[n]! === 1 && isCapWord(n + 1) && (t.flags[n + 1]! & TF.Space) && t.sent[n + 1] === t.sent[a] && commonPlural(j)) { j = n + 1; b = j; continue; }
       // "and" inside an organisation name: University of Social Sciences and Humanities
       if (ce && ce.word === 'and' && isCapWord(n + 1) && hasCue(a, j, Cat.OrgCue) && hasWord(a, j, 'of')) { j = n + 1; b = j; continue; }
       break;
@@ -138,6 +148,12 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
   function regionCompound(x: number, y: number): boolean {
     const cx = R.has(x, Cat.Continent), cy = R.has(y, Cat.Continent);
     return (cx || cy) && (cx || !placeLike(x)) && (cy || !placeLike(y));
+  }
+  /** "Leaders", "Veterans": a capitalised plural of an ordinary word (no place, no people's word). */
+  function commonPlural(k: number): boolean {
+    if (!(t.flags[k]! & TF.Cap) || (t.flags[k]! & (TF.AllCaps | TF.MixedCaps))) return false;
+    const w = word(k).toLowerCase();
+    return w.length >= 4 && w.endsWith('s') && !w.endsWith('ss') && isCommonWord(w, 0, w.length) && !placeLike(k);
   }
   function isCommonWordAt(k: number): boolean {
     const s = t.start[k]!, e = t.end[k]!;
@@ -297,8 +313,12 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     if (!ps.length) return;
     const first = ps[0]!, lastTok = partEnd(ps[ps.length - 1]!, b);
     const whole = placeAt(first, lastTok);
-    const lastIsPlaceCue = R.has(ps[ps.length - 1]!, Cat.PlaceCue) && ps.length >= 2;
-    const orgCue = ps.length >= 2 && hasCapCue(ps, 1, Cat.OrgCue) && !(R.has(ps[ps.length - 1]!, Cat.PlaceCue) && !R.has(ps[ps.length - 1]!, Cat.OrgCue));
+    // (the cues are those of what comes before an "on": "Convention on the Law of the Sea" is of no sea)
+    let headLen = ps.length;
+    for (let n = 1; n < ps.length - 1; n++) if (R.lwIs(ps[n]!, 'on') && (t.flags[ps[n]!]! & TF.Lower)) { headLen = n; break; }
+    const headLast = ps[headLen - 1]!;
+    const lastIsPlaceCue = R.has(headLast, Cat.PlaceCue) && headLen >= 2;
+    const orgCue = headLen >= 2 && hasCapCue(ps.slice(0, headLen), 1, Cat.OrgCue) && !(R.has(headLast, Cat.PlaceCue) && !R.has(headLast, Cat.OrgCue));
     // a people's word is its country's, when a title split it off ("Vietnam Japanese Prime Minister ...": "Japanese"),
     // and so at the end of a run it is the adjective of the title or noun after it: "Visit of Japanese PM Kishida",
     // "Senior Korean leaders" (what is before it, a word and "of", or titles only, is no part of a name with it)
@@ -322,7 +342,7 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
       return;
     }
     if (orgCue) { emit(first, lastTok, 'organization', 4, `cue: ${word(ps.find(k => R.has(k, Cat.OrgCue))!)}`, weak, false, role, null); return; }
-    if (lastIsPlaceCue) { emit(first, lastTok, 'place', 3, `cue: ${word(ps[ps.length - 1]!)}`, weak, false, role, null); return; }
+    if (lastIsPlaceCue) { emit(first, lastTok, 'place', 3, `cue: ${word(headLast)}`, weak, false, role, null); return; }
     // compass + a region or place: Southeast Asia, Northeast Asia
     if (ps.length === 2 && R.has(ps[0]!, Cat.Compass) && (R.has(ps[1]!, Cat.Continent) || placeAt(ps[1]!, ps[1]!))) {
       emit(first, lastTok, 'place', 3, 'compass + place', weak, false, role, null); return;
