@@ -401,3 +401,10 @@ test('"on" inside the name of a convention or a body, and a plural\'s possessive
   assert.ok(names('The Farmers’ Union of Lunea protested.').some(([n]) => n === 'Farmers’ Union of Lunea'));
   assert.deepEqual(names("The Philippines' President Marcos spoke.").map(([n]) => n), ['Philippines', 'President Marcos']);
 });
+
+test('the head of a name alone is no entity ("the Party and State", "the Ministry"); a newspaper or a parliament called by it is', () => {
+  const c = corpus({ 'p.txt': 'Aid came from the Party and State, and the Ministry agreed. Lunea Province and the Province of Marlow said so, the Times wrote, and Congress approved it.\n' });
+  const names = c.result().entities.map(e => e.name);
+  assert.ok(!names.some(n => /^(Party|State|Ministry|Province)$/.test(n)), names.join(', '));
+  assert.ok(names.includes('Times') && names.includes('Congress') && names.includes('Lunea Province'), names.join(', '));
+});

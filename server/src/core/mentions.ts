@@ -94,6 +94,9 @@ const TAKES_ON = new Set(['convention', 'conventions', 'treaty', 'conference', '
 /** Capitalised words "on" is no part of a name before: "the Summit on Friday", "on May 4", "on The ...". */
 const ON_NOT = Cat.Stop | Cat.Weekday | Cat.Month | Cat.Relative;
 
+/** Heads of names (cue words) that also name one thing on their own: newspapers, parliaments, forces. */
+const NAMED_ALONE = new Set(['post', 'times', 'journal', 'herald', 'tribune', 'news', 'gazette', 'press', 'parliament', 'assembly', 'congress', 'senate', 'court', 'army', 'navy', 'police', 'reserve', 'exchange', 'union', 'capital', 'power', 'energy', 'mekong']);
+
 const SINGLE_TITLE = new Set(['president', 'mr', 'mrs', 'ms', 'dr', 'prof', 'professor', 'premier', 'chancellor', 'king', 'queen', 'prince', 'princess', 'governor', 'mayor', 'senator', 'ambassador', 'sir', 'dame', 'sheikh']);
 
 export function readMentions(text: string, t: Tokens, R: FigureReader): { mentions: RawMention[]; aliases: AliasPair[] } {
@@ -374,6 +377,9 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
       const k = ps[0]!;
       const e = R.lex(k);
       if (e && e.cats & (Cat.Stop | Cat.Month | Cat.Weekday | Cat.TitleHead | Cat.Compass | Cat.NumberWord | Cat.Ordinal)) return;
+      // the head of a name alone names no one of them: "the Party and State", "the Ministry", "the Province"
+      // (but a newspaper, a parliament or an army is called so: "the Times", "Congress", "the Navy")
+      if (e && e.cats & (Cat.OrgCue | Cat.PlaceCue) && !(t.flags[k]! & TF.AllCaps) && !NAMED_ALONE.has(e.word)) return;
       if (isDemonymTailIn(text, t.start[k]!, t.end[k]!, tk.range(k, k))) return;
       const len = t.end[k]! - t.start[k]!;
       if (len < 2) return;
