@@ -408,3 +408,10 @@ test('the head of a name alone is no entity ("the Party and State", "the Ministr
   assert.ok(!names.some(n => /^(Party|State|Ministry|Province)$/.test(n)), names.join(', '));
   assert.ok(names.includes('Times') && names.includes('Congress') && names.includes('Lunea Province'), names.join(', '));
 });
+
+test('a brand\'s spelling is no person\'s name shape: digits glued on, capitals inside; Mc-, De- and O\' names still are', () => {
+  const kinds = (text: string) => analyzeDocument('t.txt', text).mentions.map(m => [m.text, m.kind]);
+  const k = kinds('Sales grew at ShopLoop Mart and through the Nova Cart9 app, said Amy McAdams, while Ron DeSantis and Jo O\'Neill waited.');
+  assert.ok(!k.some(([n, kind]) => /ShopLoop|Nova/.test(n!) && kind === 'person'), JSON.stringify(k));
+  for (const n of ['Amy McAdams', 'Ron DeSantis', "Jo O'Neill"]) assert.ok(k.some(([x, kind]) => x === n && kind === 'person'), `${n}: ${JSON.stringify(k)}`);
+});

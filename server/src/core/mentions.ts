@@ -516,6 +516,10 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     if (ps.length < 2 || ps.length > 4) return false;
     for (const k of ps) {
       if (t.flags[k]! & TF.AllCaps) return false;
+      // a brand's spelling is no person's: a word with digits glued on ("Daily8"), or capitals inside it ("TikTok";
+      // not "McAdams", "DeSantis", "O'Neill", "LeBron")
+      if (R.glued(k) && t.kind[k + 1] === TK.Number) return false;
+      if ((t.flags[k]! & TF.MixedCaps) && !/^(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|La|Le|Van|Von)\p{Lu}/u.test(word(k))) return false;
       if (R.lex(k)) return false;
       if (t.end[k]! - t.start[k]! > 12) return false;
     }
