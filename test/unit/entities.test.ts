@@ -415,3 +415,17 @@ test('a brand\'s spelling is no person\'s name shape: digits glued on, capitals 
   assert.ok(!k.some(([n, kind]) => /ShopLoop|Nova/.test(n!) && kind === 'person'), JSON.stringify(k));
   for (const n of ['Amy McAdams', 'Ron DeSantis', "Jo O'Neill"]) assert.ok(k.some(([x, kind]) => x === n && kind === 'person'), `${n}: ${JSON.stringify(k)}`);
 });
+
+test('an acronym a text spells out in ordinary words is a term, no organisation, in every document', () => {
+  const c = corpus({
+    'a.txt': 'Lunea will spend more on machine learning (ML) and on renewable energy sources (RES), the Kavango Trade Authority (KTA) said.',
+    'b.txt': 'The ML boom and RES targets worry the KTA and the WTO.',
+  });
+  const names = c.result().entities.map(e => e.name);
+  assert.ok(!names.some(n => /^(ML|RES)$/.test(n)), names.join(', '));
+  assert.ok(forms(entityWith(c, 'Kavango Trade Authority')).has('KTA'));
+  assert.ok(names.includes('WTO'), names.join(', '));
+  // (unless another article names it in capitals: then it is that name's acronym, as before)
+  const d = corpus({ 'a.txt': 'Lunea gets more official development aid (ODA) this year.', 'b.txt': 'Official Development Aid (ODA)\nThe ODA plan grew.' });
+  assert.ok(forms(entityWith(d, 'Official Development Aid')).has('ODA'));
+});

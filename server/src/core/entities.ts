@@ -131,6 +131,8 @@ class Grouping {
   readonly oneToken: number[] = [];
   readonly personLong: number[] = [];
   readonly personShort: number[] = [];
+  /** Acronyms spelt out in ordinary words somewhere ("artificial intelligence (AI)"). */
+  readonly terms: number[] = [];
   // groups, in the order of their first mention
   groupOf = new Int32Array(0);
   readonly groups: number[][] = objectArray();
@@ -190,6 +192,7 @@ class Grouping {
       this.nextSameName[rec.last] = i; rec.last = i;
     }
     this.allName[i] = ni;
+    if (m.term) this.terms.push(i);
     if (m.acronym && !rec.acronym && m.ownKey.length <= 8) { rec.acronym = true; this.acronyms.push(i); }
     if (m.tokens >= 2 && m.via === 'name' && !rec.multi) { rec.multi = true; this.multi.push(m); }
     if (m.tokens >= 2) {
@@ -300,6 +303,17 @@ class Grouping {
     return this.groups[gi]!;
   }
 
+  /**
+   * An acronym a text spells out in ordinary words, "artificial intelligence (AI)", is a term and no name, in every
+   * document, unless the corpus joined it to a name ("Official Development Assistance (ODA)" in another article).
+   */
+  dropTerms(): void {
+    if (!this.terms.length) return;
+    const keys = new Int32Array(this.keyStr.length);
+    for (let k = 0; k < keys.length; k++) keys[this.find(k)]++;
+    for (const i of this.terms) if (keys[this.find(this.allKey[i]!)] === 1) this.nameRecs[this.allName[i]!]!.notEntity = true;
+  }
+
   makeGroups(extra: number): void {
     this.groupOf = new Int32Array(this.keyStr.length + extra).fill(-1);
     for (let i = 0; i < this.n; i++) {
@@ -327,7 +341,7 @@ class Grouping {
     const m: RawMention = {
       start: tag.start, end: tag.end, text: tag.text, key: this.keyStr[tk]!, ownKey: nameKey(tag.text), tokens: tag.text.split(/\s+/).length, kind: tag.kind,
       evPerson: tag.kind === 'person' ? 100 : 0, evPlace: tag.kind === 'place' ? 100 : 0, evOrg: tag.kind === 'organization' ? 100 : 0, evidence: evidenceList('annotation'), role: null, via: 'annotation', possessive: false,
-      weak: false, initial: false, acronym: false, sent: -1, first: -1, last: -1, firstKey: '', lastKey: '', place: null, readVia: null, readEvidence: null,
+      weak: false, initial: false, acronym: false, term: false, sent: -1, first: -1, last: -1, firstKey: '', lastKey: '', place: null, readVia: null, readEvidence: null,
     };
     const g = this.groupFor(root);
     // a tag replaces an engine mention at the same place
@@ -492,6 +506,7 @@ export function buildEntities(docs: DocMentions[], rules: EntityRules = {}): Ent
     const k = G.keyByName(nameKey(r.name));
     for (const a of r.aliases ?? []) { G.union(k, G.keyByName(nameKey(a))); G.relabel(nameKey(a), 'annotation'); }
   }
+  G.dropTerms();
   G.makeGroups(nTags + 1);
   // hand-tagged spans
   for (const tag of rules.tags ?? []) G.tag(tag);

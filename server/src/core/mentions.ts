@@ -34,6 +34,8 @@ export interface RawMention {
   /** First word of a sentence, one token: may be an ordinary word. */
   initial: boolean;
   acronym: boolean;
+  /** An acronym the text spells out in ordinary words, "artificial intelligence (AI)": a term, no name, anywhere in the corpus. */
+  term: boolean;
   sent: number;
   first: number;
   last: number;
@@ -449,7 +451,7 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     const m: RawMention = {
       start, end, text: textAt(own, text, start, end), key: key || idAt(own), ownKey, tokens: nParts, kind,
       evPerson: kind === 'person' ? weight : 0, evPlace: kind === 'place' ? weight : 0, evOrg: kind === 'organization' ? weight : 0, evidence: evidenceList(why), role: role ?? appositive(b), via: 'name',
-      possessive: isPossessive(t, b + 1), weak, initial, acronym: false, sent: t.sent[a]!, first: a, last: b,
+      possessive: isPossessive(t, b + 1), weak, initial, acronym: false, term: false, sent: t.sent[a]!, first: a, last: b,
       firstKey, lastKey, place, readVia: null, readEvidence: null,
     };
     return m;
@@ -534,6 +536,18 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     if (/^,?\s*(?:also\s+)?(?:known|called|referred to)(?:\s+\w+)?\s+as\s+(?:the\s+)?$/i.test(between) || /^\s*\(\s*$/.test(between) && text.slice(y.end, y.end + 2).trimStart().startsWith(')')) {
       aliases.push({ a: x.key, b: y.key, why: between.includes('(') ? 'written in parentheses' : `"${between.trim().replace(/^,\s*/, '')}"` });
     }
+  }
+  // ---- "artificial intelligence (AI)", "gross domestic product (GDP)": an acronym after the lower-case words it spells
+  for (const m of out) if (m.acronym && m.first === m.last && R.ch(m.first - 1) === 40 && R.ch(m.last + 1) === 41) m.term = spelledBefore(m.first - 1, m.text);
+  function spelledBefore(open: number, letters: string): boolean {
+    const n = letters.length;
+    if (n < 2 || n > 6) return false;
+    let k = open - 1;
+    for (let i = n - 1; i >= 0; i--, k--) {
+      if (k < 0 || t.kind[k] !== TK.Word || !(t.flags[k]! & TF.Lower) || t.sent[k] !== t.sent[open]) return false;
+      if ((text.charCodeAt(t.start[k]!) | 32) !== (letters.charCodeAt(i) | 32)) return false;
+    }
+    return true;
   }
   forgetDocumentTexts();
   return { mentions: out, aliases };
