@@ -429,3 +429,11 @@ test('an acronym a text spells out in ordinary words is a term, no organisation,
   const d = corpus({ 'a.txt': 'Lunea gets more official development aid (ODA) this year.', 'b.txt': 'Official Development Aid (ODA)\nThe ODA plan grew.' });
   assert.ok(forms(entityWith(d, 'Official Development Aid')).has('ODA'));
 });
+
+test('titles with no name after them are no entity: "Deputy PM", "Prime Ministerial Deputy"; a title\'s adjective is part of the title', () => {
+  const c = corpus({ 'm.txt': 'Prime Ministerial Deputy hails trade gains\n\nThe gains were large, according to the Deputy PM, and Foreign Minister Amina Ruto agreed. Presidential Envoy Tomas Ekvall came too.\n' });
+  const names = c.result().entities.map(e => e.name);
+  assert.ok(!names.some(n => /Deputy|Prime|Presidential/.test(n)), names.join(', '));
+  assert.ok(names.includes('Amina Ruto') && names.includes('Tomas Ekvall'), names.join(', '));
+  assert.ok(entityWith(c, 'Tomas Ekvall').roles.includes('Presidential Envoy'), entityWith(c, 'Tomas Ekvall').roles.join(', '));
+});

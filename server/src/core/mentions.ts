@@ -287,7 +287,7 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     let title: string | null = null, titleFirst = -1;
     if (head >= 0) {
       let s = head;
-      while (s > 0 && (R.has(ps[s - 1]!, Cat.TitleMod) || isTitleHead(ps, s - 1) || R.is(ps[s - 1]!, 'general'))) {
+      while (s > 0 && (R.has(ps[s - 1]!, Cat.TitleMod) || isTitleHead(ps, s - 1) || R.is(ps[s - 1]!, 'general') || titleAdjective(ps[s - 1]!))) {
         // "Communist Party General Secretary": "Party" after a capitalised non-title word names an organisation
         if (R.has(ps[s - 1]!, Cat.OrgCue) && s - 2 >= 0 && !R.has(ps[s - 2]!, Cat.TitleMod) && !isTitleHead(ps, s - 2)) break;
         s--;
@@ -374,6 +374,8 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
         }
       }
     }
+    // titles with no name: "Deputy PM", "Prime Ministerial Deputy" (a title's adjective: "Ministerial", "Presidential")
+    if (ps.length >= 2 && ps.every(k => R.has(k, Cat.TitleMod | Cat.TitleHead) || titleAdjective(k))) return;
     // what is left: a person, an organisation, or something else
     if (ps.length === 1) {
       const k = ps[0]!;
@@ -397,6 +399,11 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     emit(first, lastTok, looksLikeName(ps) ? 'person' : null, looksLikeName(ps) ? 1 : 0, looksLikeName(ps) ? 'name shape' : '', weak, false, role, null);
   }
 
+  /** "Ministerial", "Presidential": a title head's adjective. */
+  function titleAdjective(k: number): boolean {
+    if (!(t.flags[k]! & TF.Cap) || t.end[k]! - t.start[k]! < 7 || !word(k).endsWith('ial')) return false;
+    return ((lookupWord(word(k).slice(0, -3).toLowerCase())?.cats ?? 0) & Cat.TitleHead) !== 0;
+  }
   function isTitleHead(ps: number[], k: number): boolean {
     const e = R.lex(ps[k]!);
     if (!e || !(e.cats & Cat.TitleHead)) return false;
