@@ -437,3 +437,9 @@ test('titles with no name after them are no entity: "Deputy PM", "Prime Minister
   assert.ok(names.includes('Amina Ruto') && names.includes('Tomas Ekvall'), names.join(', '));
   assert.ok(entityWith(c, 'Tomas Ekvall').roles.includes('Presidential Envoy'), entityWith(c, 'Tomas Ekvall').roles.join(', '));
 });
+
+test('a town named like an ordinary word is the word when it opens a sentence, unless the article names the town inside one', () => {
+  const names = (text: string) => analyzeDocument('t.txt', text).mentions.map(m => m.text);
+  assert.deepEqual(names('The page has a theme.\nOrange background\nReading the report, officials in Hanoi agreed.'), ['Hanoi']);
+  assert.deepEqual(names('Reading grew fast. Trains to Reading run daily.'), ['Reading', 'Reading']);
+});

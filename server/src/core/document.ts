@@ -465,6 +465,7 @@ function actingSubject(t: Tokens, R: FigureReader, f: RawFigure, mentions: RawMe
 /** A capitalised first word of a sentence that is an ordinary word elsewhere in the document ("Workers", "Recently") is no entity. */
 function filterInitials(text: string, t: Tokens, mentions: RawMention[]): void {
   dropInitialPlurals(mentions);
+  dropInitialWordTowns(mentions);
   const wanted = new Set<number>();
   const shapeOnly = (m: RawMention) => m.evidence.length === 1 && m.evidence[0] === 'name shape';
   const words: number[] = [];
@@ -512,6 +513,23 @@ function dropInitialPlurals(mentions: RawMention[]): void {
       for (const x of mentions) if (!x.initial || x.tokens > 1) for (const part of x.text.split(/\s+/)) inside.add(part);
     }
     if (!inside.has(w)) drop.add(m);
+  }
+  removeAll(mentions, drop);
+}
+
+/**
+ * A town named like an ordinary word, opening a sentence ("Orange background", "Reading the report ..."), is the
+ * word, unless the document also names the town inside a sentence.
+ */
+function dropInitialWordTowns(mentions: RawMention[]): void {
+  let named: Set<string> | null = null;
+  const drop = new Set<RawMention>();
+  for (const m of mentions) {
+    if (!(m.initial && m.via === 'name' && m.tokens === 1 && m.place && m.place.type === 'city' && !m.role)) continue;
+    const w = m.text;
+    if (!/^[A-Z][a-z]+$/.test(w) || !isCommonWord(w.toLowerCase(), 0, w.length)) continue;
+    if (!named) { named = new Set(); for (const x of mentions) if (!x.initial) named.add(x.key); }
+    if (!named.has(m.key)) drop.add(m);
   }
   removeAll(mentions, drop);
 }
