@@ -28,6 +28,10 @@ test('money: symbols, country-prefixed dollars, ISO codes before and after, scal
   expectFigure('Hanoi set aside VND 20 trillion for roads.', { text: 'VND 20 trillion', value: 20e12, unit: 'VND' });
   expectFigure('The club paid 40 million euros for him.', { value: 40e6, unit: 'EUR' });
   expectFigure('Sales hit HK$3.5 billion.', { value: 3.5e9, unit: 'HKD' });
+  // the value a reader would write, not the binary fraction's tail (4.18 * 1e9 is 4179999999.9999995 in floating point)
+  expectFigure('Trade stood at $4.18 billion.', { value: 4.18e9 });
+  expectFigure('The plant cost US$2.07 billion.', { value: 2.07e9 });
+  expectFigure('The region has 1.13 million people.', { value: 1.13e6 });
 });
 
 test('percentages: %, per cent, percent, percentage points, and ranges', () => {

@@ -49,6 +49,12 @@ function currencyOfChar(c: number): string | null {
 
 const NOTIME: TimeRef = { mode: 'none', when: null, text: null, target: false };
 
+/** A value times its scale word, without the binary fraction's tail: "$4.18 billion" is 4180000000, not 4179999999.9999995. */
+function scaled(v: number, by: number): number {
+  const x = v * by;
+  return Number.isInteger(x) ? x : Number(x.toPrecision(15));
+}
+
 export class FigureReader {
   constructor(private readonly text: string, private readonly t: Tokens, private readonly published: YMD | null) {}
 
@@ -164,14 +170,14 @@ export class FigureReader {
         const u = this.lex(j);
         if (u && u.cats & Cat.NumberWord && u.value! < 10 && u.value! > 0) { value += u.value!; last = j; }
       }
-      if (this.has(last + 1, Cat.Scale) && this.lex(last + 1)!.word === 'hundred') { value *= 100; last++; }
+      if (this.has(last + 1, Cat.Scale) && this.lex(last + 1)!.word === 'hundred') { value = scaled(value, 100); last++; }
     }
     // scale words: million, billion, bn, m (glued only for one-letter scales)
     const s = this.lex(last + 1);
     if (s && s.cats & Cat.Scale && (s.word.length > 2 || this.glued(last)) && !(s.word === 'm' && !this.glued(last))) {
       const big = this.lex(last + 1)!;
       if (!(big.word === 'b' || big.word === 'k' || big.word === 'm') || this.glued(last)) {
-        value *= big.value!; step *= big.value!; last++; round = false;
+        value = scaled(value, big.value!); step = scaled(step, big.value!); last++; round = false;
       }
     }
     return { value, first: i, last, step, round, words };
