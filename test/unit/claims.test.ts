@@ -523,3 +523,10 @@ test('a weekday read off its article\'s date is a date of that article\'s time: 
     ['b.txt', 'Vote count\nLISBON, December 16, 2026 - The Harbour Party won 44 seats, results published on Monday showed.\n', 'Monday'],
   ], ['c.txt', 'Vote count\nLISBON, June 11, 2025 - The Harbour Party won 40 seats, results published on Saturday showed.\n', 'Saturday'], 'conflict');
 });
+
+test('a name nothing identified that opens its sentence holds its figure even with a place before the figure: two leaders\' visits to one country are two visits', () => {
+  lookAlikes([
+    ['a.txt', 'Visit\nPresident Anel Varrow arrived in Perth. Varrow is on a three-day state visit to Australia that began on Thursday.\n', 'Thursday'],
+    ['b.txt', 'Visit news\nKessin is on a four-day state visit to Australia that began on Tuesday.\n', 'Tuesday'],
+  ], ['c.txt', 'Visit\nAnel Varrow landed. Varrow is on a three-day state visit to Australia that began on Friday.\n', 'Friday'], 'conflict');
+});

@@ -441,7 +441,8 @@ function actingOpener(t: Tokens, R: FigureReader, f: RawFigure, mentions: RawMen
 function subjectOpener(t: Tokens, R: FigureReader, f: RawFigure, mentions: RawMention[]): string | null {
   const m = actingOpener(t, R, f, mentions);
   if (!m || !unknownOpener(m) || m.kind) return null;
-  for (let k = 1; k < mentions.length; k++) if (mentions[k]!.first < f.first) return null;
+  // another name before the figure may be another actor; a place is none ("Trusen is on a visit to Australia that began on Tuesday")
+  for (let k = 1; k < mentions.length; k++) { const o = mentions[k]!; if (o.first < f.first && !o.place && o.kind !== 'place') return null; }
   return m.key;
 }
 
