@@ -443,3 +443,17 @@ test('a town named like an ordinary word is the word when it opens a sentence, u
   assert.deepEqual(names('The page has a theme.\nOrange background\nReading the report, officials in Hanoi agreed.'), ['Hanoi']);
   assert.deepEqual(names('Reading grew fast. Trains to Reading run daily.'), ['Reading', 'Reading']);
 });
+
+test('a headline\'s verb ends the name before it ("Harlow Motors Bets on Chile", "Kessin Leads Count"): the headline names the story\'s company and person, and a place whose last word looks like a verb stays whole', () => {
+  const c = corpus({
+    'a.txt': 'Harlow Motors Bets on Chile With New Plant\nHarlow Motors will build its biggest plant outside Europe near Santiago, the company said.\n',
+    'b.txt': 'Kessin Leads Count as Polls Close in Varna\nOfficials said Dima Kessin was ahead with most ballots counted. Kessin thanked voters.\n',
+    'c.txt': 'United States Imposes Tariffs on Steel\nThe United States will charge importers more from June, officials said.\n',
+  });
+  const names = c.result().entities.map(e => e.name);
+  for (const junk of ['Harlow Motors Bets', 'Kessin Leads', 'Kessin Leads Count']) assert.ok(!names.includes(junk), `no entity ${junk}: ${names.join(', ')}`);
+  const harlow = entityWith(c, 'Harlow Motors');
+  assert.equal(harlow.mentions.filter(m => m.doc === 'a.txt').length, 2, 'the headline and the story name Harlow Motors');
+  assert.ok(forms(entityWith(c, 'Dima Kessin')).has('Kessin'));
+  assert.ok(forms(entityWith(c, 'United States')).has('United States'));
+});

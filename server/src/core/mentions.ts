@@ -224,6 +224,18 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     // trailing function words: a name never ends in "The" or "And" ("AFP The company ...", where the extraction lost a full stop)
     // (the lexicon's function-word category first: most names end in no such word, and need no lower-cased copy)
     while (ps.length >= 2 && R.has(ps[ps.length - 1]!, Cat.Stop) && TRAILING_STOP.has(R.lw(ps[ps.length - 1]!)) && (t.flags[ps[ps.length - 1]!]! & TF.Cap) && !(t.flags[ps[ps.length - 1]!]! & TF.AllCaps)) ps = ps.slice(0, -1);
+    // a headline's verb: "Wrenfield Power Bets on Jordan", "Trusen Visits Wysston", "Grimić Leads Count": a capitalised
+    // ordinary word ending in -s after a name, where the words up to it are no place ("United States Imposes Tariffs"
+    // keeps "United States"), and no cue of a name's kind ("Holdings", "Motors", "Islands")
+    if (weak && ps.length >= 2) {
+      for (let k = 1; k < ps.length; k++) {
+        const w = ps[k]!;
+        if (!commonPlural(w) || R.has(w, Cat.OrgCue | Cat.PlaceCue | Cat.CompanyNoun | Cat.TitleHead | Cat.RoleNoun) || placeAt(ps[0]!, partEnd(w, b))) continue;
+        segmentParts(ps.slice(0, k), ps[0]!, partEnd(ps[k - 1]!, b), initial, weak);
+        if (k + 1 < ps.length) segmentParts(ps.slice(k + 1), ps[k + 1]!, b, true, weak);
+        return;
+      }
+    }
     // "with the North Kim accused ...": a document that says "the North" on its own lost a full stop after it
     // (a point of the compass that makes no place with the words after it)
     if (ps.length >= 2 && ps[0] === a && compassNouns.has(t.hash[a]!) && R.lwIs(a - 1, 'the') && (t.flags[a - 1]! & TF.Lower) && !R.has(ps[1]!, Cat.Continent) && !R.has(ps[ps.length - 1]!, Cat.PlaceCue) && !placeOf(a, ps[1]!, b) && !placeOf(a, ps[ps.length - 1]!, b) && !demonymOf(a, partEnd(ps[1]!, b))) {
