@@ -457,3 +457,15 @@ test('a headline\'s verb ends the name before it ("Harlow Motors Bets on Chile",
   assert.ok(forms(entityWith(c, 'Dima Kessin')).has('Kessin'));
   assert.ok(forms(entityWith(c, 'United States')).has('United States'));
 });
+
+test('a name glued to the past-tense verb after it ("Tanager Chemicalsopened", "Varrowdiscussed") is the name, when the article also writes it alone; "Blackstone" stays whole', () => {
+  const c = corpus({
+    'a.txt': 'Plant news\nTanager Chemicals grew fast. Last year Tanager Chemicalsopened a plant near Porto, and Ilsa Varrow and officials of the firm met. The next day Ilsa Varrowdiscussed the plan.\n',
+    'b.txt': 'Deals\nThe port was bought by Blackstone on Monday, said Mira Black.\n',
+  });
+  const names = c.result().entities.map(e => e.name);
+  for (const junk of ['Tanager Chemicalsopened', 'Ilsa Varrowdiscussed']) assert.ok(!names.includes(junk), `no entity ${junk}: ${names.join(', ')}`);
+  assert.equal(entityWith(c, 'Tanager Chemicals').mentions.length, 2);
+  assert.equal(entityWith(c, 'Ilsa Varrow').mentions.length, 2);
+  assert.ok(names.includes('Blackstone'));
+});

@@ -183,8 +183,23 @@ function capGluedAt(text: string, s: number, e: number, h: number, prev: number,
     if (known !== undefined) off = known;
     else { const at = countryThenWord(text, prev, s, e); pairSplits.set(key, n, off = at && at - s); }
   }
+  if (!off) off = nameThenPastVerb(text, s, e);
   if (!off) return 0;
   return onceInText(text, s, e) ? s + off : 0;
+}
+/**
+ * The offset in [s, e) after a name the text also writes alone, before a past-tense verb ("Morsen|discussed",
+ * "Chemicals|opened", "Authority|described"), or 0. Only "-ed" words of five letters or more: a name's own ending is
+ * seldom one ("Blackstone", "Greenfield").
+ */
+function nameThenPastVerb(text: string, s: number, e: number): number {
+  if (text.charCodeAt(e - 1) !== 100 || text.charCodeAt(e - 2) !== 101) return 0; // ...ed
+  for (let j = s + 3; j <= e - 5; j++) {
+    if (!isCommonWord(text, j, e)) continue;
+    onceInText(text, s, e); // (makes the capitalised words' counts)
+    if ((capsCount!.get(text.slice(s, j)) ?? 0) > 0) return j - s;
+  }
+  return 0;
 }
 /** The longest [from, j) that is a country or its people's word, with [j, e) a common word of four letters or more (j in [s + 3, e - 4]); or 0. */
 function countryThenWord(text: string, from: number, s: number, e: number): number {
