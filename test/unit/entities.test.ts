@@ -469,3 +469,17 @@ test('a name glued to the past-tense verb after it ("Tanager Chemicalsopened", "
   assert.equal(entityWith(c, 'Ilsa Varrow').mentions.length, 2);
   assert.ok(names.includes('Blackstone'));
 });
+
+test('a town the text names where things happen ("reporters in Varnby", "the drive from Varnby to Kessholm") is a place, and no short form of an institute named after it', () => {
+  const c = corpus({
+    'a.txt': 'Water report\nThe Varnby Institute for Water Studies said rainfall fell short. The Varnby Institute for Water Studies publishes a yearly survey.\n',
+    'b.txt': 'Roads\nOfficials told reporters in Varnby that work would begin soon. The drive from Varnby to Kessholm takes about two hours. Traffic between Kessholm and Varnby was slow.\n',
+    'c.txt': 'Phones\nHarlen Electronics sold more phones. Analysts expect Harlen to gain share.\n',
+  });
+  const town = entityWith(c, 'Varnby');
+  assert.equal(town.kind, 'place');
+  assert.ok(!forms(town).has('Varnby Institute for Water Studies'), `${[...forms(town)]}`);
+  assert.equal(entityWith(c, 'Varnby Institute for Water Studies').kind, 'organization');
+  // a company's short form is still the company's
+  assert.ok(forms(entityWith(c, 'Harlen Electronics')).has('Harlen'));
+});

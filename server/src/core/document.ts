@@ -579,6 +579,8 @@ function placeShapes(R: FigureReader, mentions: RawMention[]): void {
     if (R.ch(m.last + 1) === 44 && (R.lwIs(k, 'a') || R.lwIs(k, 'an') || R.lwIs(k, 'the'))) k++;
     if (R.ch(m.last + 1) === 44 && k > m.last + 2 && PLACE_NOUN.has(R.lw(k))) why = `described as a ${R.lw(k)}`;
     else if (m.tokens >= 2 && PLACE_PREFIX.has(R.lw(m.first)) && !m.role) why = `place name: ${R.word(m.first)} …`;
+    // one name where something happens or a way starts: "told reporters in Dornia.", "the drive from Dornia to Selkera"
+    else if (m.tokens === 1 && m.kind === null && !m.weak && !m.role && !m.possessive && (R.lwIs(m.first - 1, 'in') || (R.lwIs(m.first - 1, 'from') && R.lwIs(m.last + 1, 'to')))) why = `after "${R.lw(m.first - 1)}"`;
     // (not a masthead or a headline in capitals)
     if (!why || !LOWER.test(m.text)) continue;
     m.kind = 'place'; m.evPerson = 0; m.evPlace += 3; m.evidence = evidenceList(why);

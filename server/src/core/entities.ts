@@ -271,9 +271,13 @@ class Grouping {
       const s = orgFirst.get(m.firstKey);
       if (s === undefined) orgFirst.set(m.firstKey, r); else if (s !== r && s >= 0) orgFirst.set(m.firstKey, -1);
     }
+    // a name the corpus also reads as a place ("told reporters in Dornia") is no short form of an organisation named
+    // after it ("Dornia Institute for Water Studies")
+    const placed = new Set<string>();
+    for (const i of this.oneToken) { const m = this.allM[i]!; if (m.evPlace > 0) placed.add(m.ownKey); }
     for (const i of this.oneToken) {
       const m = this.allM[i]!;
-      if (m.via !== 'name') continue;
+      if (m.via !== 'name' || placed.has(m.ownKey)) continue;
       const s = orgFirst.get(m.ownKey);
       if (s !== undefined && s >= 0) { this.union(s, this.allKey[i]!); m.via = 'alias'; m.evidence = withEvidence(m.evidence, 'short form of an organisation'); }
     }
