@@ -269,10 +269,6 @@ function onlyHeadShared(ids: Int32Array, head: number | undefined, a: Item, b: I
   return !other;
 }
 
-function sameNumber(a: Figure, b: Figure): boolean {
-  const x = numeric(a);
-  return x !== null && x === numeric(b);
-}
 
 /**
  * The indices of `scores` (none NaN), highest score first, equal scores in index order: what sorting the
@@ -793,13 +789,14 @@ export class ClaimBuilder {
     // the same wording with another word in one place: "people work in banking" is not "people work in tourism"
     // (by more when the values differ: that would be a conflict, and "Greece wants energy to make up 34% of output by
     // 2045" is not "Greece wants textiles to make up 37%", however alike the rest)
-    if (slotDiffers(a.x, b.x)) score -= (va !== null ? va === vb : typeof fa.value === 'string' && fa.value === fb.value) ? 0.6 : 0.7;
+    const sameNum = va !== null && va === vb;
+    if (slotDiffers(a.x, b.x)) score -= sameNum || (va === null && typeof fa.value === 'string' && fa.value === fb.value) ? 0.6 : 0.7;
     // articles about different things: none of their main entities in common (when either figure names nothing
     // it is about, `comparable` has already found they are not)
     if (fa.doc !== fb.doc && a.near.length && b.near.length && topicsDisjoint(a, b)) score -= 0.5;
     // the noun counted; for different values, only when the wording has more in common than that noun
     // ("a city of 316,000 people" / "374,000 residents were evacuated"; "12 agreements" / "the 12 agreements")
-    if (fa.head && fa.head === fb.head) score += sameNumber(fa, fb) || !onlyHeadShared(ids, this.termIds.get(fa.head), a, b) ? 0.15 : -0.15;
+    if (fa.head && fa.head === fb.head) score += sameNum || !onlyHeadShared(ids, this.termIds.get(fa.head), a, b) ? 0.15 : -0.15;
     if (a.x.event && a.x.event === b.x.event) { score += 0.15; if (a.x.phase && a.x.phase === b.x.phase) score += 0.2; }
     if (va !== null && vb !== null) {
       const d = Math.abs(va - vb) / Math.max(Math.abs(va), Math.abs(vb), 1e-9);

@@ -97,25 +97,23 @@ function scanDateline(text: string, from: number, to: number): { date: string; o
     // a line of its own, or the opening of a longer one (a wire dateline that starts the story)
     const short = nl - pos < 160;
     const line = text.slice(pos, short ? nl : pos + 80);
-    {
-      const m = FULL_DATE.exec(line);
-      if (m) {
-        const before = line.slice(0, m.index).trim();
-        const after = line.slice(m.index + m[0].length).trim();
-        const byline = short && (/^(?:by\b|published|posted|updated|first published|date[d:]?)/i.test(before) || /[–—|-]\s*$/.test(before) || (!before && !after) || /^(?:[A-Z][A-Za-z.]+\s*){1,4}[,–—-]\s*$/.test(before));
-        // "PRAGUE, March 4, 2026 (PBW) - Ivory Coast President ...": a place, a comma, the date, the agency, a dash
-        const wire = /^(?:[A-Z][A-Za-z.'’-]+\s*){1,4},\s*$/.test(before) && !/^(?:in|on|at|by|from|since|until|as|of|for)\b/i.test(before) && /^(?:\([^()]{1,40}\)\s*)?(?:[–—]|--?)\s/.test(after);
-        if ((byline && after.length < 20) || wire) {
-          let y: number, mo: number, d: number;
-          if (m[1]) { mo = MONTH_NUM[m[1].slice(0, 3).toLowerCase()]!; d = +m[2]!; y = +m[3]!; }
-          else if (m[4]) { d = +m[4]; mo = MONTH_NUM[m[5]!.slice(0, 3).toLowerCase()]!; y = +m[6]!; }
-          else { y = +m[7]!; mo = +m[8]!; d = +m[9]!; }
-          const outletPart = before.split(/\s*[–—|]\s*|\s+-\s+/).map(s => s.trim()).filter(s => s && !/^by\b/i.test(s) && !/^(published|posted|updated)/i.test(s));
-          const agency = wire ? /^\(([^()]{1,40})\)/.exec(after)?.[1] ?? null : null;
-          const outlet = wire ? agency : outletPart.length ? outletPart[outletPart.length - 1]!.replace(/^the\s+/i, (x) => x) : null;
-          const p = (n: number) => String(n).padStart(2, '0');
-          if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) return { date: `${y}-${p(mo)}-${p(d)}`, outlet, start: pos + m.index, end: pos + m.index + m[0].length };
-        }
+    const m = FULL_DATE.exec(line);
+    if (m) {
+      const before = line.slice(0, m.index).trim();
+      const after = line.slice(m.index + m[0].length).trim();
+      const byline = short && (/^(?:by\b|published|posted|updated|first published|date[d:]?)/i.test(before) || /[–—|-]\s*$/.test(before) || (!before && !after) || /^(?:[A-Z][A-Za-z.]+\s*){1,4}[,–—-]\s*$/.test(before));
+      // "PRAGUE, March 4, 2026 (PBW) - Ivory Coast President ...": a place, a comma, the date, the agency, a dash
+      const wire = /^(?:[A-Z][A-Za-z.'’-]+\s*){1,4},\s*$/.test(before) && !/^(?:in|on|at|by|from|since|until|as|of|for)\b/i.test(before) && /^(?:\([^()]{1,40}\)\s*)?(?:[–—]|--?)\s/.test(after);
+      if ((byline && after.length < 20) || wire) {
+        let y: number, mo: number, d: number;
+        if (m[1]) { mo = MONTH_NUM[m[1].slice(0, 3).toLowerCase()]!; d = +m[2]!; y = +m[3]!; }
+        else if (m[4]) { d = +m[4]; mo = MONTH_NUM[m[5]!.slice(0, 3).toLowerCase()]!; y = +m[6]!; }
+        else { y = +m[7]!; mo = +m[8]!; d = +m[9]!; }
+        const outletPart = before.split(/\s*[–—|]\s*|\s+-\s+/).map(s => s.trim()).filter(s => s && !/^by\b/i.test(s) && !/^(published|posted|updated)/i.test(s));
+        const agency = wire ? /^\(([^()]{1,40})\)/.exec(after)?.[1] ?? null : null;
+        const outlet = wire ? agency : outletPart.length ? outletPart[outletPart.length - 1]!.replace(/^the\s+/i, (x) => x) : null;
+        const p = (n: number) => String(n).padStart(2, '0');
+        if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) return { date: `${y}-${p(mo)}-${p(d)}`, outlet, start: pos + m.index, end: pos + m.index + m[0].length };
       }
     }
     pos = nl + 1;

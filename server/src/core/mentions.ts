@@ -413,7 +413,7 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
 
   /** "Ministerial", "Presidential": a title head's adjective. */
   function titleAdjective(k: number): boolean {
-    if (!(t.flags[k]! & TF.Cap) || t.end[k]! - t.start[k]! < 7 || !word(k).endsWith('ial')) return false;
+    if (!(t.flags[k]! & TF.Cap) || t.end[k]! - t.start[k]! < 7 || !text.endsWith('ial', t.end[k]!)) return false;
     return ((lookupWord(word(k).slice(0, -3).toLowerCase())?.cats ?? 0) & Cat.TitleHead) !== 0;
   }
   function isTitleHead(ps: number[], k: number): boolean {

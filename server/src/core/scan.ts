@@ -150,14 +150,17 @@ const capSplits = new WordAnswers(), pairSplits = new WordAnswers();
  * glued words quadratic.
  */
 let capsText: string | null = null, capsCount: Map<string, number> | null = null;
-function onceInText(text: string, s: number, e: number): boolean {
-  const word = text.slice(s, e);
-  if (!/^\p{L}+$/u.test(word)) return text.indexOf(word) === s && text.indexOf(word, e) < 0;
+function capsCounts(text: string): Map<string, number> {
   if (capsText !== text || !capsCount) {
     capsText = text; capsCount = new Map();
     for (const m of text.matchAll(/\p{Lu}\p{L}*/gu)) capsCount.set(m[0], (capsCount.get(m[0]) ?? 0) + 1);
   }
-  return capsCount.get(word) === 1;
+  return capsCount;
+}
+function onceInText(text: string, s: number, e: number): boolean {
+  const word = text.slice(s, e);
+  if (!/^\p{L}+$/u.test(word)) return text.indexOf(word) === s && text.indexOf(word, e) < 0;
+  return capsCounts(text).get(word) === 1;
 }
 /**
  * Where a capitalised word [s, e) that is no name nor English word splits into a country's name or its people's word
@@ -195,9 +198,7 @@ function capGluedAt(text: string, s: number, e: number, h: number, prev: number,
 function nameThenPastVerb(text: string, s: number, e: number): number {
   if (text.charCodeAt(e - 1) !== 100 || text.charCodeAt(e - 2) !== 101) return 0; // ...ed
   for (let j = s + 3; j <= e - 5; j++) {
-    if (!isCommonWord(text, j, e)) continue;
-    onceInText(text, s, e); // (makes the capitalised words' counts)
-    if ((capsCount!.get(text.slice(s, j)) ?? 0) > 0) return j - s;
+    if (isCommonWord(text, j, e) && capsCounts(text).has(text.slice(s, j))) return j - s;
   }
   return 0;
 }

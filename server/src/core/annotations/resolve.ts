@@ -375,7 +375,6 @@ export function sameName(a: string, b: string): boolean {
   return nameKey(a) === nameKey(b);
 }
 
-/** Whether two spans of one document share at least one character (a tag on "86.8 billion" covers the figure "US$86.8 billion"). */
 /** Spans by document, in the order added: the first one added that overlaps a span (and passes a test). */
 class SpansByDoc<T extends Span> {
   private byDoc = new Map<string, T[]>();
@@ -387,6 +386,7 @@ class SpansByDoc<T extends Span> {
   }
 }
 
+/** Whether two spans of one document share at least one character (a tag on "86.8 billion" covers the figure "US$86.8 billion"). */
 export function spansOverlap(a: Span, b: Span): boolean {
   return a.doc === b.doc && a.start < b.end && b.start < a.end;
 }
