@@ -530,3 +530,17 @@ test('a name nothing identified that opens its sentence holds its figure even wi
     ['b.txt', 'Visit news\nKessin is on a four-day state visit to Australia that began on Tuesday.\n', 'Tuesday'],
   ], ['c.txt', 'Visit\nAnel Varrow landed. Varrow is on a three-day state visit to Australia that began on Friday.\n', 'Friday'], 'conflict');
 });
+
+test('"make up a share of output" is "account for" it, not "what it makes": a target for a part of output and a company\'s export plan are two quantities', () => {
+  lookAlikes([
+    ['a.txt', 'Plan\nOfficials in Braga spoke. Portugal wants energy to make up 34 percent of output by 2040. Critics were not convinced.\n', '34 percent'],
+    ['b.txt', 'Plant\nBRAGA -- The company plans to ship 33 percent of what it makes to buyers outside Portugal.\n', '33 percent'],
+  ], ['c.txt', 'Energy\nPortugal wants energy to make up 36% of output by 2040, the minister said.\n', '36%'], 'conflict');
+});
+
+test('different values in sentences that share not one word are not one quantity, even about the same ministry', () => {
+  lookAlikes([
+    ['a.txt', 'Credit\nA survey by the Lusitania Ministry of Industry found that 36 percent of small firms struggle to get credit.\n', '36 percent'],
+    ['b.txt', 'Loans\nLoans from the Lusitania Ministry of Industry will cover 35% of the cost.\n', '35%'],
+  ], ['c.txt', 'Firms\nA survey by the Lusitania Ministry of Industry found that 38% of small firms struggle to get credit.\n', '38%'], 'conflict');
+});

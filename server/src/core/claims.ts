@@ -790,7 +790,8 @@ export class ClaimBuilder {
     // (by more when the values differ: that would be a conflict, and "Greece wants energy to make up 34% of output by
     // 2045" is not "Greece wants textiles to make up 37%", however alike the rest)
     const sameNum = va !== null && va === vb;
-    if (slotDiffers(a.x, b.x)) score -= sameNum || (va === null && typeof fa.value === 'string' && fa.value === fb.value) ? 0.6 : 0.7;
+    const same = sameNum || (va === null && typeof fa.value === 'string' && fa.value === fb.value);
+    if (slotDiffers(a.x, b.x)) score -= same ? 0.6 : 0.7;
     // articles about different things: none of their main entities in common (when either figure names nothing
     // it is about, `comparable` has already found they are not)
     if (fa.doc !== fb.doc && a.near.length && b.near.length && topicsDisjoint(a, b)) score -= 0.5;
@@ -814,6 +815,9 @@ export class ClaimBuilder {
     }
     if (fa.time.target && fb.time.target) score += va !== null && va === vb ? 0.2 : 0.1;
     if (fa.time.when && fa.time.when === fb.time.when) score += fa.time.mode === 'by' ? 0.15 : 0.08;
+    // different values with not one word in common, nor the event they date: nothing says they are one quantity
+    // ("Hungary wants energy to make up 34% of output" / "the company plans to ship 33% of what it makes")
+    if (dot === 0 && !same && !(a.x.event && a.x.event === b.x.event)) score -= 0.3;
     return score;
   }
 

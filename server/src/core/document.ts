@@ -299,6 +299,12 @@ function isSpeaker(t: Tokens, R: FigureReader, m: RawMention): boolean {
   return false;
 }
 
+const MAKE = new Set(['make', 'made', 'making']);
+/** Token j is the word "up". */
+function isUp(text: string, t: Tokens, j: number): boolean {
+  return j < t.n && t.end[j]! - t.start[j]! === 2 && (text.charCodeAt(t.start[j]!) | 32) === 117 && (text.charCodeAt(t.start[j]! + 1) | 32) === 112;
+}
+
 const SKIP = Cat.Stop | Cat.NumberWord | Cat.Month | Cat.Weekday | Cat.Qualifier | Cat.Scale | Cat.Relative | Cat.Determiner | Cat.Ordinal;
 
 function contextTerms(text: string, t: Tokens, R: FigureReader, f: RawFigure, figTok: Uint8Array, mentionTok: Uint8Array): { terms: string[]; weights: number[]; before: number } {
@@ -307,7 +313,9 @@ function contextTerms(text: string, t: Tokens, R: FigureReader, f: RawFigure, fi
   const sentEndTok = s + 1 < t.sentFirst.length ? t.sentFirst[s + 1]! : t.n;
   const terms: string[] = [], weights: number[] = [];
   const take = (j: number, dist: number) => {
-    const term = termOf(text, t.start[j]!, t.end[j]!, t.hash[j]!);
+    let term = termOf(text, t.start[j]!, t.end[j]!, t.hash[j]!);
+    // "make up 34% of output" is "account for" it, not "what it makes"
+    if (MAKE.has(term) && isUp(text, t, j + 1)) term = 'account';
     const w = dist <= 3 ? 1 : dist <= 6 ? 0.7 : dist <= 12 ? 0.4 : 0.2;
     const at = terms.indexOf(term);
     if (at >= 0) { if (weights[at]! < w) weights[at] = w; return; }
