@@ -544,3 +544,17 @@ test('different values in sentences that share not one word are not one quantity
     ['b.txt', 'Loans\nLoans from the Lusitania Ministry of Industry will cover 35% of the cost.\n', '35%'],
   ], ['c.txt', 'Firms\nA survey by the Lusitania Ministry of Industry found that 38% of small firms struggle to get credit.\n', '38%'], 'conflict');
 });
+
+test('a way named by its two ends is another quantity when the ends differ, and the same one either way round ("the drive from A to B")', () => {
+  const c = new Corpus();
+  const other = ['The harbour handled 410,000 boxes last year.', 'Prices rose 3.1 percent in May.', 'The mill employs 2,300 people.', 'The bank lent 12 million euros.', 'Some 40 ships called at the port.'];
+  other.forEach((s, i) => c.set(`o${i}.txt`, `Note\n${s}\n`));
+  c.set('a.txt', 'Roads\nThe drive from Dornia to Selkera takes about two hours.\n');
+  // (a town that is also a mayor's family name: not what the figure is about, so only Dornia is)
+  c.set('b.txt', 'Roads\nMayor Tomas Elskan spoke. The drive from Elskan toDornia takes about three hours. Elskan said so.\n');
+  c.set('c.txt', 'Roads\nThe drive from Selkera to Dornia takes about three hours.\n');
+  const a = claimOf(c, fig(c, 'a.txt', 'two hours')), b = claimOf(c, fig(c, 'b.txt', 'three hours'));
+  assert.notEqual(a, b);
+  assert.equal(a, claimOf(c, fig(c, 'c.txt', 'three hours')));
+  assert.equal(a!.status, 'conflict');
+});

@@ -39,6 +39,8 @@ interface Item {
   holder: string | null; near: string[]; ents: string[];
   /** The trade flow (exporter, importer) and the unidentified sentence opener, as entities of the corpus where known. */
   flow: string | null; opener: string | null;
+  /** The two ends of the way the sentence names, as corpus entities in sorted order (a drive from A to B is one from B to A). */
+  route: string | null;
   /** The most telling context word (term id, -1 when none), for finding candidates in large groups. */
   telling: number;
   /** Up (1), down (-1) or neither (0): the change the figure measures. */
@@ -362,6 +364,7 @@ export class ClaimBuilder {
       holder: c.figure.holder ? this.canon(c.figure.holder) : null, near: this.canonAll(c.features.near), ents: this.canonAll(c.figure.entities), telling: -1, direction: directionOf(c.features),
       flow: c.features.flow ? this.canon(c.features.flow[0]) + '\u0001' + this.canon(c.features.flow[1]) : null,
       opener: c.features.opener ? this.canon(c.features.opener) : null,
+      route: c.features.route ? [this.canon(c.features.route[0]), this.canon(c.features.route[1])].sort().join('\u0001') : null,
     };
   }
 
@@ -738,6 +741,8 @@ export class ClaimBuilder {
     if (fa.kind === 'rank' && (!a.holder || !b.holder)) return false;
     // trade the other way, or between others: "Hungarian exports to Morocco" is not "Moroccan exports to Hungary"
     if (a.flow && b.flow && a.flow !== b.flow) return false;
+    // another way: "the drive from Kalvormouth to Osterpur" is not the drive from Elskan to Kalvormouth
+    if (a.route && b.route && a.route !== b.route) return false;
     // a person's figure and one of a name nothing identified, that opens its sentence the same way ("Taa Yorane
     // spent eleven years abroad" / "Kovovic spent ten years abroad"): two people, unless the name is that person's
     if ((a.x.personHolder && !b.holder && b.opener && b.opener !== a.holder) || (b.x.personHolder && !a.holder && a.opener && a.opener !== b.holder)) return false;

@@ -32,6 +32,8 @@ export interface FigureFeatures {
    * names no direction, or only one end of it.
    */
   flow: [string, string] | null;
+  /** A way the sentence names by its two ends ("the drive from Dornia to Selkera", "flights between A and B"): entity keys, in text order. */
+  route: [string, string] | null;
   /** A percentage of a whole: "20 percent of Zambia's exports" (not a change, nor a rate). */
   shareOf: boolean;
   /** The holder is a person (an age, or the person who opens the sentence and does something in it). */
@@ -185,7 +187,7 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
     });
     const near = nearEntities(t, R, f, sentMentions);
     const relativeDate = f.kind === 'date' && R.has(f.first, Cat.Relative);
-    features.push({ terms, weights, before, step: f.step, round: f.round, role: f.role, event: f.event, phase: f.phase, weekday: f.weekday, sentence: f.sent, near, relativeDate, topic, flow: flowOf(t, R, f, sentMentions), shareOf: f.kind === 'percent' && R.lwIs(f.last + 1, 'of'), personHolder: ownPerson, opener: ownKey ? null : subjectOpener(t, R, f, sentMentions), publishedMonth });
+    features.push({ terms, weights, before, step: f.step, round: f.round, role: f.role, event: f.event, phase: f.phase, weekday: f.weekday, sentence: f.sent, near, relativeDate, topic, flow: flowOf(t, R, f, sentMentions), route: routeOf(R, sentMentions), shareOf: f.kind === 'percent' && R.lwIs(f.last + 1, 'of'), personHolder: ownPerson, opener: ownKey ? null : subjectOpener(t, R, f, sentMentions), publishedMonth });
   }
   return {
     doc, length: text.length, published, outlet: options.outlet ?? dateline?.outlet ?? null, figures, features, mentions, aliases,
@@ -373,6 +375,19 @@ function flowOf(t: Tokens, R: FigureReader, f: RawFigure, ms: RawMention[]): [st
     else if (R.lwIs(k, 'from')) from ??= m.key;
   }
   return from && to && from !== to ? [from, to] : null;
+}
+
+/** The way the sentence names (see FigureFeatures.route): "from A to B", "between A and B", the first one. */
+function routeOf(R: FigureReader, ms: RawMention[]): [string, string] | null {
+  for (let i = 0; i + 1 < ms.length; i++) {
+    const a = ms[i]!, b = ms[i + 1]!;
+    if (a.first < 0 || b.first !== a.last + 2 || a.key === b.key) continue;
+    let k = a.first - 1;
+    if (R.lwIs(k, 'the')) k--;
+    const from = R.lwIs(k, 'from'), between = !from && R.lwIs(k, 'between');
+    if ((from && R.lwIs(a.last + 1, 'to')) || (between && R.lwIs(a.last + 1, 'and'))) return [a.key, b.key];
+  }
+  return null;
 }
 
 /**
