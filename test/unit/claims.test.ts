@@ -19,12 +19,15 @@ function fig(c: Corpus, doc: string, text: string, nth = 1): Figure {
 const claimOf = (c: Corpus, f: Figure): Claim => c.claimOf(f.id)!;
 
 type Report = [doc: string, text: string, figure: string];
+const FILLER = ['The harbour handled 410,000 boxes last year.', 'Prices rose 3.1 percent in May.', 'The mill employs 2,300 people.', 'The bank lent 12 million euros.', 'Some 40 ships called at the port.'];
 /**
  * Two look-alike reports whose figures are different quantities stay apart; a third report of the first
  * one's quantity joins it, with the status given (a conflict when its value differs).
  */
-function lookAlikes(apart: [Report, Report], same: Report, status?: Claim['status']): void {
+function lookAlikes(apart: [Report, Report], same: Report, status?: Claim['status'], filler = false): void {
   const c = new Corpus();
+  // unrelated notes, so that the words the reports share are rare in the corpus, as they are in a real one
+  if (filler) FILLER.forEach((s, i) => c.set(`note${i}.txt`, `Note\n${s}\n`));
   for (const [doc, text] of [...apart, same]) c.set(doc, text);
   const [x, y] = apart.map(([doc, , f]) => claimOf(c, fig(c, doc, f)));
   assert.notEqual(x, y);
@@ -531,7 +534,7 @@ test('a name nothing identified that opens its sentence holds its figure even wi
   ], ['c.txt', 'Visit\nAnel Varrow landed. Varrow is on a three-day state visit to Australia that began on Friday.\n', 'Friday'], 'conflict');
 });
 
-test('"make up a share of output" is "account for" it, not "what it makes": a target for a part of output and a company\'s export plan are two quantities', () => {
+test('"make up a share of output" is not "what it makes": a target for a part of output and a company\'s export plan are two quantities', () => {
   lookAlikes([
     ['a.txt', 'Plan\nOfficials in Braga spoke. Portugal wants energy to make up 34 percent of output by 2040. Critics were not convinced.\n', '34 percent'],
     ['b.txt', 'Plant\nBRAGA -- The company plans to ship 33 percent of what it makes to buyers outside Portugal.\n', '33 percent'],
@@ -547,8 +550,7 @@ test('different values in sentences that share not one word are not one quantity
 
 test('a way named by its two ends is another quantity when the ends differ, and the same one either way round ("the drive from A to B")', () => {
   const c = new Corpus();
-  const other = ['The harbour handled 410,000 boxes last year.', 'Prices rose 3.1 percent in May.', 'The mill employs 2,300 people.', 'The bank lent 12 million euros.', 'Some 40 ships called at the port.'];
-  other.forEach((s, i) => c.set(`o${i}.txt`, `Note\n${s}\n`));
+  FILLER.forEach((s, i) => c.set(`note${i}.txt`, `Note\n${s}\n`));
   c.set('a.txt', 'Roads\nThe drive from Dornia to Selkera takes about two hours.\n');
   // (a town that is also a mayor's family name: not what the figure is about, so only Dornia is)
   c.set('b.txt', 'Roads\nMayor Tomas Elskan spoke. The drive from Elskan toDornia takes about three hours. Elskan said so.\n');
@@ -557,4 +559,21 @@ test('a way named by its two ends is another quantity when the ends differ, and 
   assert.notEqual(a, b);
   assert.equal(a, claimOf(c, fig(c, 'c.txt', 'three hours')));
   assert.equal(a!.status, 'conflict');
+});
+
+test('a target for one sector\'s share of output is not another sector\'s, even with values one point apart and the same date', () => {
+  const a: Report = ['a.txt', 'Plan\nOfficials in Lagos spoke. Nigeria wants tourism to make up 30% of output by 2045. A survey found little.\n', '30%'];
+  const b: Report = ['b.txt', 'Outlook\nCritics were not convinced. Nigeria wants energy to make up 29 percent of output by 2045.\n', '29 percent'];
+  const c: Report = ['c.txt', 'Outlook\nCritics were not convinced. Nigeria wants tourism to make up 29 percent of output by 2045.\n', '29 percent'];
+  const claims = (x: Report, y: Report) => {
+    const k = new Corpus();
+    FILLER.forEach((s, i) => k.set(`note${i}.txt`, `Note\n${s}\n`));
+    k.set(x[0], x[1]); k.set(y[0], y[1]);
+    return [claimOf(k, fig(k, x[0], x[2])), claimOf(k, fig(k, y[0], y[2]))];
+  };
+  const [ta, energy] = claims(a, b);
+  assert.notEqual(ta, energy);
+  const [tb, tourism] = claims(a, c);
+  assert.equal(tb, tourism);
+  assert.equal(tb!.status, 'conflict');
 });

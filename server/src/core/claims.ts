@@ -796,7 +796,7 @@ export class ClaimBuilder {
     // 2045" is not "Greece wants textiles to make up 37%", however alike the rest)
     const sameNum = va !== null && va === vb;
     const same = sameNum || (va === null && typeof fa.value === 'string' && fa.value === fb.value);
-    if (slotDiffers(a.x, b.x)) score -= same ? 0.6 : 0.7;
+    if (slotDiffers(a.x, b.x)) score -= same ? 0.6 : 0.8;
     // articles about different things: none of their main entities in common (when either figure names nothing
     // it is about, `comparable` has already found they are not)
     if (fa.doc !== fb.doc && a.near.length && b.near.length && topicsDisjoint(a, b)) score -= 0.5;

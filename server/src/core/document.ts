@@ -316,8 +316,8 @@ function contextTerms(text: string, t: Tokens, R: FigureReader, f: RawFigure, fi
   const terms: string[] = [], weights: number[] = [];
   const take = (j: number, dist: number) => {
     let term = termOf(text, t.start[j]!, t.end[j]!, t.hash[j]!);
-    // "make up 34% of output" is "account for" it, not "what it makes"
-    if (MAKE.has(term) && isUp(text, t, j + 1)) term = 'account';
+    // "make up 34% of output" is not "what it makes" (nor "accounts for 34% of exports", another whole)
+    if (MAKE.has(term) && isUp(text, t, j + 1)) term = 'make up';
     const w = dist <= 3 ? 1 : dist <= 6 ? 0.7 : dist <= 12 ? 0.4 : 0.2;
     const at = terms.indexOf(term);
     if (at >= 0) { if (weights[at]! < w) weights[at] = w; return; }
