@@ -577,3 +577,15 @@ test('a target for one sector\'s share of output is not another sector\'s, even 
   assert.equal(tb, tourism);
   assert.equal(tb!.status, 'conflict');
 });
+
+test('dates that articles published years apart each give of their own time are two events, while a date far from its article\'s time still conflicts', () => {
+  lookAlikes([
+    ['a.txt', 'Election\nLISBON, May 26, 2019 - Voters in Lusitania went to the polls on May 24, 2019. Turnout was high.\n', 'May 24, 2019'],
+    ['b.txt', 'Election\nLISBON, January 18, 2026 - Voters in Lusitania went to the polls on 15 January 2026. Turnout was low.\n', '15 January 2026'],
+  ], ['c.txt', 'Election\nLISBON, May 27, 2019 - Voters in Lusitania went to the polls on May 23, 2019.\n', 'May 23, 2019'], 'conflict');
+  // an article of 2026 that dates that 2019 vote wrongly is still in conflict with it
+  lookAlikes([
+    ['a.txt', 'Election\nLISBON, May 26, 2019 - Voters in Lusitania went to the polls on May 24, 2019. Turnout was high.\n', 'May 24, 2019'],
+    ['b.txt', 'Election\nLISBON, January 18, 2026 - Voters in Lusitania went to the polls on 15 January 2026. Turnout was low.\n', '15 January 2026'],
+  ], ['c.txt', 'Election\nLISBON, January 20, 2026 - Voters in Lusitania last went to the polls on May 21, 2019.\n', 'May 21, 2019'], 'conflict');
+});

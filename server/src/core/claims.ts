@@ -173,6 +173,13 @@ function publishedApart(a: FigureFeatures, b: FigureFeatures): boolean {
 /** A date read off the article's own date: a weekday ("on Sunday") or a relative date ("last week"). */
 const offPublication = (x: FigureFeatures) => x.weekday !== null || x.relativeDate;
 
+/** A date of a month (or a day) within two months of its article's publication: news of the article's own time. */
+function ofItsTime(f: Figure, x: FigureFeatures): boolean {
+  if (x.publishedMonth === null || typeof f.value !== 'string' || f.value.length < 7) return false;
+  const month = Number(f.value.slice(0, 4)) * 12 + Number(f.value.slice(5, 7));
+  return Math.abs(month - x.publishedMonth) <= 2;
+}
+
 /** Two articles whose main entities have nothing in common. */
 function topicsDisjoint(a: Item, b: Item): boolean {
   if (a.topic === b.topic || a.topic.size < 2 || b.topic.size < 2) return false;
@@ -756,6 +763,9 @@ export class ClaimBuilder {
     // so is a date read off its article's date ("on Sunday", "last week"): results published "on Sunday" in 2025 and
     // "on Monday" in 2026 are two elections
     if (fa.kind === 'date' && offPublication(a.x) && offPublication(b.x) && publishedApart(a.x, b.x)) return false;
+    // and so are dates each article gives of its own time: "voters went to the polls on May 24, 2019" in a report
+    // published two days later, and "on 15 January 2026" in one of 18 January 2026
+    if (fa.kind === 'date' && publishedApart(a.x, b.x) && ofItsTime(fa, a.x) && ofItsTime(fb, b.x)) return false;
     // dates of one event and its start are not the date of its end
     if (fa.kind === 'date' && (a.x.phase || b.x.phase) && a.x.phase !== b.x.phase) return false;
     // weekdays only for the same event and phase ("the visit began on Monday")
