@@ -122,6 +122,15 @@ test('relative dates resolve against the publication date, and stay visibly unre
   assert.equal(a.figures.find(f => f.text === 'Tuesday')!.value, '2026-03-03');
 });
 
+test('a weekday before a dateline\'s date is part of the date, not the outlet', () => {
+  const own = analyzeDocument('d.txt', 'Harbour vote\nAna Ruiz | Coastal Wire\nSunday, May 26, 2019\nThe vote went ahead.\n');
+  assert.equal(own.published, '2019-05-26');
+  assert.equal(own.outlet, null);
+  const after = analyzeDocument('d.txt', 'Harbour vote\nThe Coastal Herald - Sunday, May 26, 2019\nThe vote went ahead.\n');
+  assert.equal(after.published, '2019-05-26');
+  assert.equal(after.outlet, 'The Coastal Herald');
+});
+
 test('a wire dateline that opens the story ("PORTO, March 4, 2026 (LNA) - ...") is the publication date, not a figure of the story', () => {
   const text = 'Ferry deal signed\nPORTO, March 4, 2026 (LNA) - The two ports signed the deal on Tuesday, officials said, after talks that began in 2024.\n';
   const a = analyzeDocument('d.txt', text);

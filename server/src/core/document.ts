@@ -91,6 +91,8 @@ function lastLinesStart(text: string, n: number): number {
   return p;
 }
 
+const WEEKDAY_BEFORE_DATE = /(?:^|\s)(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*$/i;
+
 function scanDateline(text: string, from: number, to: number): { date: string; outlet: string | null; start: number; end: number } | null {
   let pos = from;
   while (pos < to) {
@@ -101,7 +103,8 @@ function scanDateline(text: string, from: number, to: number): { date: string; o
     const line = text.slice(pos, short ? nl : pos + 80);
     const m = FULL_DATE.exec(line);
     if (m) {
-      const before = line.slice(0, m.index).trim();
+      // (a weekday before the date belongs to the date: "Sunday, May 26, 2019", "The Daily Planet - Sunday, May 26, 2019")
+      const before = line.slice(0, m.index).replace(WEEKDAY_BEFORE_DATE, '').trim();
       const after = line.slice(m.index + m[0].length).trim();
       const byline = short && (/^(?:by\b|published|posted|updated|first published|date[d:]?)/i.test(before) || /[–—|-]\s*$/.test(before) || (!before && !after) || /^(?:[A-Z][A-Za-z.]+\s*){1,4}[,–—-]\s*$/.test(before));
       // "PRAGUE, March 4, 2026 (PBW) - Ivory Coast President ...": a place, a comma, the date, the agency, a dash
@@ -111,7 +114,7 @@ function scanDateline(text: string, from: number, to: number): { date: string; o
         if (m[1]) { mo = MONTH_NUM[m[1].slice(0, 3).toLowerCase()]!; d = +m[2]!; y = +m[3]!; }
         else if (m[4]) { d = +m[4]; mo = MONTH_NUM[m[5]!.slice(0, 3).toLowerCase()]!; y = +m[6]!; }
         else { y = +m[7]!; mo = +m[8]!; d = +m[9]!; }
-        const outletPart = before.split(/\s*[–—|]\s*|\s+-\s+/).map(s => s.trim()).filter(s => s && !/^by\b/i.test(s) && !/^(published|posted|updated)/i.test(s));
+        const outletPart = before.replace(/[\s–—|-]+$/, '').split(/\s*[–—|]\s*|\s+-\s+/).map(s => s.trim()).filter(s => s && !/^by\b/i.test(s) && !/^(published|posted|updated)/i.test(s));
         const agency = wire ? /^\(([^()]{1,40})\)/.exec(after)?.[1] ?? null : null;
         const outlet = wire ? agency : outletPart.length ? outletPart[outletPart.length - 1]!.replace(/^the\s+/i, (x) => x) : null;
         const p = (n: number) => String(n).padStart(2, '0');
