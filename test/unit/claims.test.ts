@@ -589,3 +589,21 @@ test('dates that articles published years apart each give of their own time are 
     ['b.txt', 'Election\nLISBON, January 18, 2026 - Voters in Lusitania went to the polls on 15 January 2026. Turnout was low.\n', '15 January 2026'],
   ], ['c.txt', 'Election\nLISBON, January 20, 2026 - Voters in Lusitania last went to the polls on May 21, 2019.\n', 'May 21, 2019'], 'conflict');
 });
+
+test('two forecasters\' forecasts are two quantities: that they differ is no conflict, while one forecaster\'s two figures still conflict', () => {
+  lookAlikes([
+    ['a.txt', 'Outlook\nThe Harbour Institute for Energy Studies expects the economy of Lusitania to grow by between 5.1% and 5.6% next year.\n', '5.1%'],
+    ['b.txt', 'Outlook\nThe Westmark Bank expects the economy of Lusitania to grow by between 4.1% and 4.6% next year.\n', '4.1%'],
+  ], ['c.txt', 'Outlook\nThe Harbour Institute for Energy Studies expects the economy of Lusitania to grow by 4.5% to 5% next year.\n', '4.5%'], 'conflict', true);
+});
+
+test('a forecast for "next year" in an article of unknown date is not the growth of a year given', () => {
+  const c = new Corpus();
+  FILLER.forEach((s, i) => c.set(`note${i}.txt`, `Note\n${s}\n`));
+  c.set('a.txt', 'Outlook\nThe Harbour Farming Council expects Kenya’s economy to grow between 3.5 and 4 per cent next year.\n');
+  c.set('b.txt', 'Review\nKenya’s economy grew 3.4 per cent in 2020, helped by farming and exports.\n');
+  assert.notEqual(claimOf(c, fig(c, 'a.txt', '3.5 and 4 per cent')), claimOf(c, fig(c, 'b.txt', '3.4 per cent')));
+  // with the article's date known, "next year" is a year like any other: 2021 here, not 2020
+  c.set('a.txt', 'Outlook\nNAIROBI, May 4, 2020 - The Harbour Farming Council expects Kenya’s economy to grow between 3.5 and 4 per cent next year.\n');
+  assert.equal(fig(c, 'a.txt', '3.5 and 4 per cent').time.when, '2021');
+});

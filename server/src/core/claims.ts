@@ -41,6 +41,8 @@ interface Item {
   flow: string | null; opener: string | null;
   /** The two ends of the way the sentence names, as corpus entities in sorted order (a drive from A to B is one from B to A). */
   route: string | null;
+  /** Who forecasts the figure, as a corpus entity. */
+  forecaster: string | null;
   /** The most telling context word (term id, -1 when none), for finding candidates in large groups. */
   telling: number;
   /** Up (1), down (-1) or neither (0): the change the figure measures. */
@@ -84,8 +86,17 @@ function timeCompatible(a: Figure, b: Figure): boolean {
     // a target without a year may match a target by a year
     return (am === 'none' || bm === 'none');
   }
-  if (am === 'at' && bm === 'at') return !a.time.when || !b.time.when || a.time.when === b.time.when;
+  if (am === 'at' && bm === 'at') {
+    // "next year" in an article of unknown date is no year to hold against one given ("grew 3.4% in 2020"): a forecast
+    if (!a.time.when !== !b.time.when && unresolvedNext(a.time.when ? b : a)) return false;
+    return !a.time.when || !b.time.when || a.time.when === b.time.when;
+  }
   return true;
+}
+
+/** A time ahead of the article ("next year", "next month") that its unknown date left unresolved. */
+function unresolvedNext(f: Figure): boolean {
+  return !f.time.when && f.time.text !== null && /^next\b/i.test(f.time.text);
 }
 
 /** The interval a written value stands for, given its precision and qualifier. */
@@ -371,6 +382,7 @@ export class ClaimBuilder {
       holder: c.figure.holder ? this.canon(c.figure.holder) : null, near: this.canonAll(c.features.near), ents: this.canonAll(c.figure.entities), telling: -1, direction: directionOf(c.features),
       flow: c.features.flow ? this.canon(c.features.flow[0]) + '\u0001' + this.canon(c.features.flow[1]) : null,
       opener: c.features.opener ? this.canon(c.features.opener) : null,
+      forecaster: c.features.forecaster ? this.canon(c.features.forecaster) : null,
       route: c.features.route ? [this.canon(c.features.route[0]), this.canon(c.features.route[1])].sort().join('\u0001') : null,
     };
   }
@@ -750,6 +762,8 @@ export class ClaimBuilder {
     if (a.flow && b.flow && a.flow !== b.flow) return false;
     // another way: "the drive from Kalvormouth to Osterpur" is not the drive from Elskan to Kalvormouth
     if (a.route && b.route && a.route !== b.route) return false;
+    // two forecasters' forecasts: that they differ is no conflict between the sources
+    if (a.forecaster && b.forecaster && a.forecaster !== b.forecaster) return false;
     // a person's figure and one of a name nothing identified, that opens its sentence the same way ("Taa Yorane
     // spent eleven years abroad" / "Kovovic spent ten years abroad"): two people, unless the name is that person's
     if ((a.x.personHolder && !b.holder && b.opener && b.opener !== a.holder) || (b.x.personHolder && !a.holder && a.opener && a.opener !== b.holder)) return false;

@@ -34,6 +34,8 @@ export interface FigureFeatures {
   flow: [string, string] | null;
   /** A way the sentence names by its two ends ("the drive from Dornia to Selkera", "flights between A and B"): entity keys, in text order. */
   route: [string, string] | null;
+  /** Who makes the forecast the figure is ("The Westmark Development Bank expects South Korea's economy to grow 4.1%"): an entity key. */
+  forecaster: string | null;
   /** A percentage of a whole: "20 percent of Zambia's exports" (not a change, nor a rate). */
   shareOf: boolean;
   /** The holder is a person (an age, or the person who opens the sentence and does something in it). */
@@ -190,7 +192,7 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
     });
     const near = nearEntities(t, R, f, sentMentions);
     const relativeDate = f.kind === 'date' && R.has(f.first, Cat.Relative);
-    features.push({ terms, weights, before, step: f.step, round: f.round, role: f.role, event: f.event, phase: f.phase, weekday: f.weekday, sentence: f.sent, near, relativeDate, topic, flow: flowOf(t, R, f, sentMentions), route: routeOf(R, sentMentions), shareOf: f.kind === 'percent' && R.lwIs(f.last + 1, 'of'), personHolder: ownPerson, opener: ownKey ? null : subjectOpener(t, R, f, sentMentions), publishedMonth });
+    features.push({ terms, weights, before, step: f.step, round: f.round, role: f.role, event: f.event, phase: f.phase, weekday: f.weekday, sentence: f.sent, near, relativeDate, topic, flow: flowOf(t, R, f, sentMentions), route: routeOf(R, sentMentions), forecaster: forecasterOf(R, f, sentMentions), shareOf: f.kind === 'percent' && R.lwIs(f.last + 1, 'of'), personHolder: ownPerson, opener: ownKey ? null : subjectOpener(t, R, f, sentMentions), publishedMonth });
   }
   return {
     doc, length: text.length, published, outlet: options.outlet ?? dateline?.outlet ?? null, figures, features, mentions, aliases,
@@ -378,6 +380,16 @@ function flowOf(t: Tokens, R: FigureReader, f: RawFigure, ms: RawMention[]): [st
     else if (R.lwIs(k, 'from')) from ??= m.key;
   }
   return from && to && from !== to ? [from, to] : null;
+}
+
+const FORECAST_VERBS = new Set(['expects', 'expect', 'expected', 'forecasts', 'forecast', 'predicts', 'predicted', 'projects', 'projected', 'sees', 'estimates']);
+/** The name right before a forecasting verb ahead of the figure: "The Westmark Development Bank expects ... to grow 4.1%". */
+function forecasterOf(R: FigureReader, f: RawFigure, ms: RawMention[]): string | null {
+  for (const m of ms) {
+    if (m.first < 0 || m.last >= f.first) break;
+    if (FORECAST_VERBS.has(R.lw(m.last + 1))) return m.key;
+  }
+  return null;
 }
 
 /** The way the sentence names (see FigureFeatures.route): "from A to B", "between A and B", the first one. */
