@@ -483,3 +483,19 @@ test('a town the text names where things happen ("reporters in Varnby", "the dri
   // a company's short form is still the company's
   assert.ok(forms(entityWith(c, 'Harlen Electronics')).has('Harlen'));
 });
+
+test('a short form that two articles equate with two different names joins neither name to the other: in each article it is that article\'s name', () => {
+  const c = corpus({
+    'a.txt': 'Port plans\nThe Upper Orvelford Port Authority (UOPA) has set aside US$332m for new projects. UOPA said work starts in May.\n',
+    'b.txt': 'Harbour plans\nThe Upper Orvelville Port Authority (UOPA) has set aside US$314m for new projects. UOPA said work starts in June.\n',
+  });
+  const ford = entityWith(c, 'Upper Orvelford Port Authority'), ville = entityWith(c, 'Upper Orvelville Port Authority');
+  assert.notEqual(ford.id, ville.id);
+  assert.deepEqual(ford.mentions.map(m => `${m.doc}:${m.text}`), ['a.txt:Upper Orvelford Port Authority', 'a.txt:UOPA', 'a.txt:UOPA']);
+  assert.deepEqual(ville.mentions.map(m => `${m.doc}:${m.text}`), ['b.txt:Upper Orvelville Port Authority', 'b.txt:UOPA', 'b.txt:UOPA']);
+  // and the two figures are no conflict
+  assert.deepEqual(c.result().problems.map(p => p.message), []);
+  // one name equated with its short form in two articles still joins across them
+  const one = corpus({ 'a.txt': 'Port\nThe Upper Orvelford Port Authority (UOPA) met.\n', 'b.txt': 'Port\nThe Upper Orvelford Port Authority (UOPA) spoke. UOPA said no more.\n' });
+  assert.equal(entityWith(one, 'UOPA').mentions.length, 5);
+});

@@ -203,7 +203,31 @@ class Grouping {
   }
 
   addDoc(d: DocMentions): void { for (const m of d.mentions) this.add(m, d.doc); }
-  aliases(pairs: AliasPair[]): void { for (const a of pairs) this.union(this.idOf(a.a), this.idOf(a.b)); }
+
+  /**
+   * The documents' own equations ("X, known as Y", "X (Y)"), in the order the documents were added. A short form
+   * that documents equate with different names ("Upper Orvelford Port Authority (UOPA)" in one, "Upper Orvelville
+   * Port Authority (UOPA)" in another) joins neither name to the other: in each document, it is that document's name.
+   */
+  docAliases(docs: DocMentions[]): void {
+    const longOf = new Map<string, string | null>(); // short form's key → the one name equated with it (null: several)
+    for (const d of docs) for (const p of d.aliases) {
+      const [short, long] = p.a.length <= p.b.length ? [p.a, p.b] : [p.b, p.a];
+      const x = longOf.get(short);
+      if (x === undefined) longOf.set(short, long); else if (x !== long) longOf.set(short, null);
+    }
+    let from = 0;
+    for (const d of docs) {
+      const to = from + d.mentions.length;
+      for (const p of d.aliases) {
+        const [short, long] = p.a.length <= p.b.length ? [p.a, p.b] : [p.b, p.a];
+        if (longOf.get(short) !== null) { this.union(this.idOf(p.a), this.idOf(p.b)); continue; }
+        const sk = this.idOf(short), lk = this.idOf(long);
+        for (let i = from; i < to; i++) if (this.allKey[i] === sk) { this.allKey[i] = lk; this.allM[i]!.via = 'alias'; }
+      }
+      from = to;
+    }
+  }
 
   /** Mentions whose own words have this name key, relabelled from 'name' to via. */
   relabel(ownKey: string, via: RawMention['via']): void {
@@ -501,7 +525,7 @@ export function buildEntities(docs: DocMentions[], rules: EntityRules = {}): Ent
   const nTags = rules.tags?.length ?? 0;
   const G = new Grouping(total + nTags, notEntity);
   for (const d of docs) G.addDoc(d);
-  for (const d of docs) G.aliases(d.aliases);
+  G.docAliases(docs);
   G.acronymsToExpansions();
   G.orgShortForms();
   G.personShortForms();
