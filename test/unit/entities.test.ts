@@ -499,3 +499,19 @@ test('a short form that two articles equate with two different names joins neith
   const one = corpus({ 'a.txt': 'Port\nThe Upper Orvelford Port Authority (UOPA) met.\n', 'b.txt': 'Port\nThe Upper Orvelford Port Authority (UOPA) spoke. UOPA said no more.\n' });
   assert.equal(entityWith(one, 'UOPA').mentions.length, 5);
 });
+
+test('a town the text places ("sites in Quellmar") is no short form of a name read as a person\'s that begins with it: a headline\'s "Quellmar Pay Dispute", an institute glued to its next word', () => {
+  const c = corpus({
+    'a.txt': 'Business\n3,100 Walk Out in Quellmar Pay Dispute\nMembers had stopped work at sites in Quellmar on Monday. Flights from Dorvik to Quellmar were cancelled.\n',
+    'b.txt': 'Coast report\nOsra Venn once worked for the Brannock Institutefor Coastal Studies.\n',
+    'c.txt': 'Roads\nOfficials told reporters in Brannock that work would begin soon. Traffic between Kessholm and Brannock was slow.\n',
+    'd.txt': 'Phones\nHarlen Electronics sold more phones. Analysts expect Harlen to gain share.\n',
+  });
+  for (const [town, long] of [['Quellmar', 'Quellmar Pay Dispute'], ['Brannock', 'Brannock Institutefor Coastal Studies']]) {
+    const e = entityWith(c, town);
+    assert.equal(e.kind, 'place', `${town}: ${e.name}`);
+    assert.ok(!forms(e).has(long), `${town}: ${[...forms(e)]}`);
+    assert.ok(e.mentions.every(m => m.via === 'name'), `${town}: ${e.mentions.map(m => m.via)}`);
+  }
+  assert.ok(forms(entityWith(c, 'Harlen Electronics')).has('Harlen'));
+});

@@ -287,6 +287,18 @@ class Grouping {
     for (const o of toAcronym) this.relabel(o, 'acronym');
   }
 
+  /**
+   * One-word names the corpus also reads as a place ("told reporters in Dornia"): no short form of an organisation
+   * named after it ("Dornia Institute for Water Studies"), nor of a person's name that begins or ends with it.
+   */
+  placed(): Set<string> {
+    if (this.placedKeys) return this.placedKeys;
+    const placed = this.placedKeys = new Set<string>();
+    for (const i of this.oneToken) { const m = this.allM[i]!; if (m.evPlace > 0) placed.add(m.ownKey); }
+    return placed;
+  }
+  placedKeys: Set<string> | null = null;
+
   /** "Samsung" for "Samsung Electronics" (one candidate only). */
   orgShortForms(): void {
     const orgFirst = new Map<string, number>(); // -1: several
@@ -295,10 +307,7 @@ class Grouping {
       const s = orgFirst.get(m.firstKey);
       if (s === undefined) orgFirst.set(m.firstKey, r); else if (s !== r && s >= 0) orgFirst.set(m.firstKey, -1);
     }
-    // a name the corpus also reads as a place ("told reporters in Dornia") is no short form of an organisation named
-    // after it ("Dornia Institute for Water Studies")
-    const placed = new Set<string>();
-    for (const i of this.oneToken) { const m = this.allM[i]!; if (m.evPlace > 0) placed.add(m.ownKey); }
+    const placed = this.placed();
     for (const i of this.oneToken) {
       const m = this.allM[i]!;
       if (m.via !== 'name' || placed.has(m.ownKey)) continue;
@@ -317,9 +326,10 @@ class Grouping {
       const r = this.find(this.allKey[i]!);
       note(m.firstKey, r); note(m.lastKey, r);
     }
+    const placed = this.placed();
     for (const i of this.personShort) {
       const m = this.allM[i]!;
-      if (m.via !== 'name') continue;
+      if (m.via !== 'name' || placed.has(m.ownKey)) continue;
       const s = personParts.get(m.ownKey);
       if (s !== undefined && s >= 0) { this.union(s, this.allKey[i]!); m.via = 'short'; }
     }

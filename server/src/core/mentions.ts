@@ -609,10 +609,15 @@ export function resolveShortForms(mentions: RawMention[]): void {
       if (!p.weak) e.strong.push(p);
     }
   }
+  // a name the document places where something happens ("sites in Wysston", placeShapes) is a place each time it
+  // comes, no short form of a headline's words or a name that begins with it ("Wysston Pay Dispute")
+  let placed: Set<string> | null = null;
+  for (const m of mentions) if (m.tokens === 1 && m.evPlace > 0 && !m.place) (placed ??= new Set()).add(m.ownKey);
   for (const m of mentions) {
     if (m.tokens !== 1 && !(m.kind === 'person' && m.ownKey && m.firstKey === m.lastKey && m.text.includes(' ') && m.role)) continue;
     if (m.via !== 'name' || m.acronym) continue;
     if (m.place && !m.role) continue;
+    if (placed && placed.has(m.ownKey) && !m.role) continue;
     const named = byName.get(m.ownKey);
     if (!named) continue;
     // a sentence's first word, or a headline's, is no short form of a headline's words ("Government advisers" of "Set
