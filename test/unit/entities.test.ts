@@ -515,3 +515,20 @@ test('a town the text places ("sites in Quellmar") is no short form of a name re
   }
   assert.ok(forms(entityWith(c, 'Harlen Electronics')).has('Harlen'));
 });
+
+test('a headline\'s common nouns after a name ("Kelvane Foods Profit Up 12%", "Port Dravik Factory to Create 300 Jobs") make no entity of their own: the headline names the company or the town; a headline\'s name the article writes whole stays whole', () => {
+  const c = corpus({
+    'a.txt': 'Kelvane Foods Profit Up 12% on Strong Demand\nKelvane Foods said sales rose in the spring.\n',
+    'b.txt': 'New Port Dravik Factory to Create 300 Jobs\nThe plant in Port Dravik will open in May, said Ilse Marrow.\n',
+    'c.txt': 'Markets\nThe index closed higher on Friday.\nRecommended\nHarrowgate Motors Revenue Climbs to $9.2bn\n',
+    'e.txt': 'Upper Selmouth Factory to Create 200 Jobs\nThe plant near Upper Selmouth will open in June. Officials in Upper Selmouth welcomed it.\n',
+    'd.txt': 'Venn Garden Reopens After Storm\nThe Venn Garden opened its gates on Sunday. Visitors to Venn said the paths were clear.\n',
+  });
+  const names = c.result().entities.map(e => e.name);
+  for (const junk of ['Kelvane Foods Profit Up', 'Kelvane Foods Profit', 'New Port Dravik Factory', 'Port Dravik Factory', 'Harrowgate Motors Revenue', 'Upper Selmouth Factory']) assert.ok(!names.includes(junk), `no entity ${junk}: ${names.join(', ')}`);
+  assert.equal(entityWith(c, 'Kelvane Foods').mentions.length, 2);
+  assert.equal(entityWith(c, 'Port Dravik').mentions.length, 2);
+  assert.equal(entityWith(c, 'Upper Selmouth').mentions.length, 3);
+  assert.equal(entityWith(c, 'Harrowgate Motors').kind, 'organization');
+  assert.equal(entityWith(c, 'Venn Garden').mentions.filter(m => m.text === 'Venn Garden').length, 2);
+});

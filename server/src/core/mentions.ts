@@ -148,6 +148,7 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     if (a === b && R.has(a, Cat.Compass) && (t.flags[a]! & TF.Cap) && R.lwIs(a - 1, 'the') && (t.flags[a - 1]! & TF.Lower)) compassNouns.add(t.hash[a]!);
   }
   for (let r = 0; r < runs.length; r += 2) segment(runs[r]!, runs[r + 1]!);
+  headlineNouns();
 
   /** "Indo-Pacific", "Asia-Pacific", "Euro-Atlantic": a continent or ocean joined to it or to a word that is no place. */
   function regionCompound(x: number, y: number): boolean {
@@ -209,9 +210,59 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
   }
 
   function segment(a: number, b: number): void {
-    // (after an opening quote or bracket, or a list's bullet: "- Visit of ...", "• Orders rose")
-    const initial = t.sentFirst[t.sent[a]!] === a || (a > 0 && t.kind[a - 1] === TK.Punct && (isOpener(text.charCodeAt(t.start[a - 1]!)) || isBullet(text, t.start[a - 1]!, t.end[a - 1]!)) && t.sentFirst[t.sent[a]!] === a - 1);
-    segmentParts(parts(a, b), a, b, initial, t.titleLine[a] === 1);
+    segmentParts(parts(a, b), a, b, initialAt(a), t.titleLine[a] === 1);
+  }
+  /** The run at a opens its sentence (after an opening quote or bracket, or a list's bullet: "- Visit of ...", "• Orders rose"). */
+  function initialAt(a: number): boolean {
+    return t.sentFirst[t.sent[a]!] === a || (a > 0 && t.kind[a - 1] === TK.Punct && (isOpener(text.charCodeAt(t.start[a - 1]!)) || isBullet(text, t.start[a - 1]!, t.end[a - 1]!)) && t.sentFirst[t.sent[a]!] === a - 1);
+  }
+
+  /**
+   * A headline's common nouns after a name the article writes outside its headlines, or after an organisation's
+   * head word: "Lumen Electronics Revenue Climbs", "Tanager Logistics Profit Up 8%", "Carovia Factory to Create 900
+   * Jobs" name the company and the town, no "Lumen Electronics Revenue" (capitalised ordinary words, no cue of a
+   * name's kind; the longest name wins, and a headline's name the article writes whole stays whole).
+   */
+  function headlineNouns(): void {
+    let known: Set<string> | null = null;
+    let result: RawMention[] | null = null;
+    for (let x = 0; x < out.length; x++) {
+      const m = out[x]!;
+      let made: RawMention[] | null = null;
+      if (m.weak && m.tokens >= 2 && m.via === 'name' && headlineNoun(m.last)) {
+        known ??= knownNames();
+        const ps = known.has(m.ownKey) ? [] : parts(m.first, m.last);
+        for (let k = ps.length - 1; k >= 1 && headlineNoun(ps[k]!) && partEnd(ps[k]!, m.last) === ps[k]!; k--) {
+          const end = partEnd(ps[k - 1]!, m.last);
+          // (a headline's "New" before the town the article writes: "New Port Bennville Factory to Create 400 Jobs")
+          let from = 0;
+          if (!(k >= 2 && R.has(ps[k - 1]!, Cat.OrgCue) && (t.flags[ps[k - 1]!]! & TF.Cap)) && !known.has(keyAt(internAt(ps[0]!, end)))) {
+            if (!(k >= 2 && R.lwIs(ps[0]!, 'new') && known.has(keyAt(internAt(ps[1]!, end))))) continue;
+            from = 1;
+          }
+          const at = out.length;
+          segmentParts(ps.slice(from, k), ps[from]!, end, from === 0 && initialAt(m.first), true);
+          made = out.splice(at);
+          break;
+        }
+      }
+      if (made && !result) result = out.slice(0, x);
+      if (result) { if (made) result.push(...made); else result.push(m); }
+    }
+    if (result) { out.length = 0; out.push(...result); }
+  }
+  function knownNames(): Set<string> {
+    const known = new Set<string>();
+    // (not a sentence's first word alone: "Sign up for our newsletter" names nothing)
+    for (const m of out) if (!m.weak && !m.initial) known.add(m.ownKey);
+    return known;
+  }
+  /** A capitalised ordinary word that is no cue of a name's kind: "Revenue", "Profit", "Factory", "Up". */
+  function headlineNoun(k: number): boolean {
+    if (t.kind[k] !== TK.Word || !(t.flags[k]! & TF.Cap) || (t.flags[k]! & (TF.AllCaps | TF.MixedCaps))) return false;
+    if (R.has(k, Cat.OrgCue | Cat.PlaceCue | Cat.CompanyNoun | Cat.TitleHead | Cat.RoleNoun | Cat.Stop | Cat.NumberWord | Cat.Ordinal | Cat.Month | Cat.Weekday)) return false;
+    const w = word(k).toLowerCase();
+    return w.length >= 2 && isCommonWord(w, 0, w.length) && !placeLike(k);
   }
 
   function segmentParts(ps: number[], a: number, b: number, initial: boolean, weak: boolean): void {
