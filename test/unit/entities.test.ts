@@ -532,3 +532,12 @@ test('a headline\'s common nouns after a name ("Kelvane Foods Profit Up 12%", "P
   assert.equal(entityWith(c, 'Harrowgate Motors').kind, 'organization');
   assert.equal(entityWith(c, 'Venn Garden').mentions.filter(m => m.text === 'Venn Garden').length, 2);
 });
+
+test('a time said in words is no name: "told This Week in Oceania", "Next Year", "Last Friday"; a name with such a word stays', () => {
+  const c = corpus({
+    'a.txt': 'Ports\nThe minister told This Week in Oceania that the harbour would reopen. Officials expect the plan to pass by Next Year, and the Last Friday market was busy. Ilse Marrow of the New Dawn Party agreed.\n',
+  });
+  const names = c.result().entities.map(e => e.name);
+  for (const junk of ['This Week', 'Next Year', 'Last Friday']) assert.ok(!names.includes(junk), `no entity ${junk}: ${names.join(', ')}`);
+  assert.ok(names.includes('New Dawn Party') && names.includes('Ilse Marrow'), names.join(', '));
+});

@@ -99,6 +99,9 @@ const ON_NOT = Cat.Stop | Cat.Weekday | Cat.Month | Cat.Relative;
 /** Heads of names (cue words) that also name one thing on their own: newspapers, parliaments, forces. */
 const NAMED_ALONE = new Set(['post', 'times', 'journal', 'herald', 'tribune', 'news', 'gazette', 'press', 'parliament', 'assembly', 'congress', 'senate', 'court', 'army', 'navy', 'police', 'reserve', 'exchange', 'union', 'capital', 'power', 'energy', 'mekong']);
 
+/** The words of a time said without a number: "This Week", "Next Year", "Last Friday". */
+const TIME_PHRASE = Cat.Stop | Cat.Relative | Cat.TimeUnit | Cat.Weekday | Cat.Month;
+
 const SINGLE_TITLE = new Set(['president', 'mr', 'mrs', 'ms', 'dr', 'prof', 'professor', 'premier', 'chancellor', 'king', 'queen', 'prince', 'princess', 'governor', 'mayor', 'senator', 'ambassador', 'sir', 'dame', 'sheikh']);
 
 export function readMentions(text: string, t: Tokens, R: FigureReader): { mentions: RawMention[]; aliases: AliasPair[] } {
@@ -275,6 +278,8 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     // trailing function words: a name never ends in "The" or "And" ("AFP The company ...", where the extraction lost a full stop)
     // (the lexicon's function-word category first: most names end in no such word, and need no lower-cased copy)
     while (ps.length >= 2 && R.has(ps[ps.length - 1]!, Cat.Stop) && TRAILING_STOP.has(R.lw(ps[ps.length - 1]!)) && (t.flags[ps[ps.length - 1]!]! & TF.Cap) && !(t.flags[ps[ps.length - 1]!]! & TF.AllCaps)) ps = ps.slice(0, -1);
+    // a time said in function words and time words is no name: "told This Week in Asia", "Next Year", "Last Friday"
+    if (ps.length >= 2 && ps.every(k => R.has(k, TIME_PHRASE)) && ps.some(k => R.has(k, Cat.TimeUnit | Cat.Weekday | Cat.Month))) return;
     // a headline's verb: "Wrenfield Power Bets on Jordan", "Trusen Visits Wysston", "Grimić Leads Count": a capitalised
     // ordinary word ending in -s after a name, where the words up to it are no place ("United States Imposes Tariffs"
     // keeps "United States"), and no cue of a name's kind ("Holdings", "Motors", "Islands")
