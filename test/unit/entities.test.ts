@@ -541,3 +541,16 @@ test('a time said in words is no name: "told This Week in Oceania", "Next Year",
   for (const junk of ['This Week', 'Next Year', 'Last Friday']) assert.ok(!names.includes(junk), `no entity ${junk}: ${names.join(', ')}`);
   assert.ok(names.includes('New Dawn Party') && names.includes('Ilse Marrow'), names.join(', '));
 });
+
+test('a page\'s menu ("Home | World | Business | Sport") names nothing: its words are no short form of a name that ends with one of them; a byline\'s outlet after a bar stays', () => {
+  const c = corpus({
+    'a.txt': 'Ports Reopen After Storm\nIlsa Venn | Harrowfield Business\nThe harbour reopened on Monday, said Tomas Relk.\n',
+    'b.txt': 'Home | World | Business | Sport\nTrade Deal Signed\nThe ministers signed the deal on Friday.\n',
+    'c.txt': 'Home | Markets | Business\nGrain Exports Rise\nSales rose, Harrowfield Business reported.\n',
+  });
+  const outlet = entityWith(c, 'Harrowfield Business');
+  assert.ok(!forms(outlet).has('Business'), `${outlet.name}: ${[...forms(outlet)]}`);
+  assert.equal(outlet.mentions.length, 2);
+  const names = c.result().entities.map(e => e.name);
+  for (const junk of ['Home', 'World', 'Sport', 'Markets']) assert.ok(!names.includes(junk), `no entity ${junk}: ${names.join(', ')}`);
+});

@@ -602,10 +602,14 @@ const RELATED = String.raw`(?:related (?:articles?|posts?|stories|news|content|c
 const RELATED_LINE = new RegExp(String.raw`^[\s\-•*#>]*${RELATED}(?:\s*[/|–-]\s*${RELATED})*\s*[:.…]?\s*$`, 'i');
 const PROMO_LINE = /^[\s\-•*#>]*(?:(?:download|get) (?:the|our) app|get started now[^\n]{0,40}|advertisement|sponsored(?: content)?|comments|no comments yet[.…]*|try our [\w\s]{0,30}|sign up for[\w\s]{0,40}|subscribe\b[^\n]{0,80}|[^\n]{0,60}\bto (?:keep|continue) reading[^\n]{0,20}|share this article|app-?store[\w\s-]{0,30})\s*[:.…!]?\s*$/i;
 
+/** A menu: three items or more of one to three capitalised words each, between bars. */
+const MENU_LINE = /^\s*\p{Lu}[\p{L}&'’.-]*(?: \p{Lu}[\p{L}&'’.-]*){0,2}(?:\s+\|\s+\p{Lu}[\p{L}&'’.-]*(?: \p{Lu}[\p{L}&'’.-]*){0,2}){2,}\s*$/u;
+
 /**
  * Text that is not the story: a related-articles heading (and everything after it), app promotions and comment blocks
  * (up to the next blank line). Returns [start, end) ranges, in text order, none overlapping (a run of promotion lines
- * is one range); `headings`, when given, gets the lines that made them ("Related Articles", "Download the app").
+ * is one range); `headings`, when given, gets the lines that made them ("Related Articles", "Download the app"), and
+ * a page's menus ("Home | World | Business"), which make no range.
  */
 export function asideRanges(text: string, headings?: [number, number][]): [number, number][] {
   const ranges: [number, number][] = [];
@@ -628,6 +632,8 @@ export function asideRanges(text: string, headings?: [number, number][]): [numbe
     const line = text.slice(pos, nl).replace(/\r$/, '');
     if (line.trim()) {
       nonEmpty++;
+      // a page's menu names no one: "Home | World | Business | Opinion" (a heading only, the story goes on after it)
+      if (headings && line.length < 120 && line.indexOf('|') >= 0 && MENU_LINE.test(line)) headings.push([pos, nl]);
       if (nonEmpty > 2 && line.length < 100) {
         if (RELATED_LINE.test(line)) { add(pos, text.length); headings?.push([pos, nl]); break; }
         if (PROMO_LINE.test(line)) { add(pos, paragraphEnd(nl)); headings?.push([pos, nl]); }
