@@ -554,3 +554,14 @@ test('a page\'s menu ("Home | World | Business | Sport") names nothing: its word
   const names = c.result().entities.map(e => e.name);
   for (const junk of ['Home', 'World', 'Sport', 'Markets']) assert.ok(!names.includes(junk), `no entity ${junk}: ${names.join(', ')}`);
 });
+
+test('a headline\'s "New" before a town the article calls "New Dorrow" is the town\'s ("Storm Harvel Hits New Dorrow"); a headline\'s "New" the article never writes so stays out ("New Tellin Deals")', () => {
+  const c = corpus({
+    'a.txt': 'Storm Harvel Hits New Dorrow\nThe storm reached New Dorrow on Sunday. Residents of New Dorrow were told to stay indoors.\n',
+    'b.txt': 'Brokers Seek New Tellin Deals\nTraders in Tellin said prices rose.\n',
+  });
+  const names = c.result().entities.map(e => e.name);
+  assert.ok(!names.includes('Dorrow'), names.join(', '));
+  assert.equal(entityWith(c, 'New Dorrow').mentions.length, 3);
+  assert.ok(!names.includes('New Tellin'), names.join(', '));
+});

@@ -224,7 +224,8 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
    * A headline's common nouns after a name the article writes outside its headlines, or after an organisation's
    * head word: "Lumen Electronics Revenue Climbs", "Tanager Logistics Profit Up 8%", "Carovia Factory to Create 900
    * Jobs" name the company and the town, no "Lumen Electronics Revenue" (capitalised ordinary words, no cue of a
-   * name's kind; the longest name wins, and a headline's name the article writes whole stays whole).
+   * name's kind; the longest name wins, and a headline's name the article writes whole stays whole). And a
+   * headline's "New" left out before a town the article calls "New Eskeldal" is the town's again.
    */
   function headlineNouns(): void {
     let known: Set<string> | null = null;
@@ -247,6 +248,17 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
           segmentParts(ps.slice(from, k), ps[from]!, end, from === 0 && initialAt(m.first), true);
           made = out.splice(at);
           break;
+        }
+      }
+      // a headline's "New" the segmentation took for an adjective, before a town the article calls "New Eskeldal"
+      // outside its headlines ("Storm Teoeth Hits New Eskeldal"): the town's, as the article writes it
+      if (m.weak && m.via === 'name' && R.lwIs(m.first - 1, 'new') && !made) {
+        known ??= knownNames();
+        const n = m.first - 1;
+        if (isCapWord(n) && t.titleLine[n] === 1 && t.sent[n] === t.sent[m.first] && (t.flags[m.first]! & TF.Space) && known.has(keyAt(internAt(n, m.last))) && !out.some(o => o.first <= n && n <= o.last)) {
+          const at = out.length;
+          segmentNames([n, ...parts(m.first, m.last)], m.last, true, initialAt(n), null);
+          made = out.splice(at);
         }
       }
       if (made && !result) result = out.slice(0, x);
