@@ -470,6 +470,17 @@ test('a name glued to the past-tense verb after it ("Tanager Chemicalsopened", "
   assert.ok(names.includes('Blackstone'));
 });
 
+test('a name glued to an auxiliary or "said" after it ("Larkspur Steelhave gained", "the Port Authoritywill publish") is the name, when the article also writes it alone', () => {
+  const c = corpus({
+    'a.txt': 'Steel news\nLarkspur Steel makes rails. Shares of Larkspur Steelhave gained 1.1 per cent this year. The Kessholm Port Authoritywill publish its review, and the Kessholm Port Authority said little. Ilsa Varrowsaid so, and Ilsa Varrow left.\n',
+  });
+  const names = c.result().entities.map(e => e.name);
+  for (const junk of ['Larkspur Steelhave', 'Kessholm Port Authoritywill', 'Ilsa Varrowsaid']) assert.ok(!names.includes(junk), `no entity ${junk}: ${names.join(', ')}`);
+  assert.equal(entityWith(c, 'Larkspur Steel').mentions.length, 2);
+  assert.equal(entityWith(c, 'Kessholm Port Authority').mentions.length, 2);
+  assert.equal(entityWith(c, 'Ilsa Varrow').mentions.length, 2);
+});
+
 test('a town the text names where things happen ("reporters in Varnby", "the drive from Varnby to Kessholm") is a place, and no short form of an institute named after it', () => {
   const c = corpus({
     'a.txt': 'Water report\nThe Varnby Institute for Water Studies said rainfall fell short. The Varnby Institute for Water Studies publishes a yearly survey.\n',

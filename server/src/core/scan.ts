@@ -190,12 +190,18 @@ function capGluedAt(text: string, s: number, e: number, h: number, prev: number,
   if (!off) return 0;
   return onceInText(text, s, e) ? s + off : 0;
 }
+const GLUED_AUX = ['have', 'has', 'had', 'will', 'would', 'said', 'says', 'was', 'were'];
 /**
- * The offset in [s, e) after a name the text also writes alone, before a past-tense verb ("Morsen|discussed",
+ * The offset in [s, e) after a name the text also writes alone, before a past-tense verb or an auxiliary ("Morsen|discussed",
  * "Chemicals|opened", "Authority|described"), or 0. Only "-ed" words of five letters or more: a name's own ending is
  * seldom one ("Blackstone", "Greenfield").
  */
 function nameThenPastVerb(text: string, s: number, e: number): number {
+  // "Larkspur Steelhave gained", "the Port Authoritywill publish": an auxiliary or "said" glued on
+  for (const aux of GLUED_AUX) {
+    const j = e - aux.length;
+    if (j - s >= 3 && text.startsWith(aux, j) && capsCounts(text).has(text.slice(s, j))) return j - s;
+  }
   if (text.charCodeAt(e - 1) !== 100 || text.charCodeAt(e - 2) !== 101) return 0; // ...ed
   for (let j = s + 3; j <= e - 5; j++) {
     if (isCommonWord(text, j, e) && capsCounts(text).has(text.slice(s, j))) return j - s;
