@@ -481,6 +481,17 @@ test('a name glued to an auxiliary or "said" after it ("Larkspur Steelhave gaine
   assert.equal(entityWith(c, 'Ilsa Varrow').mentions.length, 2);
 });
 
+test('a common plural glued to a preposition ("Hotelsin San Dalmorera", "Officialsin Kessholm") is no part of the name after it; a family name in -son stays whole', () => {
+  const c = corpus({
+    'a.txt': 'Tourism\nHotelsin San Dalmorera were 74% full during the last holiday season. Officialsin Kessholm said so. Tellson spent 14 years abroad. Flightsfrom Porto resumed.\n',
+  });
+  const names = c.result().entities.map(e => e.name);
+  for (const junk of ['Hotelsin San Dalmorera', 'Officialsin Kessholm', 'Flightsfrom Porto']) assert.ok(!names.includes(junk), `no entity ${junk}: ${names.join(', ')}`);
+  for (const name of ['San Dalmorera', 'Kessholm', 'Porto']) assert.ok(names.includes(name), `${name}: ${names.join(', ')}`);
+  // (a name written once, opening its sentence: the document reads it whole)
+  assert.ok(analyzeDocument('a.txt', 'Tourism\nTellson spent 14 years abroad.\n').mentions.some(m => m.text === 'Tellson'));
+});
+
 test('a town the text names where things happen ("reporters in Varnby", "the drive from Varnby to Kessholm") is a place, and no short form of an institute named after it', () => {
   const c = corpus({
     'a.txt': 'Water report\nThe Varnby Institute for Water Studies said rainfall fell short. The Varnby Institute for Water Studies publishes a yearly survey.\n',

@@ -186,10 +186,23 @@ function capGluedAt(text: string, s: number, e: number, h: number, prev: number,
     if (known !== undefined) off = known;
     else { const at = countryThenWord(text, prev, s, e); pairSplits.set(key, n, off = at && at - s); }
   }
-  if (!off) off = nameThenPastVerb(text, s, e);
+  if (!off) off = nameThenPastVerb(text, s, e) || pluralThenPreposition(text, s, e);
   if (!off) return 0;
   return onceInText(text, s, e) ? s + off : 0;
 }
+// (not "on": a family name in -son is a common plural and "on", "Tellson", "Atkinson")
+const GLUED_PREPOSITIONS = ['in', 'at', 'of', 'for', 'from'];
+/** The offset in [s, e) after a common plural glued to a preposition ("Hotelsin San Dalmorera", "Flightsfrom Porto"), or 0. */
+function pluralThenPreposition(text: string, s: number, e: number): number {
+  for (const p of GLUED_PREPOSITIONS) {
+    const j = e - p.length;
+    if (j - s < 4 || text.charCodeAt(j - 1) !== 115 || !text.startsWith(p, j)) continue; // ...s + preposition
+    const head = text.slice(s, j).toLowerCase();
+    if (isCommonWord(head, 0, head.length)) return j - s;
+  }
+  return 0;
+}
+
 const GLUED_AUX = ['have', 'has', 'had', 'will', 'would', 'said', 'says', 'was', 'were'];
 /**
  * The offset in [s, e) after a name the text also writes alone, before a past-tense verb or an auxiliary ("Morsen|discussed",
