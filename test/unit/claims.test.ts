@@ -607,3 +607,10 @@ test('a forecast for "next year" in an article of unknown date is not the growth
   c.set('a.txt', 'Outlook\nNAIROBI, May 4, 2020 - The Harbour Farming Council expects Kenya’s economy to grow between 3.5 and 4 per cent next year.\n');
   assert.equal(fig(c, 'a.txt', '3.5 and 4 per cent').time.when, '2021');
 });
+
+test('different values of two things measured are two quantities: spending on steel is not the output of steel', () => {
+  lookAlikes([
+    ['a.txt', 'Steel\nIn Kenya, spending on steel grew 6 percent last year, officials said.\n', '6 percent'],
+    ['b.txt', 'Steel\nIn Kenya, output of steel grew 6.5 percent last year, officials said.\n', '6.5 percent'],
+  ], ['c.txt', 'Steel\nIn Kenya, spending on steel grew 7.5 percent last year, officials said.\n', '7.5 percent'], 'conflict', true);
+});

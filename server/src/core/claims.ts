@@ -47,9 +47,27 @@ interface Item {
   telling: number;
   /** Up (1), down (-1) or neither (0): the change the figure measures. */
   direction: number;
+  /** What its sentence measures, of MEASURES (a bit each): 0 when it names none. */
+  measures: number;
 
   precise: boolean;
 }
+/**
+ * What a figure's sentence may say it measures ("the economy grew", "spending on steel has risen", "exports fell"),
+ * as context terms: two sentences that each name some and none in common measure two things.
+ */
+const MEASURES = new Map<string, number>();
+for (const w of 'economy gdp spending exports imports trade investment inflation prices sales revenue profit output production unemployment wages rents turnout'.split(' ')) {
+  const term = conceptOf(w);
+  if (!MEASURES.has(term)) MEASURES.set(term, 1 << MEASURES.size);
+}
+MEASURES.set(conceptOf('gdp'), MEASURES.get(conceptOf('economy'))!);
+function measuresOf(x: FigureFeatures): number {
+  let bits = 0;
+  for (const t of x.terms) bits |= MEASURES.get(t) ?? 0;
+  return bits;
+}
+
 const TOP_TERMS = 8;
 /** The one blocking key of a small group: every figure of it is compared with every other. */
 const ALL_KEY: readonly string[] = ['*'];
@@ -379,7 +397,7 @@ export class ClaimBuilder {
     return {
       i, f: c.figure, x: c.features, group: group ?? '', sentKey: this.docId(c.figure.doc) * 1048576 + c.features.sentence, norm: 0,
       top: 0, nTop: 0, loc: 0, nLoc: 0, localSum: 0, topic, precise: false,
-      holder: c.figure.holder ? this.canon(c.figure.holder) : null, near: this.canonAll(c.features.near), ents: this.canonAll(c.figure.entities), telling: -1, direction: directionOf(c.features),
+      holder: c.figure.holder ? this.canon(c.figure.holder) : null, near: this.canonAll(c.features.near), ents: this.canonAll(c.figure.entities), telling: -1, direction: directionOf(c.features), measures: measuresOf(c.features),
       flow: c.features.flow ? this.canon(c.features.flow[0]) + '\u0001' + this.canon(c.features.flow[1]) : null,
       opener: c.features.opener ? this.canon(c.features.opener) : null,
       forecaster: c.features.forecaster ? this.canon(c.features.forecaster) : null,
@@ -821,6 +839,10 @@ export class ClaimBuilder {
     const sameNum = va !== null && va === vb;
     const same = sameNum || (va === null && typeof fa.value === 'string' && fa.value === fb.value);
     if (slotDiffers(a.x, b.x)) score -= same ? 0.6 : 0.8;
+    // different values of two things measured: "Thailand's economy grew 6.2 percent in 2019" is not "Spending on steel
+    // has risen ..., though growth slowed to 6 percent" (equal values lose nothing: a sentence may name what another
+    // figure of it measures, "investment totals US$1.1 billion and the 12 agreements would bring it up")
+    if (!same && a.measures && b.measures && !(a.measures & b.measures)) score -= 0.6;
     // articles about different things: none of their main entities in common (when either figure names nothing
     // it is about, `comparable` has already found they are not)
     if (fa.doc !== fb.doc && a.near.length && b.near.length && topicsDisjoint(a, b)) score -= 0.5;
