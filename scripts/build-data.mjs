@@ -48,6 +48,9 @@ const countries = world.map(c => {
   // Uzbek, Tajik, Kyrgyz; not "Pak", too short to be one)
   const stem = /^(\p{Lu}\p{Ll}{4,}?)i?stan$/u.exec(c.name.common)?.[1];
   if (stem) demonyms.add(stem);
+  // a plural name's adjective is the name without its "s" ("Philippine exports", "Lao"), where the data gives another word (Filipino)
+  const plural = /^(\p{Lu}\p{Ll}{2,}[^su])s$/u.exec(c.name.common)?.[1];
+  if (plural) demonyms.add(plural);
   return {
     code: c.cca2, name: c.name.common, independent: Boolean(c.independent), names: [...names], demonyms: [...demonyms],
     currencies: Object.entries(c.currencies ?? {}).map(([code, v]) => ({ code, name: v.name, symbol: v.symbol })),

@@ -614,3 +614,10 @@ test('different values of two things measured are two quantities: spending on st
     ['b.txt', 'Steel\nIn Kenya, output of steel grew 6.5 percent last year, officials said.\n', '6.5 percent'],
   ], ['c.txt', 'Steel\nIn Kenya, spending on steel grew 7.5 percent last year, officials said.\n', '7.5 percent'], 'conflict', true);
 });
+
+test('"Philippine exports" come from the Philippines (a plural name\'s adjective): they are not Tanzanian exports to the same country', () => {
+  lookAlikes([
+    ['a.txt', 'Trade\nPhilippine exports to Malaysia fell 19 per cent in the first half of the year.\n', '19 per cent'],
+    ['b.txt', 'Trade\nTanzanian exports to Malaysia fell 18% in the first half of the year.\n', '18%'],
+  ], ['c.txt', 'Trade\nExports from the Philippines to Malaysia fell 17 percent in the first half of the year.\n', '17 percent'], 'conflict', true);
+});
