@@ -621,3 +621,10 @@ test('"Philippine exports" come from the Philippines (a plural name\'s adjective
     ['b.txt', 'Trade\nTanzanian exports to Malaysia fell 18% in the first half of the year.\n', '18%'],
   ], ['c.txt', 'Trade\nExports from the Philippines to Malaysia fell 17 percent in the first half of the year.\n', '17 percent'], 'conflict', true);
 });
+
+test('a headline\'s person who does something ("Governor Zelir Ivek Begins Five-Day Visit") holds its figure: two governors\' visits are two visits', () => {
+  lookAlikes([
+    ['a.txt', 'Governor Zelir Ivek Begins Five-Day Visit to Indonesia\nGovernor Zelir Ivek arrived in Jakarta, officials said.\n', 'Five-Day'],
+    ['b.txt', 'Governor Isoo Quenton Begins Four-Day Visit to Indonesia\nGovernor Isoo Quenton arrived in Jakarta, officials said.\n', 'Four-Day'],
+  ], ['c.txt', 'Governor Zelir Ivek Starts Four-Day Visit to Indonesia\nGovernor Zelir Ivek landed in Jakarta.\n', 'Four-Day'], 'conflict', true);
+});

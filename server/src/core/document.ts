@@ -466,10 +466,13 @@ function rankedAmong(t: Tokens, R: FigureReader, f: RawFigure, mentions: RawMent
  */
 function actingOpener(t: Tokens, R: FigureReader, f: RawFigure, mentions: RawMention[]): RawMention | undefined {
   const m = mentions[0];
-  if (!m || m.first !== t.sentFirst[f.sent] || m.last >= f.first) return undefined;
+  if (!m || m.last >= f.first) return undefined;
+  // a headline capitalises its verb, and may open with the person's title: "Governor Zelir Ivek Begins Five-Day Visit"
+  const headline = m.weak && t.titleLine[m.first] === 1;
+  if (m.first !== t.sentFirst[f.sent] && !(headline && m.role && m.first === t.sentFirst[f.sent]! + 1)) return undefined;
   let j = m.last + 1;
   if (R.ch(j) === 44 && t.kind[j + 1] === TK.Number && R.ch(j + 2) === 44) j += 3;
-  if (t.kind[j] !== TK.Word || !(t.flags[j]! & TF.Lower) || R.lwIs(j, 'and') || R.lwIs(j, 'or') || isSpeaker(t, R, m)) return undefined;
+  if (t.kind[j] !== TK.Word || !(headline || (t.flags[j]! & TF.Lower)) || R.lwIs(j, 'and') || R.lwIs(j, 'or') || isSpeaker(t, R, m)) return undefined;
   return m;
 }
 
