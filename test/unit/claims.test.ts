@@ -628,3 +628,10 @@ test('a headline\'s person who does something ("Governor Zelir Ivek Begins Five-
     ['b.txt', 'Governor Isoo Quenton Begins Four-Day Visit to Indonesia\nGovernor Isoo Quenton arrived in Jakarta, officials said.\n', 'Four-Day'],
   ], ['c.txt', 'Governor Zelir Ivek Starts Four-Day Visit to Indonesia\nGovernor Zelir Ivek landed in Jakarta.\n', 'Four-Day'], 'conflict', true);
 });
+
+test('weekdays read off the dates of articles published months apart are two events; a day apart, the same one', () => {
+  lookAlikes([
+    ['a.txt', 'Storm\nLISBON, May 20, 2025 - The death toll rose to 160 on Monday, officials in Braga said.\n', 'Monday'],
+    ['b.txt', 'Storm\nLISBON, December 26, 2025 - The death toll rose to 143 on Thursday, officials in Braga said.\n', 'Thursday'],
+  ], ['c.txt', 'Storm\nLISBON, May 21, 2025 - The death toll rose to 160 on Sunday, officials in Braga said.\n', 'Sunday'], 'conflict');
+});

@@ -195,8 +195,9 @@ function distinct(xs: readonly string[]): readonly string[] {
 }
 
 /** Two articles published more than a year apart (false when either date is unknown). */
-function publishedApart(a: FigureFeatures, b: FigureFeatures): boolean {
-  return a.publishedMonth !== null && b.publishedMonth !== null && Math.abs(a.publishedMonth - b.publishedMonth) > 12;
+/** Articles published more than `months` apart (a year unless told). */
+function publishedApart(a: FigureFeatures, b: FigureFeatures, months = 12): boolean {
+  return a.publishedMonth !== null && b.publishedMonth !== null && Math.abs(a.publishedMonth - b.publishedMonth) > months;
 }
 
 /** A date read off the article's own date: a weekday ("on Sunday") or a relative date ("last week"). */
@@ -794,7 +795,7 @@ export class ClaimBuilder {
     if (fa.kind !== 'date' && !fa.time.when && !fb.time.when && publishedApart(a.x, b.x)) return false;
     // so is a date read off its article's date ("on Sunday", "last week"): results published "on Sunday" in 2025 and
     // "on Monday" in 2026 are two elections
-    if (fa.kind === 'date' && offPublication(a.x) && offPublication(b.x) && publishedApart(a.x, b.x)) return false;
+    if (fa.kind === 'date' && offPublication(a.x) && offPublication(b.x) && publishedApart(a.x, b.x, 2)) return false;
     // and so are dates each article gives of its own time: "voters went to the polls on May 24, 2019" in a report
     // published two days later, and "on 15 January 2026" in one of 18 January 2026
     if (fa.kind === 'date' && publishedApart(a.x, b.x) && ofItsTime(fa, a.x) && ofItsTime(fb, b.x)) return false;
