@@ -587,3 +587,13 @@ test('a headline\'s "New" before a town the article calls "New Dorrow" is the to
   assert.equal(entityWith(c, 'New Dorrow').mentions.length, 3);
   assert.ok(!names.includes('New Tellin'), names.join(', '));
 });
+
+test('a storm is named like a person but is none: "Tropical Storm Mion" and "Typhoon Isoen" are of kind other, and "Mion" alone later is that storm', () => {
+  const c = corpus({
+    'a.txt': 'Storm\nAt least 143 people died after Tropical Storm Mion made landfall. Typhoon Isoen hit the coast on Monday. Officials said Mion weakened later.\n',
+  });
+  const mion = entityWith(c, 'Tropical Storm Mion');
+  assert.equal(mion.kind, 'other');
+  assert.deepEqual([...forms(mion)].sort(), ['Mion', 'Tropical Storm Mion']);
+  assert.equal(entityWith(c, 'Typhoon Isoen').kind, 'other');
+});

@@ -104,6 +104,8 @@ const TIME_PHRASE = Cat.Stop | Cat.Relative | Cat.TimeUnit | Cat.Weekday | Cat.M
 
 const SINGLE_TITLE = new Set(['president', 'mr', 'mrs', 'ms', 'dr', 'prof', 'professor', 'premier', 'chancellor', 'king', 'queen', 'prince', 'princess', 'governor', 'mayor', 'senator', 'ambassador', 'sir', 'dame', 'sheikh']);
 
+const STORM_WORDS = new Set(['storm', 'typhoon', 'hurricane', 'cyclone']);
+
 export function readMentions(text: string, t: Tokens, R: FigureReader): { mentions: RawMention[]; aliases: AliasPair[] } {
   const out: RawMention[] = [];
   const aliases: AliasPair[] = [];
@@ -472,6 +474,9 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
       emit(k, lastTok, ev, ev ? (acronym && ev === 'organization' ? 1 : 2) : 0, ev ? (acronym ? 'acronym' : 'context') : '', weak, initial, role, null, acronym);
       return;
     }
+    // a storm is named like a person: "Tropical Storm Mion", "Typhoon Isoen", "Hurricane Dora"
+    const storm = ps.find((k, i) => i <= 1 && STORM_WORDS.has(R.lw(k)));
+    if (storm !== undefined && ps.length >= 2 && storm !== ps[ps.length - 1]) { emit(first, lastTok, 'other', 3, `cue: ${word(storm)}`, weak, false, role, null); return; }
     const pc = personContext(first, lastTok) || hyphenName(ps);
     if (pc) { emit(first, lastTok, 'person', 2, 'context', weak, false, role, null); return; }
     if (sourceContext(first)) { emit(first, lastTok, 'organization', 3, 'credited as the source', weak, false, role, null); return; }
@@ -657,12 +662,19 @@ function isOpener(c: number): boolean {
  * words or more, not one repeated, read as a person's. A long run of capitals in a headline is none ("Cyclone
  * Noren Hits Hollindal" is not Hollindal's).
  */
+/** A storm's name ("Tropical Storm Mion", "Typhoon Isoen"). */
+function isStorm(m: RawMention): boolean {
+  return m.kind === 'other' && m.tokens >= 2 && STORM_CUES.has(m.evidence[0] ?? '');
+}
+const STORM_CUES = new Set([...STORM_WORDS].map(w => `cue: ${w[0]!.toUpperCase()}${w.slice(1)}`));
+
 export function isFullName(m: RawMention): boolean {
   return m.tokens >= 2 && m.firstKey !== m.lastKey && (m.kind === 'person' || m.evPerson > 0) && !(m.weak && m.tokens >= 4);
 }
 
 export function resolveShortForms(mentions: RawMention[]): void {
-  const people = mentions.filter(m => m.via === 'name' && isFullName(m));
+  // (and storms, named like people: "Mion" for "Tropical Storm Mion")
+  const people = mentions.filter(m => m.via === 'name' && (isFullName(m) || isStorm(m)));
   if (!people.length) return;
   // the full names by first and by last name, in text order, all of them and those not weak
   // (a short form is never a full name itself: those are one word, or one name with a title)
@@ -670,7 +682,7 @@ export function resolveShortForms(mentions: RawMention[]): void {
   const order = people.map((_, i) => i).sort((a, b) => people[a]!.start - people[b]!.start || a - b);
   for (const i of order) {
     const p = people[i]!;
-    for (const key of p.firstKey === p.lastKey ? [p.firstKey] : [p.firstKey, p.lastKey]) {
+    for (const key of p.firstKey === p.lastKey || isStorm(p) ? [p.lastKey] : [p.firstKey, p.lastKey]) {
       let e = byName.get(key);
       if (!e) byName.set(key, e = { all: [], strong: [] });
       e.all.push(p);
@@ -694,8 +706,8 @@ export function resolveShortForms(mentions: RawMention[]): void {
     if (best) {
       m.key = best.key;
       m.via = 'short';
-      m.kind = 'person';
-      m.evPerson += 2;
+      if (isStorm(best)) { m.kind = 'other'; m.evPerson = 0; }
+      else { m.kind = 'person'; m.evPerson += 2; }
       m.initial = false;
       m.weak = false;
       m.evidence = withEvidence(m.evidence, `short for ${best.text}`);
