@@ -470,7 +470,7 @@ test('a name glued to the past-tense verb after it ("Tanager Chemicalsopened", "
   assert.ok(names.includes('Blackstone'));
 });
 
-test('a name glued to an auxiliary or "said" after it ("Larkspur Steelhave gained", "the Port Authoritywill publish") is the name, when the article also writes it alone', () => {
+test('a name glued to an auxiliary or "said" after it ("Larkspur Steelhave gained", "the Port Authoritywill publish") is the name, when the article also writes it alone or the glued word is an organisation\'s ("Foxglove Grouphave")', () => {
   const c = corpus({
     'a.txt': 'Steel news\nLarkspur Steel makes rails. Shares of Larkspur Steelhave gained 1.1 per cent this year. The Kessholm Port Authoritywill publish its review, and the Kessholm Port Authority said little. Ilsa Varrowsaid so, and Ilsa Varrow left.\n',
   });
@@ -479,6 +479,9 @@ test('a name glued to an auxiliary or "said" after it ("Larkspur Steelhave gaine
   assert.equal(entityWith(c, 'Larkspur Steel').mentions.length, 2);
   assert.equal(entityWith(c, 'Kessholm Port Authority').mentions.length, 2);
   assert.equal(entityWith(c, 'Ilsa Varrow').mentions.length, 2);
+  // a name's organisation word glued to the auxiliary, in an article that writes the name nowhere else
+  const once = corpus({ 'a.txt': 'Markets\nShares of Foxglove Grouphave gained 1.7 percent since the start of the year.\n' });
+  assert.deepEqual(once.result().entities.map(e => e.name), ['Foxglove Group']);
 });
 
 test('a common plural glued to a preposition ("Hotelsin San Dalmorera", "Officialsin Kessholm") is no part of the name after it; a family name in -son stays whole', () => {
@@ -488,6 +491,9 @@ test('a common plural glued to a preposition ("Hotelsin San Dalmorera", "Officia
   const names = c.result().entities.map(e => e.name);
   for (const junk of ['Hotelsin San Dalmorera', 'Officialsin Kessholm', 'Flightsfrom Porto']) assert.ok(!names.includes(junk), `no entity ${junk}: ${names.join(', ')}`);
   for (const name of ['San Dalmorera', 'Kessholm', 'Porto']) assert.ok(names.includes(name), `${name}: ${names.join(', ')}`);
+  // a word in -ing glued to "on" is split too; its context word is then the figure's ("spend")
+  const spending = analyzeDocument('b.txt', 'News\nSpendingon clean power has risen for four straight years, though growth slowed to 2% last year.\n');
+  assert.ok(spending.features.every(x => x.terms.includes('spend')), spending.features.map(x => x.terms.join(' ')).join(' / '));
   // (a name written once, opening its sentence: the document reads it whole)
   assert.ok(analyzeDocument('a.txt', 'Tourism\nTellson spent 14 years abroad.\n').mentions.some(m => m.text === 'Tellson'));
 });

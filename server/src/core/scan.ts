@@ -2,7 +2,7 @@
 // typed arrays, with case flags, the line breaks before each token and a case-folded
 // hash for lexicon lookups; then sentences and "aside" regions (related-article boxes,
 // app promotions, "Read also" lists). No allocation per token.
-import { Cat, catsById, foldChar, hashFold, lookupId } from './lexicon';
+import { Cat, catsById, foldChar, hashFold, lookupId, lookupWord } from './lexicon';
 import { gluedWords, isCommonWord, isWord } from './words';
 import { placeIn, countryOfDemonymIn } from './gazetteer';
 
@@ -190,13 +190,16 @@ function capGluedAt(text: string, s: number, e: number, h: number, prev: number,
   if (!off) return 0;
   return onceInText(text, s, e) ? s + off : 0;
 }
-// (not "on": a family name in -son is a common plural and "on", "Tellson", "Atkinson")
-const GLUED_PREPOSITIONS = ['in', 'at', 'of', 'for', 'from'];
-/** The offset in [s, e) after a common plural glued to a preposition ("Hotelsin San Dalmorera", "Flightsfrom Porto"), or 0. */
+// (a plural not before "on": a family name in -son reads as a common plural and "on", "Tellson", "Atkinson"; a
+// word in -ing may: "Spendingon clean power")
+const GLUED_PREPOSITIONS = ['in', 'on', 'at', 'of', 'for', 'from'];
+/** The offset in [s, e) after a common plural or -ing word glued to a preposition ("Hotelsin San Dalmorera", "Flightsfrom Porto", "Spendingon"), or 0. */
 function pluralThenPreposition(text: string, s: number, e: number): number {
   for (const p of GLUED_PREPOSITIONS) {
     const j = e - p.length;
-    if (j - s < 4 || text.charCodeAt(j - 1) !== 115 || !text.startsWith(p, j)) continue; // ...s + preposition
+    if (j - s < 4 || !text.startsWith(p, j)) continue;
+    const plural = text.charCodeAt(j - 1) === 115 && p !== 'on', ing = j - s >= 6 && text.startsWith('ing', j - 3);
+    if (!plural && !ing) continue;
     const head = text.slice(s, j).toLowerCase();
     if (isCommonWord(head, 0, head.length)) return j - s;
   }
@@ -213,7 +216,10 @@ function nameThenPastVerb(text: string, s: number, e: number): number {
   // "Larkspur Steelhave gained", "the Port Authoritywill publish": an auxiliary or "said" glued on
   for (const aux of GLUED_AUX) {
     const j = e - aux.length;
-    if (j - s >= 3 && text.startsWith(aux, j) && capsCounts(text).has(text.slice(s, j))) return j - s;
+    if (j - s < 3 || !text.startsWith(aux, j)) continue;
+    // (or the head word of an organisation's name: "Foxglove Grouphave gained")
+    const head = text.slice(s, j);
+    if (capsCounts(text).has(head) || ((lookupWord(head)?.cats ?? 0) & Cat.OrgCue)) return j - s;
   }
   if (text.charCodeAt(e - 1) !== 100 || text.charCodeAt(e - 2) !== 101) return 0; // ...ed
   for (let j = s + 3; j <= e - 5; j++) {
