@@ -482,6 +482,9 @@ test('a name glued to an auxiliary or "said" after it ("Larkspur Steelhave gaine
   // a name's organisation word glued to the auxiliary, in an article that writes the name nowhere else
   const once = corpus({ 'a.txt': 'Markets\nShares of Foxglove Grouphave gained 1.7 percent since the start of the year.\n' });
   assert.deepEqual(once.result().entities.map(e => e.name), ['Foxglove Group']);
+  // and a past tense not in -ed
+  const spent = corpus({ 'a.txt': 'Profile\nMara Veyner returned home. Veynerspent 13 years abroad, and Veyner said so.\n' });
+  assert.deepEqual(spent.result().entities.map(e => `${e.name}:${e.mentions.length}`), ['Mara Veyner:3']);
 });
 
 test('a common plural glued to a preposition ("Hotelsin San Dalmorera", "Officialsin Kessholm") is no part of the name after it; a family name in -son stays whole', () => {

@@ -206,7 +206,9 @@ function pluralThenPreposition(text: string, s: number, e: number): number {
   return 0;
 }
 
-const GLUED_AUX = ['have', 'has', 'had', 'will', 'would', 'said', 'says', 'was', 'were'];
+const GLUED_AUX = ['have', 'has', 'had', 'will', 'would', 'said', 'says', 'was', 'were',
+  // and past tenses not in -ed ("Veynerspent 13 years abroad")
+  'spent', 'made', 'took', 'won', 'led', 'left', 'met', 'told', 'became', 'began', 'gave', 'held', 'built', 'sold', 'bought', 'paid', 'grew'];
 /**
  * The offset in [s, e) after a name the text also writes alone, before a past-tense verb or an auxiliary ("Morsen|discussed",
  * "Chemicals|opened", "Authority|described"), or 0. Only "-ed" words of five letters or more: a name's own ending is
