@@ -635,3 +635,10 @@ test('weekdays read off the dates of articles published months apart are two eve
     ['b.txt', 'Storm\nLISBON, December 26, 2025 - The death toll rose to 143 on Thursday, officials in Braga said.\n', 'Thursday'],
   ], ['c.txt', 'Storm\nLISBON, May 21, 2025 - The death toll rose to 160 on Sunday, officials in Braga said.\n', 'Sunday'], 'conflict');
 });
+
+test('a forecast is not what came about: a growth forecast for 2020 and the growth of 2020 are two quantities, while two forecasts compare', () => {
+  lookAlikes([
+    ['a.txt', 'Outlook\nNAIROBI, May 4, 2019 - The Harbour Institute expects Kenya’s economy to grow 3.6 percent to 4.1 percent next year.\n', '3.6 percent'],
+    ['b.txt', 'Review\nNAIROBI, March 2, 2021 - Kenya’s economy grew 4.2 percent in 2020, helped by farming and exports.\n', '4.2 percent'],
+  ], ['c.txt', 'Outlook\nNAIROBI, May 6, 2019 - Kenya’s economy is expected to grow 4.5% to 5% next year, the Harbour Institute said.\n', '4.5%'], 'conflict', true);
+});

@@ -43,6 +43,8 @@ interface Item {
   route: string | null;
   /** Who forecasts the figure, as a corpus entity. */
   forecaster: string | null;
+  /** A forecast: its forecaster is named, or its words before it say so ("is expected to grow", "forecasts"). */
+  forecast: boolean;
   /** The most telling context word (term id, -1 when none), for finding candidates in large groups. */
   telling: number;
   /** Up (1), down (-1) or neither (0): the change the figure measures. */
@@ -66,6 +68,13 @@ function measuresOf(x: FigureFeatures): number {
   let bits = 0;
   for (const t of x.terms) bits |= MEASURES.get(t) ?? 0;
   return bits;
+}
+
+const FORECAST_TERMS = new Set(['expect', 'forecast', 'project', 'predict'].map(w => conceptOf(w)));
+function isForecast(x: FigureFeatures): boolean {
+  if (x.forecaster) return true;
+  for (let k = 0; k < x.before; k++) if (FORECAST_TERMS.has(x.terms[k]!)) return true;
+  return false;
 }
 
 const TOP_TERMS = 8;
@@ -401,7 +410,7 @@ export class ClaimBuilder {
       holder: c.figure.holder ? this.canon(c.figure.holder) : null, near: this.canonAll(c.features.near), ents: this.canonAll(c.figure.entities), telling: -1, direction: directionOf(c.features), measures: measuresOf(c.features),
       flow: c.features.flow ? this.canon(c.features.flow[0]) + '\u0001' + this.canon(c.features.flow[1]) : null,
       opener: c.features.opener ? this.canon(c.features.opener) : null,
-      forecaster: c.features.forecaster ? this.canon(c.features.forecaster) : null,
+      forecaster: c.features.forecaster ? this.canon(c.features.forecaster) : null, forecast: isForecast(c.features),
       route: c.features.route ? [this.canon(c.features.route[0]), this.canon(c.features.route[1])].sort().join('\u0001') : null,
     };
   }
@@ -783,6 +792,8 @@ export class ClaimBuilder {
     if (a.route && b.route && a.route !== b.route) return false;
     // two forecasters' forecasts: that they differ is no conflict between the sources
     if (a.forecaster && b.forecaster && a.forecaster !== b.forecaster) return false;
+    // and a forecast is not what came about: "expects Spain's economy to grow 3.6 to 4.1 percent" / "grew 4.2 percent"
+    if (a.forecast !== b.forecast) return false;
     // a person's figure and one of a name nothing identified, that opens its sentence the same way ("Taa Yorane
     // spent eleven years abroad" / "Kovovic spent ten years abroad"): two people, unless the name is that person's
     if ((a.x.personHolder && !b.holder && b.opener && b.opener !== a.holder) || (b.x.personHolder && !a.holder && a.opener && a.opener !== b.holder)) return false;
