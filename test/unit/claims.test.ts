@@ -642,3 +642,14 @@ test('a forecast is not what came about: a growth forecast for 2020 and the grow
     ['b.txt', 'Review\nNAIROBI, March 2, 2021 - Kenya’s economy grew 4.2 percent in 2020, helped by farming and exports.\n', '4.2 percent'],
   ], ['c.txt', 'Outlook\nNAIROBI, May 6, 2019 - Kenya’s economy is expected to grow 4.5% to 5% next year, the Harbour Institute said.\n', '4.5%'], 'conflict', true);
 });
+
+test('shares of two wholes are two quantities: a share of exports is not a share of planted land; a share of ballots cast is one of the vote', () => {
+  lookAlikes([
+    ['a.txt', 'Floods\nFarm officials in Portugal said 21% of planted land was under water.\n', '21%'],
+    ['b.txt', 'Trade\nWater supply accounts for 20% of Portugal’s exports, officials in Portugal said.\n', '20%'],
+  ], ['c.txt', 'Floods\nOfficials in Portugal said 25 percent of planted land was under water.\n', '25 percent'], 'conflict', true);
+  lookAlikes([
+    ['a.txt', 'Vote\nThe Harbour Party took 43.3 percent of ballots cast, according to preliminary results.\n', '43.3 percent'],
+    ['b.txt', 'Turnout\nTurnout was 61 percent, according to preliminary results.\n', '61 percent'],
+  ], ['c.txt', 'Vote\nThe Harbour Party won 45.1 per cent of the vote, according to preliminary results.\n', '45.1 per cent'], 'conflict', true);
+});

@@ -799,6 +799,8 @@ export class ClaimBuilder {
     if ((a.x.personHolder && !b.holder && b.opener && b.opener !== a.holder) || (b.x.personHolder && !a.holder && a.opener && a.opener !== b.holder)) return false;
     // a share of a whole is no change: "20 percent of Zambia's exports" is not "Zambian exports fell 19%"
     if (fa.kind === 'percent' && a.x.shareOf !== b.x.shareOf && (a.x.shareOf ? b.direction : a.direction) !== 0) return false;
+    // shares of two wholes: "20% of Portugal's exports" is not "21% of planted land", nor "34% of output"
+    if (a.x.whole && b.x.whole && !a.x.whole.some(w => b.x.whole!.includes(w))) return false;
     // a figure that names nothing it is about is identified only by its article: articles about different things never share it
     if (fa.doc !== fb.doc && (!a.near.length || !b.near.length) && topicsDisjoint(a, b)) return false;
     // a figure that says no time is as of its article's date: articles published more than a year apart give two

@@ -38,6 +38,8 @@ export interface FigureFeatures {
   forecaster: string | null;
   /** A percentage of a whole: "20 percent of Zambia's exports" (not a change, nor a rate). */
   shareOf: boolean;
+  /** That whole's words (context terms, up to three): "exports" of "20 percent of Zambia's exports", "planted, land". */
+  whole: string[] | null;
   /** The holder is a person (an age, or the person who opens the sentence and does something in it). */
   personHolder: boolean;
   /**
@@ -192,7 +194,8 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
     });
     const near = nearEntities(t, R, f, sentMentions);
     const relativeDate = f.kind === 'date' && R.has(f.first, Cat.Relative);
-    features.push({ terms, weights, before, step: f.step, round: f.round, role: f.role, event: f.event, phase: f.phase, weekday: f.weekday, sentence: f.sent, near, relativeDate, topic, flow: flowOf(t, R, f, sentMentions), route: routeOf(R, sentMentions), forecaster: forecasterOf(R, f, sentMentions), shareOf: f.kind === 'percent' && R.lwIs(f.last + 1, 'of'), personHolder: ownPerson, opener: ownKey ? null : subjectOpener(t, R, f, sentMentions), publishedMonth });
+    const shareOf = f.kind === 'percent' && R.lwIs(f.last + 1, 'of');
+    features.push({ terms, weights, before, step: f.step, round: f.round, role: f.role, event: f.event, phase: f.phase, weekday: f.weekday, sentence: f.sent, near, relativeDate, topic, flow: flowOf(t, R, f, sentMentions), route: routeOf(R, sentMentions), forecaster: forecasterOf(R, f, sentMentions), shareOf, whole: shareOf ? wholeOf(text, t, R, f) : null, personHolder: ownPerson, opener: ownKey ? null : subjectOpener(t, R, f, sentMentions), publishedMonth });
   }
   return {
     doc, length: text.length, published, outlet: options.outlet ?? dateline?.outlet ?? null, figures, features, mentions, aliases,
@@ -390,6 +393,20 @@ function forecasterOf(R: FigureReader, f: RawFigure, ms: RawMention[]): string |
     if (FORECAST_VERBS.has(R.lw(m.last + 1))) return m.key;
   }
   return null;
+}
+
+/** The words of the whole a share is of, after its "of": names, determiners and possessives left out, up to three words, to the first function word. */
+function wholeOf(text: string, t: Tokens, R: FigureReader, f: RawFigure): string[] | null {
+  const words: string[] = [];
+  for (let j = f.last + 2; j < t.n && j <= f.last + 8 && t.sent[j] === f.sent && words.length < 3; j++) {
+    if (t.kind[j] !== TK.Word) { if (isPossessive(t, j)) continue; break; }
+    const lower = (t.flags[j]! & TF.Lower) !== 0, caps = (t.flags[j]! & TF.AllCaps) !== 0;
+    if (!lower && !caps) continue; // a name: "of Zambia's exports"
+    if (R.lwIs(j, 'the') || R.lwIs(j, 'a') || R.lwIs(j, 'an') || R.lwIs(j, 'its') || R.lwIs(j, 'their') || R.lwIs(j, 'all')) continue;
+    if (R.has(j, SKIP)) break;
+    words.push(termOf(text, t.start[j]!, t.end[j]!, t.hash[j]!));
+  }
+  return words.length ? sized(words) : null;
 }
 
 /** The way the sentence names (see FigureFeatures.route): "from A to B", "between A and B", the first one. */

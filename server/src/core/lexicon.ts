@@ -234,6 +234,7 @@ for (const [concept, words] of Object.entries({
   people: 'people persons residents citizens nationals',
   growth: 'growth grow grew expansion',
   share: 'share shares stake',
+  vote: 'vote votes ballot ballots',
   start: 'begin began begun begins beginning start started starts starting',
   end: 'end ended ends ending concluded concludes finished',
 })) for (const w of words.split(' ')) CONCEPTS[w] = concept;
