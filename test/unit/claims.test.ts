@@ -653,3 +653,14 @@ test('shares of two wholes are two quantities: a share of exports is not a share
     ['b.txt', 'Turnout\nTurnout was 61 percent, according to preliminary results.\n', '61 percent'],
   ], ['c.txt', 'Vote\nThe Harbour Party won 45.1 per cent of the vote, according to preliminary results.\n', '45.1 per cent'], 'conflict', true);
 });
+
+test('two names nothing identified, each opening its sentence and doing something, are two actors: their visits are two; an ordinary word opening a sentence is no one', () => {
+  lookAlikes([
+    ['a.txt', 'Visit\nGrimada is on a two-day state visit to Spain that began on Monday.\n', 'Monday'],
+    ['b.txt', 'Visit\nWickani is on a two-day state visit to Spain that began on Tuesday.\n', 'Tuesday'],
+  ], ['c.txt', 'Visit\nGrimada is on a two-day state visit to Spain that began on Sunday.\n', 'Sunday'], 'conflict', true);
+  lookAlikes([
+    ['a.txt', 'Vote\nTurnout was 59.9%, the Harbour Authority said.\n', '59.9%'],
+    ['b.txt', 'Vote\nThe Harbour Party won 41 percent of the vote, the Harbour Authority said.\n', '41 percent'],
+  ], ['c.txt', 'Vote\nElection officials put turnout at 62.6 percent, the Harbour Authority said.\n', '62.6 percent'], 'conflict', true);
+});

@@ -797,6 +797,8 @@ export class ClaimBuilder {
     // a person's figure and one of a name nothing identified, that opens its sentence the same way ("Taa Yorane
     // spent eleven years abroad" / "Kovovic spent ten years abroad"): two people, unless the name is that person's
     if ((a.x.personHolder && !b.holder && b.opener && b.opener !== a.holder) || (b.x.personHolder && !a.holder && a.opener && a.opener !== b.holder)) return false;
+    // and two such names: "Grimada is on a two-day state visit to Spain that began on Monday" / "Wickani is on ..."
+    if (!a.holder && !b.holder && a.opener && b.opener && a.opener !== b.opener) return false;
     // a share of a whole is no change: "20 percent of Zambia's exports" is not "Zambian exports fell 19%"
     if (fa.kind === 'percent' && a.x.shareOf !== b.x.shareOf && (a.x.shareOf ? b.direction : a.direction) !== 0) return false;
     // shares of two wholes: "20% of Portugal's exports" is not "21% of planted land", nor "34% of output"

@@ -497,6 +497,9 @@ function actingOpener(t: Tokens, R: FigureReader, f: RawFigure, mentions: RawMen
 function subjectOpener(t: Tokens, R: FigureReader, f: RawFigure, mentions: RawMention[]): string | null {
   const m = actingOpener(t, R, f, mentions);
   if (!m || !unknownOpener(m) || m.kind) return null;
+  // an ordinary word, most likely ("Turnout was 59.9%", "Election officials put turnout at ..."): no one
+  const lower = m.text.toLowerCase();
+  if (isCommonWord(lower, 0, lower.length)) return null;
   // another name before the figure may be another actor; a place is none ("Trusen is on a visit to Australia that began on Tuesday")
   for (let k = 1; k < mentions.length; k++) { const o = mentions[k]!; if (o.first < f.first && !o.place && o.kind !== 'place') return null; }
   return m.key;
