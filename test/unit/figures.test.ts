@@ -247,3 +247,10 @@ test('a capitalised word glued to a common word splits only when the document ha
   const twice = text + 'Greecefell said so. Norwaystalled too.\n';
   assert.ok(!words(twice).includes('Greece') && !words(twice).includes('Norway'), words(twice).join(', '));
 });
+
+test('the article "a" glued to a common word is two words ("acity of about 247,000 people", "more than aday by road"), not a word it begins ("again")', () => {
+  const city = analyzeDocument('d.txt', 'Towns\nQuarrford, acity of about 247,000 people, has grown again.\n');
+  assert.deepEqual(city.features[0]!.terms, ['city', 'people', 'grown', 'again']);
+  const day = analyzeDocument('d.txt', 'Rail\nThe journey will take four hours, down from more than aday by road.\n');
+  assert.ok(day.features[0]!.terms.includes('day'), day.features[0]!.terms.join(' '));
+});

@@ -336,7 +336,7 @@ export function tokenize(text: string): Tokens {
         upper = 0; letters = i - cut; laterUpper = 0;
       }
       // two lower-case words glued: "growthslowed", "hasrisen", "workin" (a word no word list knows that splits into two it does)
-      if (!glue && !cut && k === 1 && !upper && i - s >= 6 && i - s <= MAX_GLUED && i - s === letters && asciiLower(text, s, i) && !lookupId(text, s, i, h | 0)) {
+      if (!glue && !cut && k === 1 && !upper && (i - s >= 6 || (i - s >= 4 && text.charCodeAt(s) === 97 /* "aday" */)) && i - s <= MAX_GLUED && i - s === letters && asciiLower(text, s, i) && !lookupId(text, s, i, h | 0)) {
         const at = gluedAt(text, s, i, h | 0);
         if (at) {
           splitOffWord(text, n++, s, at, flags | TF.Lower);

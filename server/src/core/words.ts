@@ -59,5 +59,7 @@ export function gluedWords(text: string, s: number, e: number, isFunctionWord: (
     const score = ((fa && cb) || (fb && ca) ? 4 : 0) + (ca ? 1 : 0) + (cb ? 1 : 0) - (i - s < 3 || e - i < 3 ? 3 : 0);
     if (score > bestScore) { best = i; bestScore = score; }
   }
+  // the article "a" glued to a common word: "acity of about 247,000 people", "more than aday by road"
+  if (!best && e - s >= 4 && text.charCodeAt(s) === 97 && inFilter(common, text, s + 1, e)) return s + 1;
   return best;
 }
