@@ -23,7 +23,7 @@ export { MIN_ARTICLE_BYTES, MAX_ARTICLE_BYTES } from './generator/article';
 /** Bump when the output for a given seed changes, so cached corpora are regenerated. */
 // 2: a fact about two places or countries has one value whichever is named first, and no article dated the day of
 // an event says something happened on the weekday after it (both read as conflicts a careful reader would also see)
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 export const DEFAULT_SEED = 'triangulate';
 export const MB = 1024 * 1024;
 

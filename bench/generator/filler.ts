@@ -25,6 +25,14 @@ interface Filler {
 }
 
 const F = (about: Filler['about'], make: Filler['make']): Filler => ({ about, make });
+/**
+ * A company's workforce, one number wherever the corpus gives it: in a background sentence ("Founded in 1994, X
+ * employs about 28,400 people") and in an earnings report's "The group employs 24,200 people worldwide" (until
+ * version 3 they were drawn apart, and the corpus contradicted itself about the event's company).
+ */
+export function workforce(company: string): number {
+  return (20 + hash32(`workforce/${company}`) % 881) * 100;
+}
 /** Two names in one order whichever order the sentence gives them: a fact about a pair (a distance, a treaty) is the same both ways. */
 const pair = (a: string, b: string): [string, string] => a < b ? [a, b] : [b, a];
 
@@ -46,7 +54,7 @@ const NUMERIC: Filler[] = [
     return `The ${s.O.name} expects ${o.poss(s.K.name)} economy to grow ${o.range(lo, lo + 0.5)} next year.`;
   }),
   F('K', (o, s) => `Inflation in ${s.K.name} eased to ${o.pct(s.n(12, 90) / 10)} last month, the ${s.O.name} said.`),
-  F('M', (o, s) => `Founded in ${o.year(s.n(1950, 2015))}, ${s.M.name} employs ${o.count(s.n(8, 400) * 100, 'about')} people in ${o.count(s.n(3, 40))} countries.`),
+  F('M', (o, s) => `Founded in ${o.year(s.n(1950, 2015))}, ${s.M.name} employs ${o.count(workforce(s.M.name), 'about')} people in ${o.count(s.n(3, 40))} countries.`),
   F('C', (o, s) => `${s.C.name}, a city of ${o.count(s.n(12, 900) * 1000, 'about')} people, has grown quickly since the port was expanded.`),
   F('C', (o, s) => `The drive from ${s.C.name} to ${s.C2.name} takes about ${o.dur(s.n(2, 9, ...pair(s.C.name, s.C2.name)), 'hour', false)}.`),
   F('P', (o, s) => `${s.P.full}, ${o.age(s.P.age)}, has worked as a ${s.P.role} for ${o.dur(s.n(2, 20), 'year', false)}.`),

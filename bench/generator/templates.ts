@@ -4,6 +4,7 @@ import type { EventType, EventWorld } from './events';
 import { nudge, round } from './events';
 import type { Writer } from './style';
 import { calendar } from './style';
+import { workforce } from './filler';
 
 export const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export const title = (s: string) => s.replace(/(^|[\s-])([a-z])/g, (_m, a: string, b: string) => a + b.toUpperCase());
@@ -198,7 +199,7 @@ const earnings: EventType = {
       (o, v) => `Net profit rose ${o.pct(v)} from a year earlier.`,
       (o, v, w) => `${o.poss(w.company.name)} operating profit climbed ${o.pct(v)}, beating analyst estimates.`,
     ] },
-    { id: 'staff', value: r => r.int(20, 900) * 100, alt: (r, v) => v + r.int(5, 50) * 100, say: [
+    { id: 'staff', value: (_r, w) => workforce(w.company.name), alt: (r, v) => v + r.int(5, 50) * 100, say: [
       (o, v) => `The group employs ${o.count(v, approx(o))} people worldwide.`,
       (o, v, w) => `${w.company.name}, which has ${o.count(v, over(o))} employees, plans further hiring in ${w.guest.name}.`,
     ] },

@@ -97,6 +97,21 @@ test('a fact about two places has one value whichever the sentence names first (
   }
 });
 
+test('a company\'s workforce has one number wherever the corpus gives it, but where a wrong value is planted', () => {
+  const byCompany = new Map<string, Set<string>>();
+  const add = (company: string, n: string) => { let s = byCompany.get(company); if (!s) byCompany.set(company, s = new Set()); s.add(n.replace(/,/g, '')); };
+  for (const m of text.matchAll(/Founded in \d{4}, ([A-Z][\w ]+?) employs about ([\d,]+) people/g)) add(m[1]!, m[2]!);
+  let reports = 0;
+  for (const d of small.docs) {
+    if (d.disputed === 'alt') continue;
+    const company = /^(.+?) (?:Revenue Climbs|Profit Up|Beats Forecasts)/m.exec(d.text)?.[1];
+    const staff = /The group employs (?:\w+ )?([\d,]+) people worldwide/.exec(d.text)?.[1];
+    if (company && staff) { add(company, staff); reports++; }
+  }
+  assert.ok(reports > 5, `only ${reports} earnings reports give a workforce`);
+  for (const [company, ns] of byCompany) assert.equal(ns.size, 1, `${company}: ${[...ns].join(', ')}`);
+});
+
 test('no sentence of the seed articles appears in the generated corpus', () => {
   const seeds = path.resolve(__dirname, '../../../../shared/seeds');
   const files = readdirSync(seeds).filter(f => f.endsWith('.txt'));
