@@ -20,14 +20,18 @@ const claimOf = (c: Corpus, f: Figure): Claim => c.claimOf(f.id)!;
 
 type Report = [doc: string, text: string, figure: string];
 const FILLER = ['The harbour handled 410,000 boxes last year.', 'Prices rose 3.1 percent in May.', 'The mill employs 2,300 people.', 'The bank lent 12 million euros.', 'Some 40 ships called at the port.'];
+/** A corpus of unrelated notes, so that the words reports share are rare in it, as they are in a real one. */
+function withNotes(): Corpus {
+  const c = new Corpus();
+  FILLER.forEach((s, i) => c.set(`note${i}.txt`, `Note\n${s}\n`));
+  return c;
+}
 /**
  * Two look-alike reports whose figures are different quantities stay apart; a third report of the first
  * one's quantity joins it, with the status given (a conflict when its value differs).
  */
 function lookAlikes(apart: [Report, Report], same: Report, status?: Claim['status'], filler = false): void {
-  const c = new Corpus();
-  // unrelated notes, so that the words the reports share are rare in the corpus, as they are in a real one
-  if (filler) FILLER.forEach((s, i) => c.set(`note${i}.txt`, `Note\n${s}\n`));
+  const c = filler ? withNotes() : new Corpus();
   for (const [doc, text] of [...apart, same]) c.set(doc, text);
   const [x, y] = apart.map(([doc, , f]) => claimOf(c, fig(c, doc, f)));
   assert.notEqual(x, y);
@@ -549,8 +553,7 @@ test('different values in sentences that share not one word are not one quantity
 });
 
 test('a way named by its two ends is another quantity when the ends differ, and the same one either way round ("the drive from A to B")', () => {
-  const c = new Corpus();
-  FILLER.forEach((s, i) => c.set(`note${i}.txt`, `Note\n${s}\n`));
+  const c = withNotes();
   c.set('a.txt', 'Roads\nThe drive from Dornia to Selkera takes about two hours.\n');
   // (a town that is also a mayor's family name: not what the figure is about, so only Dornia is)
   c.set('b.txt', 'Roads\nMayor Tomas Elskan spoke. The drive from Elskan toDornia takes about three hours. Elskan said so.\n');
@@ -566,8 +569,7 @@ test('a target for one sector\'s share of output is not another sector\'s, even 
   const b: Report = ['b.txt', 'Outlook\nCritics were not convinced. Nigeria wants energy to make up 29 percent of output by 2045.\n', '29 percent'];
   const c: Report = ['c.txt', 'Outlook\nCritics were not convinced. Nigeria wants tourism to make up 29 percent of output by 2045.\n', '29 percent'];
   const claims = (x: Report, y: Report) => {
-    const k = new Corpus();
-    FILLER.forEach((s, i) => k.set(`note${i}.txt`, `Note\n${s}\n`));
+    const k = withNotes();
     k.set(x[0], x[1]); k.set(y[0], y[1]);
     return [claimOf(k, fig(k, x[0], x[2])), claimOf(k, fig(k, y[0], y[2]))];
   };
@@ -598,8 +600,7 @@ test('two forecasters\' forecasts are two quantities: that they differ is no con
 });
 
 test('a forecast for "next year" in an article of unknown date is not the growth of a year given', () => {
-  const c = new Corpus();
-  FILLER.forEach((s, i) => c.set(`note${i}.txt`, `Note\n${s}\n`));
+  const c = withNotes();
   c.set('a.txt', 'Outlook\nThe Harbour Farming Council expects Kenya’s economy to grow between 3.5 and 4 per cent next year.\n');
   c.set('b.txt', 'Review\nKenya’s economy grew 3.4 per cent in 2020, helped by farming and exports.\n');
   assert.notEqual(claimOf(c, fig(c, 'a.txt', '3.5 and 4 per cent')), claimOf(c, fig(c, 'b.txt', '3.4 per cent')));

@@ -203,8 +203,7 @@ function distinct(xs: readonly string[]): readonly string[] {
   return xs;
 }
 
-/** Two articles published more than a year apart (false when either date is unknown). */
-/** Articles published more than `months` apart (a year unless told). */
+/** Two articles published more than `months` apart, a year unless told (false when either date is unknown). */
 function publishedApart(a: FigureFeatures, b: FigureFeatures, months = 12): boolean {
   return a.publishedMonth !== null && b.publishedMonth !== null && Math.abs(a.publishedMonth - b.publishedMonth) > months;
 }

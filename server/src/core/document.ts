@@ -310,10 +310,6 @@ function isSpeaker(t: Tokens, R: FigureReader, m: RawMention): boolean {
 }
 
 const MAKE = new Set(['make', 'made', 'making']);
-/** Token j is the word "up". */
-function isUp(text: string, t: Tokens, j: number): boolean {
-  return j < t.n && t.end[j]! - t.start[j]! === 2 && (text.charCodeAt(t.start[j]!) | 32) === 117 && (text.charCodeAt(t.start[j]! + 1) | 32) === 112;
-}
 
 const SKIP = Cat.Stop | Cat.NumberWord | Cat.Month | Cat.Weekday | Cat.Qualifier | Cat.Scale | Cat.Relative | Cat.Determiner | Cat.Ordinal;
 
@@ -325,7 +321,7 @@ function contextTerms(text: string, t: Tokens, R: FigureReader, f: RawFigure, fi
   const take = (j: number, dist: number) => {
     let term = termOf(text, t.start[j]!, t.end[j]!, t.hash[j]!);
     // "make up 34% of output" is not "what it makes" (nor "accounts for 34% of exports", another whole)
-    if (MAKE.has(term) && isUp(text, t, j + 1)) term = 'make up';
+    if (MAKE.has(term) && R.lwIs(j + 1, 'up')) term = 'make up';
     const w = dist <= 3 ? 1 : dist <= 6 ? 0.7 : dist <= 12 ? 0.4 : 0.2;
     const at = terms.indexOf(term);
     if (at >= 0) { if (weights[at]! < w) weights[at] = w; return; }
@@ -402,7 +398,7 @@ function wholeOf(text: string, t: Tokens, R: FigureReader, f: RawFigure): string
     if (t.kind[j] !== TK.Word) { if (isPossessive(t, j)) continue; break; }
     const lower = (t.flags[j]! & TF.Lower) !== 0, caps = (t.flags[j]! & TF.AllCaps) !== 0;
     if (!lower && !caps) continue; // a name: "of Zambia's exports"
-    if (R.lwIs(j, 'the') || R.lwIs(j, 'a') || R.lwIs(j, 'an') || R.lwIs(j, 'its') || R.lwIs(j, 'their') || R.lwIs(j, 'all')) continue;
+    if (R.has(j, Cat.Determiner) || R.lwIs(j, 'a') || R.lwIs(j, 'an')) continue;
     if (R.has(j, SKIP)) break;
     words.push(termOf(text, t.start[j]!, t.end[j]!, t.hash[j]!));
   }

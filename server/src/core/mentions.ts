@@ -657,17 +657,17 @@ function isOpener(c: number): boolean {
 }
 
 /** Resolve short forms inside one document: "Lam" → "To Lam", "President Lee" → "Lee Jae-myung", "Huynh" → "Huynh Tam Sang". */
+/** A storm's name ("Tropical Storm Mion", "Typhoon Isoen"): its evidence is the storm word (see segmentNames). */
+function isStorm(m: RawMention): boolean {
+  const cue = m.evidence[0];
+  return m.kind === 'other' && m.tokens >= 2 && cue !== undefined && cue.startsWith('cue: ') && STORM_WORDS.has(cue.slice(5).toLowerCase());
+}
+
 /**
  * A person's full name that family or given names can stand for, in the document and across the corpus: two
  * words or more, not one repeated, read as a person's. A long run of capitals in a headline is none ("Cyclone
  * Noren Hits Hollindal" is not Hollindal's).
  */
-/** A storm's name ("Tropical Storm Mion", "Typhoon Isoen"). */
-function isStorm(m: RawMention): boolean {
-  return m.kind === 'other' && m.tokens >= 2 && STORM_CUES.has(m.evidence[0] ?? '');
-}
-const STORM_CUES = new Set([...STORM_WORDS].map(w => `cue: ${w[0]!.toUpperCase()}${w.slice(1)}`));
-
 export function isFullName(m: RawMention): boolean {
   return m.tokens >= 2 && m.firstKey !== m.lastKey && (m.kind === 'person' || m.evPerson > 0) && !(m.weak && m.tokens >= 4);
 }

@@ -43,7 +43,8 @@ export function isCommonWord(text: string, s: number, e: number): boolean {
  * ("growthslowed" → "growth" | "slowed", "hasrisen", "workin"), or 0. `isFunctionWord` tells the short words a
  * split may leave ("be", "in", "to"). Of several splits: one at a function word beside a common word ("farmers|in", not "farmer|sin";
  * "be|reviewed", not "bere|viewed"), whose parts are common words, without a part of two letters ("were|written",
- * not "we|rewritten"); among equals the longer second part ("the|year", not "they|ear").
+ * not "we|rewritten"); among equals the longer second part ("the|year", not "they|ear"). With none, the article "a"
+ * before a common word ("a|city", "a|day": the tokenizer also asks about words of four and five letters in "a").
  */
 export function gluedWords(text: string, s: number, e: number, isFunctionWord: (s: number, e: number) => boolean): number {
   if (isWord(text, s, e)) return 0;
