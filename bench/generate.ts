@@ -23,7 +23,10 @@ export { MIN_ARTICLE_BYTES, MAX_ARTICLE_BYTES } from './generator/article';
 /** Bump when the output for a given seed changes, so cached corpora are regenerated. */
 // 2: a fact about two places or countries has one value whichever is named first, and no article dated the day of
 // an event says something happened on the weekday after it (both read as conflicts a careful reader would also see)
-export const GENERATOR_VERSION = 3;
+// 3: a company's workforce is one number in background sentences and in earnings reports
+// 4: a planted wrong amount of money differs from the right one where both are printed (before, "$2.9 billion" could
+// be planted against "$2.9 billion", and "US$49.2bn" against "US$49bn", which a careful reader takes for a rounding)
+export const GENERATOR_VERSION = 4;
 export const DEFAULT_SEED = 'triangulate';
 export const MB = 1024 * 1024;
 
@@ -51,6 +54,11 @@ export class ArticleStream {
   constructor(readonly seed: string = DEFAULT_SEED) {
     const vocab = new Vocabulary(seed);
     this.ctx = { seed, vocab, filler: new FillerSource(vocab, seed), types: EVENT_TYPES, styles: new Map() };
+  }
+
+  /** Whether an article of the event gave the right value of its disputed fact. */
+  answered(event: number): boolean {
+    return this.disputes.get(event)?.true ?? false;
   }
 
   next(): Article {
@@ -99,6 +107,11 @@ export interface Manifest {
   files: string[];
   /** Articles that carry a planted wrong value (each conflicts with another article). */
   disputed: string[];
+  /**
+   * Of each article in `disputed`: the sentence with the wrong value, as generated (before any PDF-style damage), and
+   * whether another article of its event gives the right value (without one, no conflict can show it).
+   */
+  planted?: Record<string, { sentence: string; answered: boolean }>;
   stats: CorpusStats;
 }
 
@@ -124,16 +137,19 @@ export function ensureCorpus(dir: string, size: CorpusSize, seed: string = DEFAU
   const stream = new ArticleStream(seed);
   const files: string[] = [];
   const disputed: string[] = [];
+  const planted: Record<string, { sentence: string; answered: boolean }> = {};
+  const plantedEvent = new Map<string, number>();
   const done = typeof size === 'number' ? (() => { const target = size * MB; return () => bytes >= target; })() : () => files.length >= size.articles;
   let bytes = 0;
   while (!done()) {
     const a = stream.next();
     writeFileSync(path.join(dir, a.name), a.text);
     files.push(a.name);
-    if (a.disputed === 'alt') disputed.push(a.name);
+    if (a.disputed === 'alt') { disputed.push(a.name); if (a.planted) { planted[a.name] = { sentence: a.planted, answered: false }; plantedEvent.set(a.name, a.event); } }
     bytes += a.bytes;
   }
-  const m: Manifest = { generator: GENERATOR_VERSION, seed, size, files, disputed, stats: stream.stats() };
+  for (const [name, event] of plantedEvent) planted[name]!.answered = stream.answered(event);
+  const m: Manifest = { generator: GENERATOR_VERSION, seed, size, files, disputed, planted, stats: stream.stats() };
   writeFileSync(manifestPath, JSON.stringify(m, null, 1));
   return m;
 }

@@ -24,6 +24,8 @@ export interface Article {
   figures: number;
   /** For the event's disputed fact, if it has one and this article reports it: which value it gave. */
   disputed: 'true' | 'alt' | null;
+  /** When `disputed` is 'alt': the sentence that gives the wrong value (for reading what the engine missed). */
+  planted: string | null;
 }
 
 export interface ArticleContext {
@@ -55,10 +57,12 @@ export function buildArticle(ctx: ArticleContext, index: number, w: EventWorld, 
   if (disputedFact && disputedFact.altArticles.has(pos) && !chosen.includes(disputedFact)) chosen.push(disputedFact);
   r.shuffle(chosen);
   let disputed: Article['disputed'] = null;
+  let planted: string | null = null;
   const factSentences = chosen.map(f => {
     const alt = f.altArticles.has(pos) && f.alt !== null;
-    if (f === disputedFact) disputed = alt ? 'alt' : 'true';
-    return r.pick(f.spec.say)(o, alt ? f.alt! : f.value, w);
+    const sentence = r.pick(f.spec.say)(o, alt ? f.alt! : f.value, w);
+    if (f === disputedFact) { disputed = alt ? 'alt' : 'true'; if (alt) planted = sentence; }
+    return sentence;
   });
 
   const side = ctx.filler.side(r);
@@ -137,5 +141,5 @@ export function buildArticle(ctx: ArticleContext, index: number, w: EventWorld, 
     bytes = Buffer.byteLength(text);
   }
   const name = `${String(index).padStart(6, '0')}_${hash32(`${ctx.seed}/${index}`).toString(16).padStart(8, '0')}.txt`;
-  return { name, text, bytes, event: w.id, outlet, figures: o.figures, disputed };
+  return { name, text, bytes, event: w.id, outlet, figures: o.figures, disputed, planted };
 }

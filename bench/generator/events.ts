@@ -5,7 +5,7 @@
 import { hash32, Rng } from './rng';
 import type { City, Country, Org, Person, Vocabulary } from './vocab';
 import { ROLES_OTHER, ROLES_SENIOR } from './vocab';
-import { daysOf, Writer } from './style';
+import { daysOf, shownMoney, Writer } from './style';
 
 export interface Cast { p: Person; role: string }
 
@@ -105,4 +105,21 @@ export function nudge(r: Rng, v: number): number {
   const step = (r.chance(0.5) ? 1 : -1) * r.int(1, 3) * p;
   const out = round(v + step, digits);
   return out > 0 && out !== v ? out : round(v + Math.abs(step), digits);
+}
+
+/**
+ * A nearby amount of money that reads as different where it is printed: one to three steps of the printed
+ * precision away from the printed value, and neither print a rounding of the other ("US$49bn" against "US$49.2bn"
+ * or "$2.9 billion" against "$3 billion" could be the same amount; "$2.9 billion" against "$3.1 billion" cannot).
+ * Draws from `r` as `nudge` does.
+ */
+export function nudgeMoney(r: Rng, v: number): number {
+  r.chance(0.5);
+  const shown = shownMoney(v);
+  const sign = r.chance(0.5) ? 1 : -1;
+  let k = r.int(1, 3);
+  for (;; k++) {
+    const alt = shownMoney(shown.value + (shown.value - k * shown.step > 0 ? sign : 1) * k * shown.step);
+    if (alt.value !== shown.value && Math.abs(alt.value - shown.value) > Math.max(alt.step, shown.step) / 2) return alt.value;
+  }
 }

@@ -54,6 +54,20 @@ export function daysOf(y: number, m: number, d: number): number {
   return Math.round(Date.UTC(y, m - 1, d) / 86400000);
 }
 
+/**
+ * The amount `Writer.money` prints for `v`, and the step that print is precise to (a whole number of billions is
+ * precise to a billion: "US$49bn"; "US$2.9 billion" to a tenth of one).
+ */
+export function shownMoney(v: number): { value: number; step: number } {
+  const at = (unit: number, digits: number) => {
+    const value = Number((v / unit).toFixed(digits)) * unit;
+    return { value, step: Number.isInteger(Math.round(value / unit * 10) / 10) ? unit : unit / 10 };
+  };
+  if (v >= 1e9) return at(1e9, v >= 1e11 ? 0 : 1);
+  if (v >= 1e6) return at(1e6, v >= 1e8 ? 0 : 1);
+  return { value: Math.round(v), step: 1 };
+}
+
 function trimDecimal(x: number, digits: number): string {
   return x.toFixed(digits).replace(/\.?0+$/, '');
 }

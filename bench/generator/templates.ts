@@ -1,7 +1,7 @@
 // The event types and the sentences outlets use to report their facts.
 // Every sentence is invented for the benchmark.
 import type { EventType, EventWorld } from './events';
-import { nudge, round } from './events';
+import { nudge, nudgeMoney, round } from './events';
 import type { Writer } from './style';
 import { calendar } from './style';
 import { workforce } from './filler';
@@ -28,7 +28,7 @@ const visit: EventType = {
       (o, v, w) => `During the ${o.dur(v, 'day', true)} visit, the ${w.guest.demonym} delegation will also tour industrial zones outside ${w.city.name}.`,
       (o, v, w) => `${w.leader.role} ${w.leader.p.full} arrived in ${w.city.name} for a visit lasting ${o.dur(v, 'day', false)}.`,
     ] },
-    { id: 'trade', value: r => round(r.int(50, 2000) * 1e8, 3), alt: (r, v) => nudge(r, v), say: [
+    { id: 'trade', value: r => round(r.int(50, 2000) * 1e8, 3), alt: (r, v) => nudgeMoney(r, v), say: [
       (o, v, w) => `Bilateral trade reached ${o.money(v)} last year, according to the ${w.org.name}.`,
       (o, v, w) => `Two-way trade between ${w.host.name} and ${w.guest.name} stood at ${o.money(v)} in ${o.year(year(w) - 1)}.`,
       (o, v, w) => `${w.guest.demonym} and ${w.host.demonym} firms traded goods worth ${o.money(v)} last year, official figures show.`,
@@ -75,7 +75,7 @@ const plant: EventType = {
     (_o, w) => `${w.company.name} Bets on ${w.host.name} With Major Factory Project`,
   ],
   facts: [
-    { id: 'invest', value: r => round(r.int(5, 300) * 1e7, 2), alt: (r, v) => nudge(r, v), say: [
+    { id: 'invest', value: r => round(r.int(5, 300) * 1e7, 2), alt: (r, v) => nudgeMoney(r, v), say: [
       (o, v, w) => `${w.company.name} will invest ${o.money(v)} in the plant near ${w.city.name}.`,
       (o, v, w) => `The ${o.money(v)} facility is the largest single investment in ${w.city.name} this decade.`,
       (o, v, w) => `Executives said the project, valued at ${o.money(v)}, was approved by the board in ${o.month(w.day - 200)}.`,
@@ -124,7 +124,7 @@ const storm: EventType = {
       (o, v) => `Authorities moved ${o.count(v, approx(o))} people to shelters.`,
       (o, v, w) => `${cap(o.count(v, approx(o)))} residents of ${w.city.name} province were evacuated before the storm arrived.`,
     ] },
-    { id: 'damage', value: r => round(r.int(2, 500) * 1e7, 2), alt: (r, v) => nudge(r, v), say: [
+    { id: 'damage', value: r => round(r.int(2, 500) * 1e7, 2), alt: (r, v) => nudgeMoney(r, v), say: [
       (o, v, w) => `Damage is estimated at ${o.money(v)}, according to the ${w.org.name}.`,
       (o, v) => `Insurers put early losses at ${o.money(v)}.`,
     ] },
@@ -191,7 +191,7 @@ const earnings: EventType = {
     (_o, w) => `${w.company.name} Beats Forecasts, Shares Jump in ${w.city.name}`,
   ],
   facts: [
-    { id: 'revenue', value: r => round(r.int(10, 900) * 1e8, 3), alt: (r, v) => nudge(r, v), say: [
+    { id: 'revenue', value: r => round(r.int(10, 900) * 1e8, 3), alt: (r, v) => nudgeMoney(r, v), say: [
       (o, v, w) => `${w.company.name} reported revenue of ${o.money(v)} for the quarter.`,
       (o, v, w) => `Quarterly sales at ${w.company.name} rose to ${o.money(v)}, the company said on ${o.weekday(w.day)}.`,
     ] },
@@ -236,7 +236,7 @@ const strike: EventType = {
       (o, v) => `The strike began on ${o.date(v)}.`,
       (o, v, w) => `Since ${o.date(v)}, production at the ${w.company.name} plants has been halted.`,
     ] },
-    { id: 'losses', value: r => round(r.int(1, 90) * 1e6, 2), alt: (r, v) => nudge(r, v), say: [
+    { id: 'losses', value: r => round(r.int(1, 90) * 1e6, 2), alt: (r, v) => nudgeMoney(r, v), say: [
       (o, v) => `Lost output is costing ${o.money(v)} a day, the employers${o.apos} association estimates.`,
     ] },
   ],
@@ -250,7 +250,7 @@ const rail: EventType = {
     (o, w) => `High-Speed Line to Cut ${w.city.name} Trip to ${title(o.dur(w.val('hours'), 'hour', false))}`,
   ],
   facts: [
-    { id: 'cost', value: r => round(r.int(10, 700) * 1e8, 2), alt: (r, v) => nudge(r, v), say: [
+    { id: 'cost', value: r => round(r.int(10, 700) * 1e8, 2), alt: (r, v) => nudgeMoney(r, v), say: [
       (o, v, w) => `The ${w.name} will cost ${o.money(v)}.`,
       (o, v, w) => `Parliament approved ${o.money(v)} for the ${w.name}, ${w.official.p.full} told reporters.`,
     ] },

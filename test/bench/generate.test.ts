@@ -6,6 +6,9 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { ensureCorpus, generateCorpus, MAX_ARTICLE_BYTES, MB, MIN_ARTICLE_BYTES } from '../../bench/generate';
+import { nudgeMoney, round } from '../../bench/generator/events';
+import { Rng } from '../../bench/generator/rng';
+import { styleOf, Writer } from '../../bench/generator/style';
 
 const small = generateCorpus(3);
 const text = small.docs.map(d => d.text).join('\n');
@@ -110,6 +113,29 @@ test('a company\'s workforce has one number wherever the corpus gives it, but wh
   }
   assert.ok(reports > 5, `only ${reports} earnings reports give a workforce`);
   for (const [company, ns] of byCompany) assert.equal(ns.size, 1, `${company}: ${[...ns].join(', ')}`);
+});
+
+test('a planted wrong amount of money reads as a different amount where it is printed, not as a rounding of the right one', () => {
+  const r = new Rng('nudge test');
+  const o = new Writer(styleOf('Test Wire', 'nudge test'), new Rng('writer'));
+  // what a reader takes from a print: its value and the step it is precise to ("US$49bn": 49e9, 1e9)
+  const read = (s: string) => {
+    const m = /([\d.]+) ?(bn|billion|m|million)?/.exec(s.replace(/,/g, ''))!;
+    const unit = m[2]?.startsWith('b') ? 1e9 : m[2]?.startsWith('m') ? 1e6 : 1;
+    const decimals = m[1]!.split('.')[1]?.length ?? 0;
+    return { value: Number(m[1]) * unit, step: unit / 10 ** decimals };
+  };
+  let n = 0;
+  for (const base of [1e6, 1e7, 1e8, 1e9, 1e10, 1e11]) {
+    for (let i = 0; i < 300; i++) {
+      const v = round(base * (1 + r.int(0, 8999) / 1000), r.chance(0.5) ? 2 : 3);
+      const right = read(o.money(v)), wrong = read(o.money(nudgeMoney(r, v)));
+      assert.ok(Math.abs(wrong.value - right.value) > Math.max(wrong.step, right.step) / 2,
+        `${o.money(v)} against the planted ${o.money(nudgeMoney(r, v))}: one could be the other rounded`);
+      n++;
+    }
+  }
+  assert.equal(n, 1800);
 });
 
 test('no sentence of the seed articles appears in the generated corpus', () => {
