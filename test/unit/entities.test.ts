@@ -501,6 +501,12 @@ test('a common plural glued to a preposition ("Hotelsin San Dalmorera", "Officia
   assert.ok(analyzeDocument('a.txt', 'Tourism\nTellson spent 14 years abroad.\n').mentions.some(m => m.text === 'Tellson'));
 });
 
+test('a function word glued to "the", "is" or "are", and a plural glued to "are", are two words ("Inthe end", "Thereis no", "Workersare demanding"); "Willis" stays a name', () => {
+  const d = analyzeDocument('a.txt', 'Pay talks\nWorkersare demanding a 4% raise. Inthe end, Willis said 3 ships left. Thereis no deal on the 12 routes.\n');
+  assert.deepEqual(d.features.map(x => x.terms.join(' ')), ['demand worker rais', 'said end ship left', 'agreement rout']);
+  assert.ok(d.mentions.some(m => m.text === 'Willis'), d.mentions.map(m => m.text).join(', '));
+});
+
 test('a town the text names where things happen ("reporters in Varnby", "the drive from Varnby to Kessholm") is a place, and no short form of an institute named after it', () => {
   const c = corpus({
     'a.txt': 'Water report\nThe Varnby Institute for Water Studies said rainfall fell short. The Varnby Institute for Water Studies publishes a yearly survey.\n',

@@ -175,10 +175,12 @@ function capGluedAt(text: string, s: number, e: number, h: number, prev: number,
   let alone = capSplits.get(h, n);
   if (alone === undefined) {
     const may = !placeIn(text, s, e) && !countryOfDemonymIn(text, s, e) && !isWord(text.slice(s, e).toLowerCase(), 0, n);
-    const at = may ? countryThenWord(text, s, s, e) : 0;
+    // (a word of five or six letters can only be a short function word and "the": "Inthe", "Onthe")
+    const at = !may ? 0 : n < 7 ? s + functionWordThenArticle(text, s, e) : countryThenWord(text, s, s, e);
     capSplits.set(h, n, alone = may ? 1 + (at && at - s) : 0);
   }
   if (!alone) return 0;
+  if (n < 7) return alone > 1 && onceInText(text, s, e) ? s + alone - 1 : 0;
   let off = alone - 1;
   if (!off && prev >= 0) {
     const key = Math.imul(prevHash, 0x9e3779b1) ^ h;
@@ -186,7 +188,7 @@ function capGluedAt(text: string, s: number, e: number, h: number, prev: number,
     if (known !== undefined) off = known;
     else { const at = countryThenWord(text, prev, s, e); pairSplits.set(key, n, off = at && at - s); }
   }
-  if (!off) off = nameThenPastVerb(text, s, e) || pluralThenPreposition(text, s, e);
+  if (!off) off = nameThenPastVerb(text, s, e) || pluralThenPreposition(text, s, e) || functionWordThenArticle(text, s, e);
   if (!off) return 0;
   return onceInText(text, s, e) ? s + off : 0;
 }
@@ -202,6 +204,24 @@ function pluralThenPreposition(text: string, s: number, e: number): number {
     if (!plural && !ing) continue;
     const head = text.slice(s, j).toLowerCase();
     if (isCommonWord(head, 0, head.length)) return j - s;
+  }
+  return 0;
+}
+
+const GLUED_COPULAS = ['the', 'is', 'are'];
+/**
+ * The offset in [s, e) after a function word glued to "the", "is" or "are" ("Overthe past year", "Inthe end",
+ * "Thereis no"), or after a common plural glued to "are" ("Workersare demanding"); or 0. Names seldom end so:
+ * "Ellis" is no function word and "is"; "Willis" is an auxiliary and "is", which no sentence writes. ("Behindthe"
+ * stays whole: "behind" is no function word of the lexicon.)
+ */
+function functionWordThenArticle(text: string, s: number, e: number): number {
+  for (const tail of GLUED_COPULAS) {
+    const j = e - tail.length;
+    if (j - s < 2 || !text.startsWith(tail, j)) continue;
+    const head = text.slice(s, j);
+    if (((lookupWord(head)?.cats ?? 0) & Cat.Stop) !== 0 && (tail === 'the' || !GLUED_AUX.includes(head.toLowerCase()))) return j - s;
+    if (tail === 'are' && j - s >= 5 && text.charCodeAt(j - 1) === 115 && isCommonWord(text.slice(s, j).toLowerCase(), 0, j - s)) return j - s;
   }
   return 0;
 }
@@ -345,7 +365,8 @@ export function tokenize(text: string): Tokens {
         }
       }
       // a country or its people's word glued to the lower-case word after it: "Greecefell", "Hungarywants", "Koreanexports"
-      if (!glue && !cut && k === 2 && upper === 1 && !laterUpper && i - s >= 7 && i - s <= MAX_GLUED && i - s === letters && asciiLower(text, s + 1, i)) {
+      // (and the other slips capGluedAt knows: "Authoritywill", "Hotelsin", "Overthe", "Inthe")
+      if (!glue && !cut && k === 2 && upper === 1 && !laterUpper && i - s >= 5 && i - s <= MAX_GLUED && i - s === letters && asciiLower(text, s + 1, i)) {
         // (the word before, when it is a capitalised word one space away: "New Zealandestablished")
         const p = n > 0 && K[n - 1] === TK.Word && E[n - 1]! + 1 === s && text.charCodeAt(s - 1) === 32 && (F[n - 1]! & TF.Cap) ? S[n - 1]! : -1;
         const at = capGluedAt(text, s, i, h | 0, p, p >= 0 ? H[n - 1]! : 0);
