@@ -128,6 +128,17 @@ test('rounding, compatible qualifiers and number words agree', () => {
   assert.equal(claimOf(c, fig(c, 'a.txt', 'three-day')), claimOf(c, fig(c, 'b.txt', 'three-day')));
 });
 
+test('a qualifier widens a value by a few percent, not by a fifth: "roughly 177,000" against "roughly 210,000" conflict, "over 29,100" and "29,400" agree', () => {
+  const c = withNotes();
+  c.set('s1.txt', 'Storm update\nAuthorities moved roughly 177,000 people to shelters as the storm neared. More than 7,500 firms closed for the day. Union leaders said over 29,100 members had stopped work.\n');
+  c.set('s2.txt', 'Storm report\nAuthorities moved roughly 210,000 people to shelters as the storm neared. More than 10,500 firms closed for the day. Union leaders said 29,400 members had stopped work.\n');
+  for (const [a, b, status] of [['177,000', '210,000', 'conflict'], ['7,500', '10,500', 'conflict'], ['29,100', '29,400', 'agree']] as const) {
+    const claim = claimOf(c, fig(c, 's1.txt', a));
+    assert.equal(claim, claimOf(c, fig(c, 's2.txt', b)), `${a} and ${b} are one quantity`);
+    assert.equal(claim.status, status, `${a} against ${b}`);
+  }
+});
+
 test('look-alikes stay apart: a target is not the current value; two figures of one sentence; other targets; asides', () => {
   const c = corpus();
   assert.notEqual(claimOf(c, fig(c, 'a.txt', 'US$40 billion', 2)), claimOf(c, fig(c, 'a.txt', 'US$21.4 billion')));

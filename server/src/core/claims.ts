@@ -134,9 +134,13 @@ export function valueInterval(f: Figure, step: number, round: boolean): [number,
     if (step < 1 || (step > 1 && !round)) { lo = v - step / 2; hi = v + step / 2 - step * 1e-6; }
     // an integer ending in zeros is rounded at its last other digit, and by no more than 5%: 25,400 is 25,350-25,450, 10,000 is 9,500-10,500
     else if (round) { const half = Math.min(trailingStep(v) / 2, Math.abs(v) * 0.05); lo = v - half; hi = v + half - half * 1e-6; }
+    // a qualifier says the value is near the one written: "about 10,000" agrees with "more than 10,000", and
+    // "roughly 177,000" is not "roughly 210,000"; "more than" reaches a tenth above, or up to the next round number
+    // (of at most half): "more than 10,000" is up to 15,000, "more than 3,000" up to 4,000, "more than 7,500" is no
+    // "more than 10,500"
     switch (f.qualifier) {
-      case 'approx': return [Math.min(lo, v * 0.9), Math.max(hi, v * 1.1)];
-      case 'more-than': return [v, v * 1.5];
+      case 'approx': return [Math.min(lo, v * 0.95), Math.max(hi, v * 1.05)];
+      case 'more-than': return [v, v + Math.max(Math.abs(v) * 0.1, Math.min(trailingStep(v), Math.abs(v) * 0.5))];
       case 'at-least': return [v, v * 1.5];
       case 'less-than': return [v * 0.6, v];
       case 'up-to': return [0, v];
