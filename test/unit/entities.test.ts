@@ -501,6 +501,19 @@ test('a common plural glued to a preposition ("Hotelsin San Dalmorera", "Officia
   assert.ok(analyzeDocument('a.txt', 'Tourism\nTellson spent 14 years abroad.\n').mentions.some(m => m.text === 'Tellson'));
 });
 
+test('a name the text writes alone, glued to "and" or "to", is no part of the next name ("Mira Corierand Tomas Vashwood", "from Pradelerato Nessagrad")', () => {
+  const c = corpus({
+    'a.txt': 'Talks\nMira Corier and aides arrived early. Mira Corierand Tomas Vashwood met for an hour, and Corier said talks went well.\n',
+    'b.txt': 'Roads\nPradelera is a busy market town. The drive from Pradelerato Nessagrad takes about seven hours, and Nessagrad has no airport.\n',
+  });
+  const names = c.result().entities.map(e => `${e.name}:${e.mentions.length}`);
+  for (const name of ['Mira Corier:3', 'Tomas Vashwood:1', 'Pradelera:2', 'Nessagrad:2']) assert.ok(names.includes(name), `${name}: ${names.join(', ')}`);
+  // the drive's two ends are read, so it is no drive between two other towns
+  const drive = analyzeDocument('b.txt', 'Roads\nPradelera is a busy market town. The drive from Pradelerato Nessagrad takes about seven hours.\n');
+  assert.equal(drive.features.length, 1);
+  assert.equal(drive.features[0]!.route?.length, 2, `route ${JSON.stringify(drive.features[0]!.route)}`);
+});
+
 test('a function word glued to "the", "is" or "are", and a plural glued to "are", are two words ("Inthe end", "Thereis no", "Workersare demanding"); "Willis" stays a name', () => {
   const d = analyzeDocument('a.txt', 'Pay talks\nWorkersare demanding a 4% raise. Inthe end, Willis said 3 ships left. Thereis no deal on the 12 routes.\n');
   assert.deepEqual(d.features.map(x => x.terms.join(' ')), ['demand worker rais', 'said end ship left', 'agreement rout']);

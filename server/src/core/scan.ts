@@ -229,9 +229,10 @@ function functionWordThenArticle(text: string, s: number, e: number): number {
 const GLUED_AUX = ['have', 'has', 'had', 'will', 'would', 'said', 'says', 'was', 'were',
   // and past tenses not in -ed ("Veynerspent 13 years abroad")
   'spent', 'made', 'took', 'won', 'led', 'left', 'met', 'told', 'became', 'began', 'gave', 'held', 'built', 'sold', 'bought', 'paid', 'grew'];
+const GLUED_LINKS = ['to', 'and'];
 /**
- * The offset in [s, e) after a name the text also writes alone, before a past-tense verb or an auxiliary ("Morsen|discussed",
- * "Chemicals|opened", "Authority|described"), or 0. Only "-ed" words of five letters or more: a name's own ending is
+ * The offset in [s, e) after a name the text also writes alone, before a past-tense verb, an auxiliary, "to" or
+ * "and" ("Morsen|discussed", "Chemicals|opened", "Authority|described", "Pradelera|to"), or 0. Only "-ed" words of five letters or more: a name's own ending is
  * seldom one ("Blackstone", "Greenfield").
  */
 function nameThenPastVerb(text: string, s: number, e: number): number {
@@ -242,6 +243,11 @@ function nameThenPastVerb(text: string, s: number, e: number): number {
     // (or the head word of an organisation's name: "Foxglove Grouphave gained")
     const head = text.slice(s, j);
     if (capsCounts(text).has(head) || ((lookupWord(head)?.cats ?? 0) & Cat.OrgCue)) return j - s;
+  }
+  // "the drive from Pradelerato Nessagrad", "between Carovia and Selkdal": a name and the word that links it to the next
+  for (const link of GLUED_LINKS) {
+    const j = e - link.length;
+    if (j - s >= 4 && text.startsWith(link, j) && capsCounts(text).has(text.slice(s, j))) return j - s;
   }
   if (text.charCodeAt(e - 1) !== 100 || text.charCodeAt(e - 2) !== 101) return 0; // ...ed
   for (let j = s + 3; j <= e - 5; j++) {
