@@ -151,6 +151,22 @@ test('look-alikes stay apart: a target is not the current value; two figures of 
   assert.equal(c.problemsOf('b.txt').filter(p => p.start >= B.indexOf('Related articles')).length, 0);
 });
 
+test('the story goes on after a box of related headlines in the middle of an article; a box of cards after a blank line runs to the end', () => {
+  const c = withNotes();
+  c.set('m1.txt', 'Strike talks\nTalks resumed on Monday at the port.\nRelated articles\nHarbour Group Revenue Climbs to $16.1 billion\nNew Dock to Create 7,300 Jobs\nLost output is costing $32 million a day, the employers\u2019 association estimates.\nThe stoppage has lasted 15 days.\n');
+  c.set('m2.txt', 'Strike update\nLost output is costing $31 million a day, the employers\u2019 association estimates.\n');
+  c.set('m3.txt', 'Strike\nTalks resumed.\nRead also:\n\nDock strike enters third week\n\nLost output is costing $35 million a day, the employers\u2019 association estimates, as talks stall.\n');
+  assert.equal(fig(c, 'm1.txt', '$16.1 billion').aside, true);
+  assert.equal(fig(c, 'm1.txt', '7,300').aside, true);
+  const lost = fig(c, 'm1.txt', '$32 million');
+  assert.equal(lost.aside, false);
+  assert.equal(fig(c, 'm1.txt', '15 days').aside, false);
+  assert.equal(claimOf(c, lost), claimOf(c, fig(c, 'm2.txt', '$31 million')));
+  assert.equal(claimOf(c, lost).status, 'conflict');
+  // (a teaser after a blank line is the box's own)
+  assert.equal(fig(c, 'm3.txt', '$35 million').aside, true);
+});
+
 test('a subscription offer is no part of the story: its price raises no conflict', () => {
   const c = new Corpus();
   c.set('o1.txt', 'Harbour news\n\nThe port handled 1.2 million containers last year, officials said.\n\nSubscribe for US$2.00 a month to keep reading.\n');

@@ -689,7 +689,12 @@ export function asideRanges(text: string, headings?: [number, number][]): [numbe
       // a page's menu names no one: "Home | World | Business | Opinion" (a heading only, the story goes on after it)
       if (headings && line.length < 120 && line.indexOf('|') >= 0 && MENU_LINE.test(line)) headings.push([pos, nl]);
       if (nonEmpty > 2 && line.length < 100) {
-        if (RELATED_LINE.test(line)) { add(pos, text.length); headings?.push([pos, nl]); break; }
+        if (RELATED_LINE.test(line)) {
+          const end = relatedBoxEnd(text, nl + 1);
+          add(pos, end); headings?.push([pos, nl]);
+          if (end >= text.length) break;
+          pos = end; continue;
+        }
         if (PROMO_LINE.test(line)) { add(pos, paragraphEnd(nl)); headings?.push([pos, nl]); }
       }
     }
@@ -697,6 +702,32 @@ export function asideRanges(text: string, headings?: [number, number][]): [numbe
   }
   return ranges;
 }
+/**
+ * Where a related-articles box that starts at `from` (the line after its heading) ends: at the first line of prose
+ * right under a line of the box (a sentence of 60 characters or more, with no blank line nor bullet before it: the
+ * story going on after a box of headlines), or the end of the text. A box's own teasers come after a blank line or a
+ * bullet ("Read also:\n- Vietnam beat coronavirus. With its economy booming, ..."), so a box of cards runs to the end.
+ */
+function relatedBoxEnd(text: string, from: number): number {
+  let pos = from, blankBefore = false;
+  while (pos < text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    let a = pos, b = nl;
+    while (a < b && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
+    while (b > a && (text.charCodeAt(b - 1) <= 32)) b--;
+    if (a === b) blankBefore = true;
+    else {
+      if (!blankBefore && pos > from && b - a >= 60 && PROSE_END.test(text.slice(b - 2, b)) && !BULLET.test(text.slice(a, a + 2))) return pos;
+      blankBefore = false;
+    }
+    pos = nl + 1;
+  }
+  return text.length;
+}
+const PROSE_END = /[.!?]["”’]?$/;
+const BULLET = /^[-•*–—>\d]/;
+
 /** Whether offset o lies in one of the ranges (in text order, none overlapping). */
 export function inRanges(ranges: [number, number][], o: number): boolean {
   let lo = 0, hi = ranges.length;
