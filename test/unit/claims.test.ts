@@ -165,6 +165,11 @@ test('the story goes on after a box of related headlines in the middle of an art
   assert.equal(claimOf(c, lost).status, 'conflict');
   // (a teaser after a blank line is the box's own)
   assert.equal(fig(c, 'm3.txt', '$35 million').aside, true);
+  // a heading of one word, and a promotion with the story right under it
+  c.set('m4.txt', 'Strike news\nTalks resumed on Monday.\nSign up for our Evening Briefing newsletter.\nLost output is costing $33 million a day, the employers\u2019 association estimates.\nRELATED\nNew Dock to Create 7,300 Jobs\nThe stoppage has lasted 16 days, union leaders said on Tuesday.\n');
+  assert.equal(fig(c, 'm4.txt', '$33 million').aside, false);
+  assert.equal(fig(c, 'm4.txt', '7,300').aside, true);
+  assert.equal(fig(c, 'm4.txt', '16 days').aside, false);
 });
 
 test('a subscription offer is no part of the story: its price raises no conflict', () => {

@@ -652,7 +652,7 @@ function lineStartOf(text: string, offset: number): number {
   return i;
 }
 
-const RELATED = String.raw`(?:related (?:articles?|posts?|stories|news|content|coverage|reading)|articles similaires|read (?:also|more|next)|also read|see also|more (?:from|on|stories|news)[\w\s]{0,30}|you (?:may|might) also (?:like|be interested in)|recommended(?: for you)?|most (?:read|popular)|trending(?: now)?|further reading|latest(?: news)?|popular (?:posts|now)|discover more[\w\s]{0,30})`;
+const RELATED = String.raw`(?:related(?: (?:articles?|posts?|stories|news|content|coverage|reading))?|articles similaires|read (?:also|more|next)|also read|see also|more (?:from|on|stories|news)[\w\s]{0,30}|you (?:may|might) also (?:like|be interested in)|recommended(?: for you)?|most (?:read|popular)|trending(?: now)?|further reading|latest(?: news)?|popular (?:posts|now)|discover more[\w\s]{0,30})`;
 const RELATED_LINE = new RegExp(String.raw`^[\s\-•*#>]*${RELATED}(?:\s*[/|–-]\s*${RELATED})*\s*[:.…]?\s*$`, 'i');
 const PROMO_LINE = /^[\s\-•*#>]*(?:(?:download|get) (?:the|our) app|get started now[^\n]{0,40}|advertisement|sponsored(?: content)?|comments|no comments yet[.…]*|try our [\w\s]{0,30}|sign up for[\w\s]{0,40}|subscribe\b[^\n]{0,80}|[^\n]{0,60}\bto (?:keep|continue) reading[^\n]{0,20}|share this article|app-?store[\w\s-]{0,30})\s*[:.…!]?\s*$/i;
 
@@ -690,12 +690,13 @@ export function asideRanges(text: string, headings?: [number, number][]): [numbe
       if (headings && line.length < 120 && line.indexOf('|') >= 0 && MENU_LINE.test(line)) headings.push([pos, nl]);
       if (nonEmpty > 2 && line.length < 100) {
         if (RELATED_LINE.test(line)) {
-          const end = relatedBoxEnd(text, nl + 1);
+          const end = asideEnd(text, nl + 1, false);
           add(pos, end); headings?.push([pos, nl]);
           if (end >= text.length) break;
           pos = end; continue;
         }
-        if (PROMO_LINE.test(line)) { add(pos, paragraphEnd(nl)); headings?.push([pos, nl]); }
+        // (its paragraph, up to the story going on right under it: "Sign up for our Evening Briefing newsletter.")
+        if (PROMO_LINE.test(line)) { add(pos, Math.min(paragraphEnd(nl), asideEnd(text, nl + 1, true))); headings?.push([pos, nl]); }
       }
     }
     pos = nl + 1;
@@ -703,12 +704,13 @@ export function asideRanges(text: string, headings?: [number, number][]): [numbe
   return ranges;
 }
 /**
- * Where a related-articles box that starts at `from` (the line after its heading) ends: at the first line of prose
- * right under a line of the box (a sentence of 60 characters or more, with no blank line nor bullet before it: the
- * story going on after a box of headlines), or the end of the text. A box's own teasers come after a blank line or a
- * bullet ("Read also:\n- Vietnam beat coronavirus. With its economy booming, ..."), so a box of cards runs to the end.
+ * Where a related-articles box or a promotion whose heading ends at `from` ends: at the first line of prose right
+ * under a line of it (a sentence of 60 characters or more, with no blank line nor bullet before it: the story going
+ * on), or the end of the text. The line right after a box's heading is always the box's (`firstMayEnd` false). A
+ * box's own teasers come after a blank line or a bullet ("Read also:\n- Vietnam beat coronavirus. With its economy
+ * booming, ..."), so a box of cards runs to the end.
  */
-function relatedBoxEnd(text: string, from: number): number {
+function asideEnd(text: string, from: number, firstMayEnd: boolean): number {
   let pos = from, blankBefore = false;
   while (pos < text.length) {
     let nl = text.indexOf('\n', pos);
@@ -718,7 +720,7 @@ function relatedBoxEnd(text: string, from: number): number {
     while (b > a && (text.charCodeAt(b - 1) <= 32)) b--;
     if (a === b) blankBefore = true;
     else {
-      if (!blankBefore && pos > from && b - a >= 60 && PROSE_END.test(text.slice(b - 2, b)) && !BULLET.test(text.slice(a, a + 2))) return pos;
+      if (!blankBefore && (firstMayEnd || pos > from) && b - a >= 60 && PROSE_END.test(text.slice(b - 2, b)) && !BULLET.test(text.slice(a, a + 2))) return pos;
       blankBefore = false;
     }
     pos = nl + 1;
