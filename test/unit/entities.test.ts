@@ -485,6 +485,8 @@ test('a name glued to an auxiliary or "said" after it ("Larkspur Steelhave gaine
   // and a past tense not in -ed
   const spent = corpus({ 'a.txt': 'Profile\nMara Veyner returned home. Veynerspent 13 years abroad, and Veyner said so.\n' });
   assert.deepEqual(spent.result().entities.map(e => `${e.name}:${e.mentions.length}`), ['Mara Veyner:3']);
+  const found = corpus({ 'b.txt': 'Credit\nA survey by the Solstice Farming Councilfound that 13 percent of small firms struggle to get credit.\n' });
+  assert.deepEqual(found.result().entities.map(e => `${e.name}:${e.mentions.length}`), ['Solstice Farming Council:1']);
 });
 
 test('a common plural glued to a preposition ("Hotelsin San Dalmorera", "Officialsin Kessholm") is no part of the name after it; a family name in -son stays whole', () => {

@@ -228,7 +228,7 @@ function functionWordThenArticle(text: string, s: number, e: number): number {
 
 const GLUED_AUX = ['have', 'has', 'had', 'will', 'would', 'said', 'says', 'was', 'were',
   // and past tenses not in -ed ("Veynerspent 13 years abroad")
-  'spent', 'made', 'took', 'won', 'led', 'left', 'met', 'told', 'became', 'began', 'gave', 'held', 'built', 'sold', 'bought', 'paid', 'grew'];
+  'spent', 'made', 'took', 'won', 'led', 'left', 'met', 'told', 'became', 'began', 'gave', 'held', 'built', 'sold', 'bought', 'paid', 'grew', 'found', 'saw', 'kept', 'lost'];
 const GLUED_LINKS = ['to', 'and'];
 /**
  * The offset in [s, e) after a name the text also writes alone, before a past-tense verb, an auxiliary, "to" or
