@@ -624,6 +624,13 @@ test('dates that articles published years apart each give of their own time are 
   ], ['c.txt', 'Election\nLISBON, January 20, 2026 - Voters in Lusitania last went to the polls on May 21, 2019.\n', 'May 21, 2019'], 'conflict');
 });
 
+test('in articles of unknown date, a figure that says no time is as of the latest day the article gives: two elections six years apart are two electoral rolls', () => {
+  lookAlikes([
+    ['a.txt', 'Election\nThe election, held on August 19, 2025, was the first under the new rules. The electoral roll of Lusitania lists 19.9 million voters.\n', '19.9 million'],
+    ['b.txt', 'Election\nThe election, held on May 24, 2019, was the first under the new rules. The electoral roll of Lusitania lists 21 million voters.\n', '21 million'],
+  ], ['c.txt', 'Election\nThe election, held on August 17, 2025, was the first under the new rules. The electoral roll of Lusitania lists 21 million voters.\n', '21 million'], 'conflict', true);
+});
+
 test('two forecasters\' forecasts are two quantities: that they differ is no conflict, while one forecaster\'s two figures still conflict', () => {
   lookAlikes([
     ['a.txt', 'Outlook\nThe Harbour Institute for Energy Studies expects the economy of Lusitania to grow by between 5.1% and 5.6% next year.\n', '5.1%'],

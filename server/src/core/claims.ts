@@ -207,6 +207,10 @@ function distinct(xs: readonly string[]): readonly string[] {
   return xs;
 }
 
+/** Two figures as of times more than a year apart (see FigureFeatures.asOfMonth; false when either is unknown). */
+function asOfApart(a: FigureFeatures, b: FigureFeatures): boolean {
+  return a.asOfMonth !== null && b.asOfMonth !== null && Math.abs(a.asOfMonth - b.asOfMonth) > 12;
+}
 /** Two articles published more than `months` apart, a year unless told (false when either date is unknown). */
 function publishedApart(a: FigureFeatures, b: FigureFeatures, months = 12): boolean {
   return a.publishedMonth !== null && b.publishedMonth !== null && Math.abs(a.publishedMonth - b.publishedMonth) > months;
@@ -810,7 +814,8 @@ export class ClaimBuilder {
     if (fa.doc !== fb.doc && (!a.near.length || !b.near.length) && topicsDisjoint(a, b)) return false;
     // a figure that says no time is as of its article's date: articles published more than a year apart give two
     // quantities ("79.8 million people were registered to vote" in 2020, "88.4 million" in 2026)
-    if (fa.kind !== 'date' && !fa.time.when && !fb.time.when && publishedApart(a.x, b.x)) return false;
+    // (in an article of unknown date, as of the latest day it gives)
+    if (fa.kind !== 'date' && !fa.time.when && !fb.time.when && asOfApart(a.x, b.x)) return false;
     // so is a date read off its article's date ("on Sunday", "last week"): results published "on Sunday" in 2025 and
     // "on Monday" in 2026 are two elections
     if (fa.kind === 'date' && offPublication(a.x) && offPublication(b.x) && publishedApart(a.x, b.x, 2)) return false;

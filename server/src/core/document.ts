@@ -51,6 +51,11 @@ export interface FigureFeatures {
   topic: string[];
   /** The article's publication month (year × 12 + month), when known: what a figure that says no time is as of. */
   publishedMonth: number | null;
+  /**
+   * What a figure that says no time is as of: the publication month, or in an article of unknown date the month of
+   * the latest day it gives ("The election, held on August 19, 2025, ..."): a report is written after the days it tells.
+   */
+  asOfMonth: number | null;
 }
 
 export interface DocAnalysis {
@@ -173,6 +178,14 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
   const figures: Figure[] = [];
   const features: FigureFeatures[] = [];
   const publishedMonth = pub ? pub.y * 12 + (pub.m || 6) : null;
+  let asOfMonth = publishedMonth;
+  if (asOfMonth === null) {
+    for (const f of raw) {
+      if (f.kind !== 'date' || typeof f.value !== 'string' || f.value.length !== 10 || f.time.mode === 'by' || inAside(f.start)) continue;
+      const month = +f.value.slice(0, 4) * 12 + +f.value.slice(5, 7);
+      if (asOfMonth === null || month > asOfMonth) asOfMonth = month;
+    }
+  }
   const mentionTok = scratch(1, t.n);
   const entsBySent = new Map<number, string[]>();
   // a lone capitalised opener that names nothing ("Spending", "Hotels") stays a context word
@@ -195,7 +208,7 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
     const near = nearEntities(t, R, f, sentMentions);
     const relativeDate = f.kind === 'date' && R.has(f.first, Cat.Relative);
     const shareOf = f.kind === 'percent' && R.lwIs(f.last + 1, 'of');
-    features.push({ terms, weights, before, step: f.step, round: f.round, role: f.role, event: f.event, phase: f.phase, weekday: f.weekday, sentence: f.sent, near, relativeDate, topic, flow: flowOf(t, R, f, sentMentions), route: routeOf(R, sentMentions), forecaster: forecasterOf(R, f, sentMentions), shareOf, whole: shareOf ? wholeOf(text, t, R, f) : null, personHolder: ownPerson, opener: ownKey ? null : subjectOpener(t, R, f, sentMentions), publishedMonth });
+    features.push({ terms, weights, before, step: f.step, round: f.round, role: f.role, event: f.event, phase: f.phase, weekday: f.weekday, sentence: f.sent, near, relativeDate, topic, flow: flowOf(t, R, f, sentMentions), route: routeOf(R, sentMentions), forecaster: forecasterOf(R, f, sentMentions), shareOf, whole: shareOf ? wholeOf(text, t, R, f) : null, personHolder: ownPerson, opener: ownKey ? null : subjectOpener(t, R, f, sentMentions), publishedMonth, asOfMonth });
   }
   return {
     doc, length: text.length, published, outlet: options.outlet ?? dateline?.outlet ?? null, figures, features, mentions, aliases,
