@@ -631,6 +631,13 @@ test('in articles of unknown date, a figure that says no time is as of the lates
   ], ['c.txt', 'Election\nThe election, held on August 17, 2025, was the first under the new rules. The electoral roll of Lusitania lists 21 million voters.\n', '21 million'], 'conflict', true);
 });
 
+test('a projection ("on course to win", "on track to", "poised to") is not the result, while two projections conflict', () => {
+  lookAlikes([
+    ['a.txt', 'Vote count\nThe Progress Alliance is on course to win 177 of the 477 seats in parliament, officials said.\n', '177'],
+    ['b.txt', 'Vote count\nThe Progress Alliance won 193 of the 477 seats in parliament, officials said.\n', '193'],
+  ], ['c.txt', 'Vote count\nThe Progress Alliance is poised to win 164 of the 477 seats in parliament, officials said.\n', '164'], 'conflict', true);
+});
+
 test('two forecasters\' forecasts are two quantities: that they differ is no conflict, while one forecaster\'s two figures still conflict', () => {
   lookAlikes([
     ['a.txt', 'Outlook\nThe Harbour Institute for Energy Studies expects the economy of Lusitania to grow by between 5.1% and 5.6% next year.\n', '5.1%'],

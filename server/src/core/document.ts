@@ -323,6 +323,7 @@ function isSpeaker(t: Tokens, R: FigureReader, m: RawMention): boolean {
 }
 
 const MAKE = new Set(['make', 'made', 'making']);
+const FORECAST = conceptOf('forecast');
 
 const SKIP = Cat.Stop | Cat.NumberWord | Cat.Month | Cat.Weekday | Cat.Qualifier | Cat.Scale | Cat.Relative | Cat.Determiner | Cat.Ordinal;
 
@@ -335,6 +336,8 @@ function contextTerms(text: string, t: Tokens, R: FigureReader, f: RawFigure, fi
     let term = termOf(text, t.start[j]!, t.end[j]!, t.hash[j]!);
     // "make up 34% of output" is not "what it makes" (nor "accounts for 34% of exports", another whole)
     if (MAKE.has(term) && R.lwIs(j + 1, 'up')) term = 'make up';
+    // "on course to win 177 seats", "on track to reach", "poised to win": a projection, as "is expected to win" is
+    else if ((((R.lwIs(j, 'course') || R.lwIs(j, 'track')) && R.lwIs(j - 1, 'on')) || R.lwIs(j, 'poised')) && R.lwIs(j + 1, 'to')) term = FORECAST;
     const w = dist <= 3 ? 1 : dist <= 6 ? 0.7 : dist <= 12 ? 0.4 : 0.2;
     const at = terms.indexOf(term);
     if (at >= 0) { if (weights[at]! < w) weights[at] = w; return; }
