@@ -220,3 +220,27 @@ test('files and folders that are no links are found without a realpath each (its
     fx.dispose();
   }
 });
+
+test('a JSON report piped to a slow reader arrives whole (standard output is written as the pipe takes it)', async () => {
+  const { spawn } = await import('node:child_process');
+  const { BIN, ROOT } = await import('./helpers');
+  const run = (stopAfter: number | null) => new Promise<{ code: number | null; bytes: number; stderr: string }>(resolve => {
+    const child = spawn(process.execPath, [BIN, 'check', 'samples', '--format', 'json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let bytes = 0, stderr = '';
+    child.stderr.on('data', d => { stderr += d; });
+    // (after its first chunk the reader takes nothing for a while: the pipe fills and the writer waits)
+    let first = true;
+    child.stdout.on('data', (d: Buffer) => {
+      bytes += d.length;
+      if (stopAfter !== null && bytes >= stopAfter) { child.stdout.destroy(); return; }
+      if (first) { first = false; child.stdout.pause(); setTimeout(() => child.stdout.resume(), 300); }
+    });
+    child.on('close', code => resolve({ code, bytes, stderr }));
+  });
+  const whole = await run(null);
+  assert.equal(whole.code, 1, whole.stderr);
+  assert.equal(whole.stderr, '');
+  const expected = runJson(['check', 'samples']).stdout.length;
+  assert.equal(whole.bytes, Buffer.byteLength(runCli(['check', 'samples', '--format', 'json']).stdout));
+  assert.ok(expected > 70000, `the samples' report is ${expected} characters: too small to fill a pipe`);
+});
