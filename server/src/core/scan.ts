@@ -676,6 +676,15 @@ export function asideRanges(text: string, headings?: [number, number][]): [numbe
     if (blankFrom < 0 || from < blankFrom || (blankEnd < text.length && from > blankEnd - 1)) { blankFrom = from; blankEnd = nextParagraphEnd(text, from); }
     return blankEnd;
   };
+  // the same for the end of an aside: a later search from inside the lines the last one passed over finds its end
+  // again, unless its own first line already ends it (the lines after that one are seen just as before)
+  let asideFrom = -1, asideTo = -1;
+  const endOfAside = (from: number, firstMayEnd: boolean) => {
+    if (asideFrom < 0 || from <= asideFrom || from >= asideTo || (firstMayEnd && proseLineAt(text, from))) {
+      asideFrom = from; asideTo = asideEnd(text, from, firstMayEnd);
+    }
+    return asideTo;
+  };
   const add = (a: number, b: number) => {
     const last = ranges[ranges.length - 1];
     if (last && a <= last[1]) { if (b > last[1]) last[1] = b; } else ranges.push([a, b]);
@@ -690,13 +699,13 @@ export function asideRanges(text: string, headings?: [number, number][]): [numbe
       if (headings && line.length < 120 && line.indexOf('|') >= 0 && MENU_LINE.test(line)) headings.push([pos, nl]);
       if (nonEmpty > 2 && line.length < 100) {
         if (RELATED_LINE.test(line)) {
-          const end = asideEnd(text, nl + 1, false);
+          const end = endOfAside(nl + 1, false);
           add(pos, end); headings?.push([pos, nl]);
           if (end >= text.length) break;
           pos = end; continue;
         }
         // (its paragraph, up to the story going on right under it: "Sign up for our Evening Briefing newsletter.")
-        if (PROMO_LINE.test(line)) { add(pos, Math.min(paragraphEnd(nl), asideEnd(text, nl + 1, true))); headings?.push([pos, nl]); }
+        if (PROMO_LINE.test(line)) { add(pos, Math.min(paragraphEnd(nl), endOfAside(nl + 1, true))); headings?.push([pos, nl]); }
       }
     }
     pos = nl + 1;
@@ -720,12 +729,25 @@ function asideEnd(text: string, from: number, firstMayEnd: boolean): number {
     while (b > a && (text.charCodeAt(b - 1) <= 32)) b--;
     if (a === b) blankBefore = true;
     else {
-      if (!blankBefore && (firstMayEnd || pos > from) && b - a >= 60 && PROSE_END.test(text.slice(b - 2, b)) && !BULLET.test(text.slice(a, a + 2))) return pos;
+      if (!blankBefore && (firstMayEnd || pos > from) && isProse(text, a, b)) return pos;
       blankBefore = false;
     }
     pos = nl + 1;
   }
   return text.length;
+}
+/** Whether the line from a to b (trimmed) is a sentence of prose: 60 characters or more, ending a sentence, no bullet. */
+function isProse(text: string, a: number, b: number): boolean {
+  return b - a >= 60 && PROSE_END.test(text.slice(b - 2, b)) && !BULLET.test(text.slice(a, a + 2));
+}
+/** Whether the line that starts at `pos` is a sentence of prose. */
+function proseLineAt(text: string, pos: number): boolean {
+  let nl = text.indexOf('\n', pos);
+  if (nl < 0) nl = text.length;
+  let a = pos, b = nl;
+  while (a < b && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
+  while (b > a && (text.charCodeAt(b - 1) <= 32)) b--;
+  return a < b && isProse(text, a, b);
 }
 const PROSE_END = /[.!?]["”’]?$/;
 const BULLET = /^[-•*–—>\d]/;
