@@ -131,6 +131,17 @@ test('organisations by cue and by short form; places by gazetteer; a credited so
   assert.equal(entityWith(c, 'Delta Wire').kind, 'organization');
 });
 
+test('a cue word before "of" or "for" opens an organisation\'s name whatever place follows ("University of Sydney", "Bank of Japan"), and its subject opening a sentence is no short form of it', () => {
+  const c = corpus({
+    'u.txt': 'Campus news\n\nMarta Oyelaran, a historian at the University of New Tellmark, led the survey. A lecturer at the University of Sydney, Joan Pike, agreed. Rates were held by the Bank of Japan.\n',
+    'f.txt': 'Fish prices\n\nThe Ministry of Fisheries said catches fell. Fisheries employ about 3,000 people in Dornia.\n',
+  });
+  for (const n of ['University of New Tellmark', 'University of Sydney', 'Bank of Japan', 'Ministry of Fisheries']) assert.equal(entityWith(c, n).kind, 'organization', n);
+  assert.ok(!forms(entityWith(c, 'Ministry of Fisheries')).has('Fisheries'), [...forms(entityWith(c, 'Ministry of Fisheries'))].join(', '));
+  const names = c.result().entities.map(e => e.name);
+  assert.ok(!names.some(n => /^(University|Bank) of$/.test(n)), names.join(', '));
+});
+
 test('works made by people are places, and the town in their name is not their short form', () => {
   const c = corpus({ 'r.txt': 'The Kalvormouth Rail Link opened on Monday. About 50,000 people in Kalvormouth work in education.\nTraffic through the Hai Van Tunnel rose.' });
   const link = entityWith(c, 'Kalvormouth Rail Link');

@@ -195,6 +195,10 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     for (let n = from; n < ps.length; n++) if (R.has(ps[n]!, cat) && (t.flags[ps[n]!]! & TF.Cap)) return true;
     return false;
   }
+  /** The parts open with a capitalised cue of an organisation and a lower-case connector: "Ministry of ...", "Institute for ...". */
+  function cueOf(ps: number[]): boolean {
+    return ps.length >= 3 && R.has(ps[0]!, Cat.OrgCue) && (t.flags[ps[0]!]! & TF.Cap) !== 0 && R.has(ps[1]!, Cat.Connector) && (t.flags[ps[1]!]! & TF.Lower) !== 0;
+  }
   function hasCue(a: number, b: number, cat: Cat): boolean { for (let k = a; k <= b; k++) if (R.has(k, cat) && (t.flags[k]! & TF.Cap)) return true; return false; }
   function hasWord(a: number, b: number, w: string): boolean { for (let k = a; k <= b; k++) if (R.is(k, w)) return true; return false; }
 
@@ -405,7 +409,9 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     for (let n = 1; n < ps.length - 1; n++) if (R.lwIs(ps[n]!, 'on') && (t.flags[ps[n]!]! & TF.Lower)) { headLen = n; break; }
     const headLast = ps[headLen - 1]!;
     const lastIsPlaceCue = R.has(headLast, Cat.PlaceCue) && headLen >= 2;
-    const orgCue = headLen >= 2 && hasCapCue(ps.slice(0, headLen), 1, Cat.OrgCue) && !(R.has(headLast, Cat.PlaceCue) && !R.has(headLast, Cat.OrgCue));
+    // (a cue opens the name when a connector follows it: "University of New South Wales", "Bank of Japan" are no
+    // place, however the words after "of" read; the place they name is what the body is of)
+    const orgCue = headLen >= 2 && (hasCapCue(ps.slice(0, headLen), 1, Cat.OrgCue) || cueOf(ps)) && !(R.has(headLast, Cat.PlaceCue) && !R.has(headLast, Cat.OrgCue));
     // a people's word is its country's, when a title split it off ("Vietnam Japanese Prime Minister ...": "Japanese"),
     // and so at the end of a run it is the adjective of the title or noun after it: "Visit of Japanese PM Kishida",
     // "Senior Korean leaders" (what is before it, a word and "of", or titles only, is no part of a name with it)
