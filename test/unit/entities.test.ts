@@ -142,6 +142,13 @@ test('a cue word before "of" or "for" opens an organisation\'s name whatever pla
   assert.ok(!names.some(n => /^(University|Bank) of$/.test(n)), names.join(', '));
 });
 
+test('office-holders in the plural before "of" name a body: "Joint Chiefs of Staff" is an organisation', () => {
+  const c = corpus({ 'j.txt': 'Drills\n\nOn Tuesday the navy and the Joint Chiefs of Staff confirmed the drills off Varnby. The Standing Governors of Tellmark Harbour approved the budget.\n' });
+  const jcs = entityWith(c, 'Joint Chiefs of Staff');
+  assert.equal(jcs.kind, 'organization');
+  assert.equal(entityWith(c, 'Standing Governors of Tellmark Harbour').kind, 'organization');
+});
+
 test('works made by people are places, and the town in their name is not their short form', () => {
   const c = corpus({ 'r.txt': 'The Kalvormouth Rail Link opened on Monday. About 50,000 people in Kalvormouth work in education.\nTraffic through the Hai Van Tunnel rose.' });
   const link = entityWith(c, 'Kalvormouth Rail Link');

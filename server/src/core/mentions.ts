@@ -1,7 +1,7 @@
 // Entity mentions in one document: capitalised runs split into titles, demonyms,
 // organisations, places and person names, with the evidence for each kind.
 // Corpus-level grouping (aliases, acronyms, kinds by vote) is in entities.ts.
-import { Cat, lookupWord, type LexEntry } from './lexicon';
+import { Cat, lookupWord, lookup, hashFold, type LexEntry } from './lexicon';
 import { TK, TF, type Tokens, isPossessive } from './scan';
 import type { FigureReader } from './figures';
 import { placeIn, countryOfDemonymIn, isDemonymTailIn, type Place } from './gazetteer';
@@ -198,6 +198,20 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
   /** The parts open with a capitalised cue of an organisation and a lower-case connector: "Ministry of ...", "Institute for ...". */
   function cueOf(ps: number[]): boolean {
     return ps.length >= 3 && R.has(ps[0]!, Cat.OrgCue) && (t.flags[ps[0]!]! & TF.Cap) !== 0 && R.has(ps[1]!, Cat.Connector) && (t.flags[ps[1]!]! & TF.Lower) !== 0;
+  }
+  /**
+   * The part that names office-holders in the plural before a lower-case "of" ("Joint Chiefs of Staff", "Board of
+   * Governors" has its cue already): a body of them, an organisation; -1 when there is none. (The singular is asked
+   * of the lexicon on the text's range, without a string; a place after "of" was split off before, segmentParts.)
+   */
+  function bodyOf(ps: number[], n: number): number {
+    for (let x = 0; x + 2 < n; x++) {
+      const k = ps[x]!, s = t.start[k]!, e = t.end[k]!;
+      if (!R.is(ps[x + 1]!, 'of') || !(t.flags[ps[x + 1]!]! & TF.Lower) || !(t.flags[k]! & TF.Cap) || (t.flags[k]! & TF.AllCaps) || e - s < 5 || text.charCodeAt(e - 1) !== 115) continue;
+      const one = lookup(text, s, e - 1, hashFold(text, s, e - 1));
+      if (one && one.cats & (Cat.RoleNoun | Cat.TitleHead)) return k;
+    }
+    return -1;
   }
   function hasCue(a: number, b: number, cat: Cat): boolean { for (let k = a; k <= b; k++) if (R.has(k, cat) && (t.flags[k]! & TF.Cap)) return true; return false; }
   function hasWord(a: number, b: number, w: string): boolean { for (let k = a; k <= b; k++) if (R.is(k, w)) return true; return false; }
@@ -436,6 +450,8 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     }
     if (orgCue) { emit(first, lastTok, 'organization', 4, `cue: ${word(ps.find(k => R.has(k, Cat.OrgCue))!)}`, weak, false, role, null); return; }
     if (lastIsPlaceCue) { emit(first, lastTok, 'place', 3, `cue: ${word(headLast)}`, weak, false, role, null); return; }
+    const body = bodyOf(ps, headLen);
+    if (body >= 0) { emit(first, lastTok, 'organization', 3, `office-holders: ${word(body)}`, weak, false, role, null); return; }
     // compass + a region or place: Southeast Asia, Northeast Asia
     if (ps.length === 2 && R.has(ps[0]!, Cat.Compass) && (R.has(ps[1]!, Cat.Continent) || placeAt(ps[1]!, ps[1]!))) {
       emit(first, lastTok, 'place', 3, 'compass + place', weak, false, role, null); return;
