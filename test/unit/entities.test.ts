@@ -149,6 +149,12 @@ test('office-holders in the plural before "of" name a body: "Joint Chiefs of Sta
   assert.equal(entityWith(c, 'Standing Governors of Tellmark Harbour').kind, 'organization');
 });
 
+test('continents and oceans joined by hyphens are a region ("Asia-Pacific", "Indo-Pacific", "Euro-Atlantic"), not "Trans-Pacific"', () => {
+  const c = corpus({ 'r.txt': 'Shipping\n\nFreight rates across the Asia-Pacific climbed in May. Navies of the Indo-Pacific held drills, and Euro-Atlantic allies watched. A Trans-Pacific cable was laid.\n' });
+  for (const n of ['Asia-Pacific', 'Indo-Pacific', 'Euro-Atlantic']) assert.equal(entityWith(c, n).kind, 'place', n);
+  assert.notEqual(entityWith(c, 'Trans-Pacific').kind, 'place');
+});
+
 test('works made by people are places, and the town in their name is not their short form', () => {
   const c = corpus({ 'r.txt': 'The Kalvormouth Rail Link opened on Monday. About 50,000 people in Kalvormouth work in education.\nTraffic through the Hai Van Tunnel rose.' });
   const link = entityWith(c, 'Kalvormouth Rail Link');

@@ -160,6 +160,19 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     const cx = R.has(x, Cat.Continent), cy = R.has(y, Cat.Continent);
     return (cx || cy) && (cx || !placeLike(x)) && (cy || !placeLike(y));
   }
+  /**
+   * A region named by joining continents and oceans with hyphens: "Asia-Pacific", "Indo-Pacific", "Euro-Atlantic".
+   * The parts from x to z: the last a continent or ocean word, each one before it another, or a name's combining
+   * form in -o ("Indo", "Euro", "Afro"); not "Trans-Pacific".
+   */
+  function continentCompound(x: number, z: number): boolean {
+    if (!R.has(z, Cat.Continent)) return false;
+    for (let k = x; k < z; k += 2) {
+      if (!R.isDash(k + 1) || R.has(k, Cat.Continent)) continue;
+      if (!(t.flags[k]! & TF.Cap) || t.end[k]! - t.start[k]! < 4 || text.charCodeAt(t.end[k]! - 1) !== 111) return false;
+    }
+    return true;
+  }
   /** "Leaders", "Veterans": a capitalised plural of an ordinary word (no place, no people's word). */
   function commonPlural(k: number): boolean {
     if (!(t.flags[k]! & TF.Cap) || (t.flags[k]! & (TF.AllCaps | TF.MixedCaps))) return false;
@@ -489,6 +502,7 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
       // (but a newspaper, a parliament or an army is called so: "the Times", "Congress", "the Navy")
       if (e && e.cats & (Cat.OrgCue | Cat.PlaceCue) && !(t.flags[k]! & TF.AllCaps) && !NAMED_ALONE.has(e.word)) return;
       if (isDemonymTailIn(text, t.start[k]!, t.end[k]!, tk.range(k, k))) return;
+      if (lastTok > k && continentCompound(k, lastTok)) { emit(first, lastTok, 'place', 3, 'continent compound', weak, initial, role, null); return; }
       const len = t.end[k]! - t.start[k]!;
       if (len < 2) return;
       const acronym = (t.flags[k]! & (TF.AllCaps | TF.MixedCaps)) !== 0 && len <= 8 && /^[A-Z][A-Za-z]*[A-Z][a-z]?$|^[A-Z]{2,}$/.test(word(k));
