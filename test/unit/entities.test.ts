@@ -155,6 +155,13 @@ test('continents and oceans joined by hyphens are a region ("Asia-Pacific", "Ind
   assert.notEqual(entityWith(c, 'Trans-Pacific').kind, 'place');
 });
 
+test('the plural of a word that ends two countries\' names is a place ("the two Sudans", "the Congos"); a plural of an English word is not ("the Islands")', () => {
+  const c = corpus({ 'p.txt': 'Border talks\n\nOil from the two Sudans flows through one pipeline. River trade between the Congos grew by 4%. Voters in the Islands stayed home.\n' });
+  assert.equal(entityWith(c, 'Sudans').kind, 'place');
+  assert.equal(entityWith(c, 'Congos').kind, 'place');
+  assert.ok(!c.result().entities.some(e => e.name === 'Islands' && e.kind === 'place'));
+});
+
 test('works made by people are places, and the town in their name is not their short form', () => {
   const c = corpus({ 'r.txt': 'The Kalvormouth Rail Link opened on Monday. About 50,000 people in Kalvormouth work in education.\nTraffic through the Hai Van Tunnel rose.' });
   const link = entityWith(c, 'Kalvormouth Rail Link');

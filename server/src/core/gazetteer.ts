@@ -5,6 +5,7 @@ import citiesData from './data/generated/cities.json';
 import currenciesData from './data/generated/currencies.json';
 import { fold, hashFold } from './lexicon';
 import { KeyIndex, keyOf, keyHash } from './keys';
+import { isCommonWord } from './words';
 
 interface CountryRow { code: string; independent: boolean; name: string; names: string[]; demonyms: string[]; currencies: { code: string; name: string; symbol?: string }[]; capital: string[] }
 
@@ -27,9 +28,11 @@ const symbols = new Map<string, string>();
 const currencyWords = new Map<string, string>();
 const isoCodes = new Set<string>();
 const demonymTails = new Set<string>();
+/** Keys of the plural of a word that ends the names of two countries or more: "Koreas", "Congos", "Sudans". */
+const sharedPlurals = new Set<string>();
 let ready = false;
 // the same tables, asked with a range of the text (see keys.ts)
-let placeIndex: KeyIndex<Place>, demonymIndex: KeyIndex<Place>, tailIndex: KeyIndex<true>;
+let placeIndex: KeyIndex<Place>, demonymIndex: KeyIndex<Place>, tailIndex: KeyIndex<true>, pluralIndex: KeyIndex<true>;
 
 /** Currencies preferred when a symbol or a word is shared ("$", "dollar", "pound", "won"). */
 const PREFERRED = ['USD', 'EUR', 'GBP', 'JPY', 'CNY', 'KRW', 'INR', 'CHF', 'CAD', 'AUD', 'VND', 'MXN', 'BRL', 'RUB'];
@@ -44,9 +47,14 @@ function init(): void {
   ready = true;
   const countries = (gazetteerData as { countries: CountryRow[] }).countries;
   const plurals: [string, string][] = [];
+  const lastWordOf = new Map<string, Set<string>>(); // a multi-word country name's last word → the countries
   for (const c of countries) {
     const place: Place = { id: `place:${c.code}`, name: c.name, type: 'country', country: c.code, population: c.independent ? 1 : 0 };
-    for (const n of [c.name, ...c.names]) { const k = nameKey(n); const old = places.get(k); if (!old || old.population < place.population) places.set(k, place); }
+    for (const n of [c.name, ...c.names]) {
+      const k = nameKey(n); const old = places.get(k); if (!old || old.population < place.population) places.set(k, place);
+      const last = /\s(\p{Lu}\p{Ll}+)$/u.exec(n)?.[1];
+      if (last) { let s = lastWordOf.get(last); if (!s) lastWordOf.set(last, s = new Set()); s.add(c.code); }
+    }
     for (const d of c.demonyms) {
       const words = d.split(/\s+/);
       if (words.length > 1) demonymTails.add(nameKey(words[words.length - 1]!));
@@ -69,6 +77,12 @@ function init(): void {
   }
   for (const [alias, code] of [['A$', 'AUD'], ['C$', 'CAD'], ['S$', 'SGD'], ['NT$', 'TWD'], ['R$', 'BRL'], ['RMB', 'CNY'], ['US$', 'USD'], ['US $', 'USD']] as const) symbols.set(alias, code);
   for (const r of currenciesData as { code: string }[]) isoCodes.add(r.code);
+  // "the two Koreas", "the Congos": the word two countries' names end in, in the plural (not an English word's:
+  // "Islands", "Republics", "Guineas")
+  for (const [w, codes] of lastWordOf) {
+    const l = w.toLowerCase();
+    if (codes.size >= 2 && !l.endsWith('s') && !isCommonWord(l, 0, l.length)) sharedPlurals.add(nameKey(w + 's'));
+  }
   // (a plural that is some name or another demonym already stays that)
   for (const [k, singular] of plurals) if (!demonyms.has(k) && !places.has(k)) demonyms.set(k, demonyms.get(singular)!);
   for (const [name, country, population] of citiesData as [string, string, number][]) {
@@ -89,6 +103,7 @@ function init(): void {
   placeIndex = new KeyIndex(places);
   demonymIndex = new KeyIndex(demonyms);
   tailIndex = new KeyIndex(new Map([...demonymTails].map(k => [k, true as const])));
+  pluralIndex = new KeyIndex(new Map([...sharedPlurals].map(k => [k, true as const])));
 }
 
 function gazetteerRegions(): string[] {
@@ -122,6 +137,12 @@ export function countryOfDemonymIn(text: string, start: number, end: number, h =
 export function isDemonymTailIn(text: string, start: number, end: number, h = keyHash(text, start, end)): boolean {
   init();
   return tailIndex.inRange(text, start, end, h) !== undefined && !demonymIndex.inRange(text, start, end, h)?.id;
+}
+
+/** text[start, end) is the plural of a word that ends the names of several countries: "Koreas", "Sudans". */
+export function isCountriesPluralIn(text: string, start: number, end: number, h = keyHash(text, start, end)): boolean {
+  init();
+  return pluralIndex.inRange(text, start, end, h) !== undefined;
 }
 
 export function currencyOfSymbol(symbol: string): string | undefined { init(); return symbols.get(symbol); }

@@ -4,7 +4,7 @@
 import { Cat, lookupWord, lookup, hashFold, type LexEntry } from './lexicon';
 import { TK, TF, type Tokens, isPossessive } from './scan';
 import type { FigureReader } from './figures';
-import { placeIn, countryOfDemonymIn, isDemonymTailIn, type Place } from './gazetteer';
+import { placeIn, countryOfDemonymIn, isDemonymTailIn, isCountriesPluralIn, type Place } from './gazetteer';
 import { internKey, keyAt, idAt, textAt, forgetDocumentTexts, TokenKeys } from './keys';
 import type { EntityKind } from './types';
 import { detached } from './text';
@@ -503,6 +503,8 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
       if (e && e.cats & (Cat.OrgCue | Cat.PlaceCue) && !(t.flags[k]! & TF.AllCaps) && !NAMED_ALONE.has(e.word)) return;
       if (isDemonymTailIn(text, t.start[k]!, t.end[k]!, tk.range(k, k))) return;
       if (lastTok > k && continentCompound(k, lastTok)) { emit(first, lastTok, 'place', 3, 'continent compound', weak, initial, role, null); return; }
+      // "the two Koreas", "the Sudans": the countries that share the word
+      if (lastTok === k && text.charCodeAt(t.end[k]! - 1) === 115 && isCountriesPluralIn(text, t.start[k]!, t.end[k]!, tk.range(k, k))) { emit(k, k, 'place', 3, 'countries sharing a name', weak, initial, role, null); return; }
       const len = t.end[k]! - t.start[k]!;
       if (len < 2) return;
       const acronym = (t.flags[k]! & (TF.AllCaps | TF.MixedCaps)) !== 0 && len <= 8 && /^[A-Z][A-Za-z]*[A-Z][a-z]?$|^[A-Z]{2,}$/.test(word(k));
