@@ -162,6 +162,16 @@ test('the plural of a word that ends two countries\' names is a place ("the two 
   assert.ok(!c.result().entities.some(e => e.name === 'Islands' && e.kind === 'place'));
 });
 
+test('"according to X, which ..." credits an organisation; "according to X" alone, or "according to X, who ...", does not', () => {
+  const c = corpus({
+    'a.txt': 'Handsets\n\nTablet sales in Brevia fell 6%, according to Halvex, which tracks device shipments. Laptop sales rose, according to Halvex.\n',
+    'b.txt': 'Ports\n\nCargo volumes doubled, according to Okoro. Fees rose, according to Meret Lanz, who advises the port.\n',
+  });
+  assert.equal(entityWith(c, 'Halvex').kind, 'organization');
+  assert.notEqual(entityWith(c, 'Okoro').kind, 'organization');
+  assert.notEqual(entityWith(c, 'Meret Lanz').kind, 'organization');
+});
+
 test('works made by people are places, and the town in their name is not their short form', () => {
   const c = corpus({ 'r.txt': 'The Kalvormouth Rail Link opened on Monday. About 50,000 people in Kalvormouth work in education.\nTraffic through the Hai Van Tunnel rose.' });
   const link = entityWith(c, 'Kalvormouth Rail Link');

@@ -484,7 +484,7 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
       }
       for (let n = Math.min(ps.length - 1, 4); n >= 1; n--) {
         const p = placeOf(ps[ps.length - n]!, ps[ps.length - 1]!, b);
-        if (p && (p.type === 'country' || p.population >= 1e6) && !sourceContext(first) && !personContext(ps[0]!, lastTok) && (!R.has(ps[ps.length - n - 1]!, Cat.Compass) || R.has(ps[ps.length - n]!, Cat.Compass))) {
+        if (p && (p.type === 'country' || p.population >= 1e6) && !sourceContext(first, lastTok) && !personContext(ps[0]!, lastTok) && (!R.has(ps[ps.length - n - 1]!, Cat.Compass) || R.has(ps[ps.length - n]!, Cat.Compass))) {
           segmentNames(ps.slice(0, ps.length - n), b, weak, initial, role);
           segmentNames(ps.slice(ps.length - n), b, weak, false, null);
           return;
@@ -508,7 +508,7 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
       const len = t.end[k]! - t.start[k]!;
       if (len < 2) return;
       const acronym = (t.flags[k]! & (TF.AllCaps | TF.MixedCaps)) !== 0 && len <= 8 && /^[A-Z][A-Za-z]*[A-Z][a-z]?$|^[A-Z]{2,}$/.test(word(k));
-      const ev = personContext(k, lastTok) ? 'person' : sourceContext(k) ? 'organization' : companyContext(k) ? 'organization' : acronym ? 'organization' : null;
+      const ev = personContext(k, lastTok) ? 'person' : sourceContext(k, lastTok) ? 'organization' : companyContext(k) ? 'organization' : acronym ? 'organization' : null;
       emit(k, lastTok, ev, ev ? (acronym && ev === 'organization' ? 1 : 2) : 0, ev ? (acronym ? 'acronym' : 'context') : '', weak, initial, role, null, acronym);
       return;
     }
@@ -517,7 +517,7 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     if (storm !== undefined && ps.length >= 2 && storm !== ps[ps.length - 1]) { emit(first, lastTok, 'other', 3, `cue: ${word(storm)}`, weak, false, role, null); return; }
     const pc = personContext(first, lastTok) || hyphenName(ps);
     if (pc) { emit(first, lastTok, 'person', 2, 'context', weak, false, role, null); return; }
-    if (sourceContext(first)) { emit(first, lastTok, 'organization', 3, 'credited as the source', weak, false, role, null); return; }
+    if (sourceContext(first, lastTok)) { emit(first, lastTok, 'organization', 3, 'credited as the source', weak, false, role, null); return; }
     if (companyContext(first)) { emit(first, lastTok, 'organization', 2, 'context', weak, false, role, null); return; }
     emit(first, lastTok, looksLikeName(ps) ? 'person' : null, looksLikeName(ps) ? 1 : 0, looksLikeName(ps) ? 'name shape' : '', weak, false, role, null);
   }
@@ -629,11 +629,11 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
   function creditAt(a: number): boolean {
     return R.ch(a - 1) === 58 && CREDIT.has(R.lw(a - 2));
   }
-  function sourceContext(a: number): boolean {
-    // "Source: Nikkei Asia", "Photo: Reuters", "according to Canalys", "told This Week in Asia"
+  function sourceContext(a: number, b: number): boolean {
+    // "Source: Nikkei Asia", "Photo: Reuters"
     if (creditAt(a)) return true;
-    if (R.is(a - 1, 'to') && R.is(a - 2, 'according')) return false;
-    return false;
+    // "according to Halvex, which tracks shipments": a source, and no person ("according to Thayer" alone may be one)
+    return R.is(a - 1, 'to') && R.is(a - 2, 'according') && R.ch(b + 1) === 44 && R.is(b + 2, 'which') && (t.flags[b + 2]! & TF.Lower) !== 0;
   }
   function companyContext(a: number): boolean {
     let p = a - 1;
