@@ -724,30 +724,32 @@ function asideEnd(text: string, from: number, firstMayEnd: boolean): number {
   while (pos < text.length) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0) nl = text.length;
-    let a = pos, b = nl;
-    while (a < b && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
-    while (b > a && (text.charCodeAt(b - 1) <= 32)) b--;
-    if (a === b) blankBefore = true;
+    const kind = lineKind(text, pos, nl);
+    if (kind === BLANK) blankBefore = true;
     else {
-      if (!blankBefore && (firstMayEnd || pos > from) && isProse(text, a, b)) return pos;
+      if (!blankBefore && (firstMayEnd || pos > from) && kind === PROSE) return pos;
       blankBefore = false;
     }
     pos = nl + 1;
   }
   return text.length;
 }
-/** Whether the line from a to b (trimmed) is a sentence of prose: 60 characters or more, ending a sentence, no bullet. */
-function isProse(text: string, a: number, b: number): boolean {
-  return b - a >= 60 && PROSE_END.test(text.slice(b - 2, b)) && !BULLET.test(text.slice(a, a + 2));
-}
-/** Whether the line that starts at `pos` is a sentence of prose. */
-function proseLineAt(text: string, pos: number): boolean {
-  let nl = text.indexOf('\n', pos);
-  if (nl < 0) nl = text.length;
+const BLANK = 0, TEXT = 1, PROSE = 2;
+/**
+ * The line from pos to nl: blank, text, or a sentence of prose (60 characters or more once trimmed, ending a
+ * sentence, no bullet).
+ */
+function lineKind(text: string, pos: number, nl: number): number {
   let a = pos, b = nl;
   while (a < b && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
   while (b > a && (text.charCodeAt(b - 1) <= 32)) b--;
-  return a < b && isProse(text, a, b);
+  if (a === b) return BLANK;
+  return b - a >= 60 && PROSE_END.test(text.slice(b - 2, b)) && !BULLET.test(text.slice(a, a + 2)) ? PROSE : TEXT;
+}
+/** Whether the line that starts at `pos` is a sentence of prose. */
+function proseLineAt(text: string, pos: number): boolean {
+  const nl = text.indexOf('\n', pos);
+  return lineKind(text, pos, nl < 0 ? text.length : nl) === PROSE;
 }
 const PROSE_END = /[.!?]["”’]?$/;
 const BULLET = /^[-•*–—>\d]/;
