@@ -168,7 +168,8 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
   function continentCompound(x: number, z: number): boolean {
     if (!R.has(z, Cat.Continent)) return false;
     for (let k = x; k < z; k += 2) {
-      if (!R.isDash(k + 1) || R.has(k, Cat.Continent)) continue;
+      if (!R.isDash(k + 1)) return false;
+      if (R.has(k, Cat.Continent)) continue;
       if (!(t.flags[k]! & TF.Cap) || t.end[k]! - t.start[k]! < 4 || text.charCodeAt(t.end[k]! - 1) !== 111) return false;
     }
     return true;
