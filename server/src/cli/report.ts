@@ -102,35 +102,67 @@ class Locator {
 /**
  * Build the report. Document ids in `result` are the articles' `file` (the shown path).
  * Diagnostics come from the engine, plus one `unreadable-file` diagnostic per skipped file.
+ * Figures, entities and claims are built when first read: the text format prints only
+ * the diagnostics and the summary, and building them is a quarter of a large run.
  */
 export function buildReport(articles: readonly Article[], result: CorpusResult): Report {
-  const texts = new Map<string, string>();
-  for (const a of articles) if (a.ok) texts.set(a.file, a.text);
-  const at = new Locator(texts);
+  return new LazyReport(articles, result);
+}
 
-  const claimOf = new Map<string, string>();
-  for (const claim of result.claims) for (const id of claim.figures) if (!claimOf.has(id)) claimOf.set(id, claim.id);
-  const figureIndex = new Map(result.figures.map((f, i) => [f.id, i] as const));
+class LazyReport implements Report {
+  readonly files: string[];
+  readonly diagnostics: ReportDiagnostic[];
+  private readonly at: Locator;
+  private built?: { figures: ReportFigure[]; claims: ReportClaim[] };
+  private builtEntities?: ReportEntity[];
 
-  const figures = result.figures.map((f): ReportFigure => ({
-    ...at.locate(f),
-    text: f.text, kind: f.kind, value: f.value, unit: f.unit, qualifier: f.qualifier,
-    claim: claimOf.get(f.id) ?? null,
-    relative: f.relative, time: f.time, aside: f.aside,
-  }));
+  constructor(articles: readonly Article[], private readonly result: CorpusResult) {
+    const texts = new Map<string, string>();
+    for (const a of articles) if (a.ok) texts.set(a.file, a.text);
+    this.at = new Locator(texts);
+    this.files = articles.map(a => a.file);
+    this.diagnostics = diagnosticsOf(articles, result, this.at);
+  }
 
-  const entities = result.entities.map((e): ReportEntity => ({
-    id: e.id, name: e.name, kind: e.kind,
-    mentions: e.mentions.map(m => ({ ...at.locate(m), text: m.text, role: m.role, via: m.via })),
-    forms: e.forms, roles: e.roles,
-  }));
+  get figures(): ReportFigure[] { return this.figuresAndClaims().figures; }
+  get claims(): ReportClaim[] { return this.figuresAndClaims().claims; }
 
-  const claims = result.claims.map((c): ReportClaim => ({
-    id: c.id, label: c.label, status: c.status,
-    figures: c.figures.map(id => figureIndex.get(id)).filter((i): i is number => i !== undefined),
-    values: c.values, resolved: c.resolved,
-  }));
+  get entities(): ReportEntity[] {
+    const at = this.at;
+    return this.builtEntities ??= this.result.entities.map((e): ReportEntity => ({
+      id: e.id, name: e.name, kind: e.kind,
+      mentions: e.mentions.map(m => ({ ...at.locate(m), text: m.text, role: m.role, via: m.via })),
+      forms: e.forms, roles: e.roles,
+    }));
+  }
 
+  /** The summary's counts, read from the engine's result (no figure, entity or claim is built for them). */
+  get summary(): Summary {
+    return summaryOf(this.files.length, this.diagnostics, this.result.figures.length, this.result.entities.length, this.result.claims);
+  }
+
+  private figuresAndClaims(): { figures: ReportFigure[]; claims: ReportClaim[] } {
+    if (this.built) return this.built;
+    const { result, at } = this;
+    const claimOf = new Map<string, string>();
+    for (const claim of result.claims) for (const id of claim.figures) if (!claimOf.has(id)) claimOf.set(id, claim.id);
+    const figureIndex = new Map(result.figures.map((f, i) => [f.id, i] as const));
+    const figures = result.figures.map((f): ReportFigure => ({
+      ...at.locate(f),
+      text: f.text, kind: f.kind, value: f.value, unit: f.unit, qualifier: f.qualifier,
+      claim: claimOf.get(f.id) ?? null,
+      relative: f.relative, time: f.time, aside: f.aside,
+    }));
+    const claims = result.claims.map((c): ReportClaim => ({
+      id: c.id, label: c.label, status: c.status,
+      figures: c.figures.map(id => figureIndex.get(id)).filter((i): i is number => i !== undefined),
+      values: c.values, resolved: c.resolved,
+    }));
+    return this.built = { figures, claims };
+  }
+}
+
+function diagnosticsOf(articles: readonly Article[], result: CorpusResult, at: Locator): ReportDiagnostic[] {
   const order = new Map(articles.map((a, i) => [a.file, i] as const));
   const seen = new Set<string>();
   const problems: Problem[] = [];
@@ -152,20 +184,23 @@ export function buildReport(articles: readonly Article[], result: CorpusResult):
     });
   }
   diagnostics.sort((x, y) => (order.get(x.file) ?? Infinity) - (order.get(y.file) ?? Infinity) || x.line - y.line || x.column - y.column);
-
-  return { files: articles.map(a => a.file), figures, entities, claims, diagnostics };
+  return diagnostics;
 }
 
 export function summarize(report: Report): Summary {
-  const conflictClaims = report.claims.filter(c => c.status === 'conflict' && !c.resolved).length;
+  if (report instanceof LazyReport) return report.summary;
+  return summaryOf(report.files.length, report.diagnostics, report.figures.length, report.entities.length, report.claims);
+}
+
+function summaryOf(files: number, diagnostics: readonly ReportDiagnostic[], figures: number, entities: number,
+                   claims: readonly { status: Claim['status']; resolved: boolean }[]): Summary {
+  const conflictClaims = claims.filter(c => c.status === 'conflict' && !c.resolved).length;
   // Should the engine report conflicting figures without marking a claim, still count them as one conflict.
-  const flagged = report.diagnostics.some(d => d.code === Codes.conflictingFigure) ? 1 : 0;
+  const flagged = diagnostics.some(d => d.code === Codes.conflictingFigure) ? 1 : 0;
   return {
-    files: report.files.length,
-    unreadable: report.diagnostics.filter(d => d.code === Codes.unreadableFile).length,
-    figures: report.figures.length,
-    entities: report.entities.length,
-    claims: report.claims.length,
+    files,
+    unreadable: diagnostics.filter(d => d.code === Codes.unreadableFile).length,
+    figures, entities, claims: claims.length,
     conflicts: Math.max(conflictClaims, flagged),
   };
 }

@@ -1182,22 +1182,32 @@ export function labelOf(figs: Figure[], xs: FigureFeatures[], textOf: TextOf = (
 
 const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
 
-/** A term (stem or concept) → the word a figure's sentence writes for it, looking in the first few figures' sentences. */
+/**
+ * A term (stem or concept) → the word a figure's sentence writes for it, looking in the first few figures' sentences.
+ * The sentences are read only as far as needed: a label asks for two or three terms, usually near the first figure.
+ */
 function surfaceWords(figs: Figure[], textOf: TextOf): (term: string) => string | undefined {
-  let seen: Map<string, string> | null = null;
+  const seen = new Map<string, string>();
+  let words: Iterator<RegExpMatchArray> | null = null, next = 0;
   return term => {
-    if (!seen) {
-      seen = new Map();
-      for (const g of figs.slice(0, 3)) {
+    let found = seen.get(term);
+    while (found === undefined) {
+      if (!words) {
+        const g = figs[next++];
+        if (!g || next > 3) return undefined;
         const text = textOf(g.doc);
         if (!text) continue;
-        for (const m of text.slice(g.sentenceStart, g.sentenceEnd).matchAll(WORD)) {
-          const w = m[0];
-          const t = conceptOf(fold(w));
-          if (!seen.has(t)) seen.set(t, /^\p{Lu}[\p{Ll}\p{M}]/u.test(w) && m.index === 0 ? w.toLowerCase() : w);
-        }
+        words = text.slice(g.sentenceStart, g.sentenceEnd).matchAll(WORD);
       }
+      const m = words.next();
+      if (m.done) { words = null; continue; }
+      const w = m.value[0];
+      const t = conceptOf(fold(w));
+      if (seen.has(t)) continue;
+      const said = /^\p{Lu}[\p{Ll}\p{M}]/u.test(w) && m.value.index === 0 ? w.toLowerCase() : w;
+      seen.set(t, said);
+      if (t === term) found = said;
     }
-    return seen.get(term);
+    return found;
   };
 }
