@@ -711,3 +711,10 @@ test('two names nothing identified, each opening its sentence and doing somethin
     ['b.txt', 'Vote\nThe Harbour Party won 41 percent of the vote, the Harbour Authority said.\n', '41 percent'],
   ], ['c.txt', 'Vote\nElection officials put turnout at 62.6 percent, the Harbour Authority said.\n', '62.6 percent'], 'conflict', true);
 });
+
+test('articles whose headlines name two different pairs of countries report two events: "the two sides signed" 14 and eleven agreements are two signings', () => {
+  lookAlikes([
+    ['a.txt', 'Chile, Portugal Sign Agreements During Visit\nThe two sides signed 14 agreements covering energy, rail and ports. Chile and Portugal called the visit a success.\n', '14'],
+    ['b.txt', 'Kenya and Portugal Deepen Ties\nThe two sides signed eleven agreements covering energy, rail and ports. Kenya and Portugal called the visit a success.\n', 'eleven'],
+  ], ['c.txt', 'Portugal and Chile Mark a Busy Week\nThe two sides signed 12 agreements covering energy, rail and ports, officials in Chile and Portugal said.\n', '12'], 'conflict');
+});

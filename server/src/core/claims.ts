@@ -1,6 +1,7 @@
 // Claims: figures grouped across documents as the same quantity (same dimension
 // and unit, compatible time, shared words and entities), then judged: do the
 // sources agree or conflict?
+import { isCountryKey } from './gazetteer';
 import type { Claim, ClaimStatus, Figure, LinkReason } from './types';
 import type { FigureFeatures } from './document';
 import { dateInterval } from './dates';
@@ -35,6 +36,8 @@ interface Item {
   top: number; nTop: number; loc: number; nLoc: number; localSum: number;
   /** The article's main entities, as a set (shared by the figures of one article). */
   topic: Set<string>;
+  /** Every country the article names (shared by the figures of one article). */
+  countries: ReadonlySet<string>;
   /** Who or what holds the figure, what it is about, and the sentence's entities: as entities of the corpus where known. */
   holder: string | null; near: string[]; ents: string[];
   /** The trade flow (exporter, importer) and the unidentified sentence opener, as entities of the corpus where known. */
@@ -199,7 +202,6 @@ function aboutDifferent(A: readonly string[], B: readonly string[]): boolean {
   // one name (not a known place) in place of another: "the drive from Avel to Brisk" is not "from Avel to Corin"
   return na >= 2 && nb >= 2 && na > nShared && nb > nShared;
 }
-const isCountryKey = (k: string) => k.length === 8 && k.startsWith('place:');
 
 /** The list without repeats (itself when it has none). */
 function distinct(xs: readonly string[]): readonly string[] {
@@ -224,6 +226,16 @@ function ofItsTime(f: Figure, x: FigureFeatures): boolean {
   if (x.publishedMonth === null || typeof f.value !== 'string' || f.value.length < 7) return false;
   const month = Number(f.value.slice(0, 4)) * 12 + Number(f.value.slice(5, 7));
   return Math.abs(month - x.publishedMonth) <= 2;
+}
+
+/**
+ * Two articles about two different pairs of countries: each headline names two or more countries, one of which
+ * the other article never names ("Australia, France Sign 14 Agreements" is not "Morocco and Australia Deepen
+ * Ties", though both speak of "the two sides" and of Australia).
+ */
+function pairsApart(a: Item, b: Item): boolean {
+  const A = a.x.headline, B = b.x.headline;
+  return A.length >= 2 && B.length >= 2 && A !== B && A.some(k => !b.countries.has(k)) && B.some(k => !a.countries.has(k));
 }
 
 /** Two articles whose main entities have nothing in common. */
@@ -402,6 +414,7 @@ export class ClaimBuilder {
   }
   private termNames: string[] = [];
   private topics = new WeakMap<string[], Set<string>>();
+  private countrySets = new WeakMap<string[], ReadonlySet<string>>();
   private termId(t: string): number {
     let id = this.termIds.get(t);
     if (id === undefined) { this.termIds.set(t, id = this.termNames.length); this.termNames.push(t); }
@@ -411,9 +424,11 @@ export class ClaimBuilder {
   private newItem(i: number, c: ClaimInput, group: string | null): Item {
     let topic = this.topics.get(c.features.topic);
     if (!topic) this.topics.set(c.features.topic, topic = new Set(c.features.topic));
+    let countries = this.countrySets.get(c.features.countries);
+    if (!countries) this.countrySets.set(c.features.countries, countries = new Set(c.features.countries));
     return {
       i, f: c.figure, x: c.features, group: group ?? '', sentKey: this.docId(c.figure.doc) * 1048576 + c.features.sentence, norm: 0,
-      top: 0, nTop: 0, loc: 0, nLoc: 0, localSum: 0, topic, precise: false,
+      top: 0, nTop: 0, loc: 0, nLoc: 0, localSum: 0, topic, countries, precise: false,
       holder: c.figure.holder ? this.canon(c.figure.holder) : null, near: this.canonAll(c.features.near), ents: this.canonAll(c.figure.entities), telling: -1, direction: directionOf(c.features), measures: measuresOf(c.features),
       flow: c.features.flow ? this.canon(c.features.flow[0]) + '\u0001' + this.canon(c.features.flow[1]) : null,
       opener: c.features.opener ? this.canon(c.features.opener) : null,
@@ -812,6 +827,8 @@ export class ClaimBuilder {
     if (a.x.whole && b.x.whole && !a.x.whole.some(w => b.x.whole!.includes(w))) return false;
     // a figure that names nothing it is about is identified only by its article: articles about different things never share it
     if (fa.doc !== fb.doc && (!a.near.length || !b.near.length) && topicsDisjoint(a, b)) return false;
+    // nor do articles about two different pairs of countries ("the two sides signed 14 agreements")
+    if (fa.doc !== fb.doc && (!a.near.length || !b.near.length) && pairsApart(a, b)) return false;
     // a figure that says no time is as of its article's date: articles published more than a year apart give two
     // quantities ("79.8 million people were registered to vote" in 2020, "88.4 million" in 2026)
     // (in an article of unknown date, as of the latest day it gives)

@@ -6,7 +6,7 @@ import { readMentions, resolveShortForms, evidenceList, type RawMention, type Al
 import { Cat, fold, conceptOf, isConcept, hashFold, termOf } from './lexicon';
 import { parseIso, type YMD } from './dates';
 import type { Figure } from './types';
-import type { Place } from './gazetteer';
+import { isCountryKey, type Place } from './gazetteer';
 import { isCommonWord } from './words';
 
 export interface FigureFeatures {
@@ -49,6 +49,10 @@ export interface FigureFeatures {
   opener: string | null;
   /** What the whole article is about: its most mentioned entities. */
   topic: string[];
+  /** Every country the article names (entity keys; demonyms count). */
+  countries: string[];
+  /** The countries its headline names (the title lines it opens with; a city counts as its country): what the article is about, when they are two. */
+  headline: string[];
   /** The article's publication month (year × 12 + month), when known: what a figure that says no time is as of. */
   publishedMonth: number | null;
   /**
@@ -175,6 +179,16 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
     if (!topic.includes(key)) topic.push(key);
     if (p && p.type === 'city' && !topic.includes(`place:${p.country}`)) topic.push(`place:${p.country}`);
   }
+  const countries: string[] = [];
+  for (const m of mentions) if (isCountryKey(m.key) && !countries.includes(m.key)) countries.push(m.key);
+  let headEnd = 0;
+  while (headEnd < t.n && t.titleLine[headEnd]) headEnd++;
+  const headline: string[] = [];
+  for (const m of mentions) {
+    if (m.first < 0 || m.first >= headEnd) continue;
+    const k = isCountryKey(m.key) ? m.key : m.place?.type === 'city' ? `place:${m.place.country}` : null;
+    if (k && !headline.includes(k)) headline.push(k);
+  }
   const figures: Figure[] = [];
   const features: FigureFeatures[] = [];
   const publishedMonth = pub ? pub.y * 12 + (pub.m || 6) : null;
@@ -208,7 +222,7 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
     const near = nearEntities(t, R, f, sentMentions);
     const relativeDate = f.kind === 'date' && R.has(f.first, Cat.Relative);
     const shareOf = f.kind === 'percent' && R.lwIs(f.last + 1, 'of');
-    features.push({ terms, weights, before, step: f.step, round: f.round, role: f.role, event: f.event, phase: f.phase, weekday: f.weekday, sentence: f.sent, near, relativeDate, topic, flow: flowOf(t, R, f, sentMentions), route: routeOf(R, sentMentions), forecaster: forecasterOf(R, f, sentMentions), shareOf, whole: shareOf ? wholeOf(text, t, R, f) : null, personHolder: ownPerson, opener: ownKey ? null : subjectOpener(t, R, f, sentMentions), publishedMonth, asOfMonth });
+    features.push({ terms, weights, before, step: f.step, round: f.round, role: f.role, event: f.event, phase: f.phase, weekday: f.weekday, sentence: f.sent, near, relativeDate, topic, countries, headline, flow: flowOf(t, R, f, sentMentions), route: routeOf(R, sentMentions), forecaster: forecasterOf(R, f, sentMentions), shareOf, whole: shareOf ? wholeOf(text, t, R, f) : null, personHolder: ownPerson, opener: ownKey ? null : subjectOpener(t, R, f, sentMentions), publishedMonth, asOfMonth });
   }
   return {
     doc, length: text.length, published, outlet: options.outlet ?? dateline?.outlet ?? null, figures, features, mentions, aliases,

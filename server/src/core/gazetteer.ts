@@ -17,6 +17,9 @@ export interface Place {
   population: number;
 }
 
+/** A country's entity key, `place:` and its two-letter code (a city's has the country and its own name after it). */
+export const isCountryKey = (k: string): boolean => k.length === 8 && k.startsWith('place:');
+
 /** Letters only, folded: "Lee Jae-myung" and "Lee Jae Myung" → "leejaemyung". */
 export function nameKey(s: string): string {
   return keyOf(s, 0, s.length);
