@@ -718,3 +718,10 @@ test('articles whose headlines name two different pairs of countries report two 
     ['b.txt', 'Kenya and Portugal Deepen Ties\nThe two sides signed eleven agreements covering energy, rail and ports. Kenya and Portugal called the visit a success.\n', 'eleven'],
   ], ['c.txt', 'Portugal and Chile Mark a Busy Week\nThe two sides signed 12 agreements covering energy, rail and ports, officials in Chile and Portugal said.\n', '12'], 'conflict');
 });
+
+test('a headline after a line of page furniture still says what the article is about, and a figure naming only the headline\'s countries is of that event: two delegations\' visits are two visits', () => {
+  lookAlikes([
+    ['a.txt', 'Skip to main content\nSpain and Chile Deepen Ties\nDuring the five-day visit, the Spanish delegation will also tour industrial zones outside the capital.\n', 'five-day'],
+    ['b.txt', 'Skip to main content\nKenya, Spain Sign Agreements During State Visit\nDuring the four-day visit, the Spanish delegation will also tour industrial zones outside the capital.\n', 'four-day'],
+  ], ['c.txt', 'Chile and Spain Agree to Deepen Trade\nDuring the three-day visit, the Spanish delegation will also tour industrial zones outside the capital.\n', 'three-day'], 'conflict');
+});

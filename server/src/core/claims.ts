@@ -238,6 +238,11 @@ function pairsApart(a: Item, b: Item): boolean {
   return A.length >= 2 && B.length >= 2 && A !== B && A.some(k => !b.countries.has(k)) && B.some(k => !a.countries.has(k));
 }
 
+/** A figure that names only countries its article's headline names. */
+function ofHeadline(a: Item): boolean {
+  return a.x.near.every(k => a.x.headline.includes(k));
+}
+
 /** Two articles whose main entities have nothing in common. */
 function topicsDisjoint(a: Item, b: Item): boolean {
   if (a.topic === b.topic || a.topic.size < 2 || b.topic.size < 2) return false;
@@ -827,8 +832,9 @@ export class ClaimBuilder {
     if (a.x.whole && b.x.whole && !a.x.whole.some(w => b.x.whole!.includes(w))) return false;
     // a figure that names nothing it is about is identified only by its article: articles about different things never share it
     if (fa.doc !== fb.doc && (!a.near.length || !b.near.length) && topicsDisjoint(a, b)) return false;
-    // nor do articles about two different pairs of countries ("the two sides signed 14 agreements")
-    if (fa.doc !== fb.doc && (!a.near.length || !b.near.length) && pairsApart(a, b)) return false;
+    // nor do articles about two different pairs of countries ("the two sides signed 14 agreements"), also when the
+    // figures name only those countries ("the Spanish delegation" of a visit to Spain by Bangladesh's leader, and of one by Ethiopia's)
+    if (fa.doc !== fb.doc && (!a.near.length || !b.near.length || (ofHeadline(a) && ofHeadline(b))) && pairsApart(a, b)) return false;
     // a figure that says no time is as of its article's date: articles published more than a year apart give two
     // quantities ("79.8 million people were registered to vote" in 2020, "88.4 million" in 2026)
     // (in an article of unknown date, as of the latest day it gives)

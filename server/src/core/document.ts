@@ -181,11 +181,10 @@ export function analyzeDocument(doc: string, text: string, options: DocOptions =
   }
   const countries: string[] = [];
   for (const m of mentions) if (isCountryKey(m.key) && !countries.includes(m.key)) countries.push(m.key);
-  let headEnd = 0;
-  while (headEnd < t.n && t.titleLine[headEnd]) headEnd++;
+  const [headStart, headEnd] = headlineTokens(t);
   const headline: string[] = [];
   for (const m of mentions) {
-    if (m.first < 0 || m.first >= headEnd) continue;
+    if (m.first < headStart || m.first >= headEnd) continue;
     const k = isCountryKey(m.key) ? m.key : m.place?.type === 'city' ? `place:${m.place.country}` : null;
     if (k && !headline.includes(k)) headline.push(k);
   }
@@ -262,6 +261,23 @@ function mostCounted(counts: Map<string, number>, n: number): [string, number][]
     if (top.length > n) top.pop();
   }
   return top;
+}
+
+/**
+ * The tokens of the title lines an article opens with ([start, end), empty when none): the headline, perhaps a
+ * byline. Short lines of page furniture before it are passed over ("Skip to main content"); a line of prose
+ * before any title line means there is no headline.
+ */
+function headlineTokens(t: Tokens): [number, number] {
+  let start = -1, end = -1;
+  for (let j = 0, lines = 0; j < t.n && lines < 6; lines++) {
+    let k = j + 1;
+    while (k < t.n && !(t.flags[k]! & TF.NL)) k++;
+    if (t.titleLine[j]) { if (start < 0) start = j; end = k; }
+    else if (start >= 0 || k - j > 12) break;
+    j = k;
+  }
+  return start < 0 ? [0, 0] : [start, end];
 }
 
 /** Entities named in a sentence (headline capitals only when they are places), each once. */
