@@ -139,6 +139,17 @@ test('a qualifier widens a value by a few percent, not by a fifth: "roughly 177,
   }
 });
 
+test('"nearly" and "almost" fall short of the value written: "nearly 29,100" against 29,400 conflict, "almost 10,000" and 10,000, "nearly 6,300" and "about 6,200" agree', () => {
+  const c = withNotes();
+  c.set('s1.txt', 'Strike\nNearly 29,100 workers joined the strike, the council said. Almost 10,000 teachers stayed home. Nearly 6,300 nurses walked out.\n');
+  c.set('s2.txt', 'Walkout\nA total of 29,400 workers joined the strike, the council said. 10,000 teachers stayed home. About 6,200 nurses walked out.\n');
+  for (const [a, b, status] of [['29,100', '29,400', 'conflict'], ['10,000', '10,000', 'agree'], ['6,300', '6,200', 'agree']] as const) {
+    const claim = claimOf(c, fig(c, 's1.txt', a));
+    assert.equal(claim, claimOf(c, fig(c, 's2.txt', b)), `${a} and ${b} are one quantity`);
+    assert.equal(claim.status, status, `${a} against ${b}`);
+  }
+});
+
 test('look-alikes stay apart: a target is not the current value; two figures of one sentence; other targets; asides', () => {
   const c = corpus();
   assert.notEqual(claimOf(c, fig(c, 'a.txt', 'US$40 billion', 2)), claimOf(c, fig(c, 'a.txt', 'US$21.4 billion')));
