@@ -92,6 +92,16 @@ test('qualifiers, also glued to the number as PDF extraction leaves them', () =>
   assert.equal(only('an estimated US$9.5 billion').text, 'an estimated US$9.5 billion');
 });
 
+test('a number glued to a common word by text extraction is still a figure; glued to a code or an ordinal suffix it is none', () => {
+  expectFigure('The electoral roll lists16.1 million voters.', { text: '16.1 million', kind: 'count', value: 16.1e6 });
+  expectFigure('Officials exchanged 6memorandums of understanding.', { text: '6', kind: 'count', value: 6 });
+  expectFigure('The plant will employ 1,800workers from nearby towns.', { text: '1,800', kind: 'count', value: 1800 });
+  expectFigure('Hotels in the city were91% full.', { text: '91%', kind: 'percent', value: 91 });
+  for (const text of ['Cases of covid19 fell.', 'The film was shown in 3D cinemas.', 'The island rolled out 5G networks.', 'Egypt ranks 26thin a competitiveness index.']) {
+    assert.deepEqual(figures(text).filter(f => f.kind === 'count').map(f => f.text), [], text);
+  }
+});
+
 test('dates: full, day-first, month and year, years, targets', () => {
   expectFigure('The pact was signed on August 11, 2025 in Lima.', { text: 'August 11, 2025', kind: 'date', value: '2025-08-11' });
   expectFigure('The pact was signed on 11 August 2025 in Lima.', { value: '2025-08-11' });

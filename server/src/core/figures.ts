@@ -4,6 +4,7 @@ import { Cat, entries, catsById, type LexEntry } from './lexicon';
 import { TK, TF, type Tokens, isPossessive, mergeSentences, extendSentence, compactSentences, spansGap } from './scan';
 import { currencyOfSymbol, currencyOfWordToken, isCurrencyCode } from './gazetteer';
 import type { FigureKind, FigureValue, Qualifier, TimeRef } from './types';
+import { isCommonWord } from './words';
 import { iso, weekday, addDays, isoWeek, WEEKDAYS, type YMD } from './dates';
 
 export interface RawFigure {
@@ -68,6 +69,13 @@ export class FigureReader {
   ch(i: number): number { return i >= 0 && i < this.t.n && this.t.kind[i] === TK.Punct ? this.text.charCodeAt(this.t.start[i]!) : -1; }
   /** Token i+1 touches token i (no space between). */
   glued(i: number): boolean { return i + 1 < this.t.n && this.t.end[i] === this.t.start[i + 1]; }
+  /** Token i is a lower-case common English word of at least `min` letters (a-z only). */
+  private commonWord(i: number, min: number): boolean {
+    const t = this.t, s = t.start[i]!, e = t.end[i]!;
+    if (e - s < min || !(t.flags[i]! & TF.Lower) || (t.flags[i]! & TF.MixedCaps)) return false;
+    for (let k = s; k < e; k++) { const c = this.text.charCodeAt(k); if (c < 97 || c > 122) return false; }
+    return isCommonWord(this.text, s, e);
+  }
   word(i: number): string { return this.text.slice(this.t.start[i]!, this.t.end[i]!); }
   /** Lower-cased word at i ('' when not a word). */
   lw(i: number): string { return i >= 0 && i < this.t.n && this.t.kind[i] === TK.Word ? this.word(i).toLowerCase() : ''; }
@@ -336,7 +344,8 @@ export class FigureReader {
       return null;
     }
     if (t.kind[i] === TK.Number && this.glued(i - 1)) {
-      if (t.kind[i - 1] === TK.Word && !this.has(i - 1, Cat.Qualifier)) return null;
+      // a code ("K9", "covid19"), not a figure; but a common word glued to it by text extraction is ("lists16.1 million")
+      if (t.kind[i - 1] === TK.Word && !this.has(i - 1, Cat.Qualifier) && !this.commonWord(i - 1, 3)) return null;
       if (this.ch(i - 1) === 58) return null;
     }
     // "two-way", "four-pillar": a number word in a compound that is no unit
@@ -377,7 +386,9 @@ export class FigureReader {
       // skip clock times and scores (01:01, 3-2) and codes glued to letters ("K9", "O1")
       if (this.ch(n.last + 1) === 58 && t.kind[n.last + 2] === TK.Number && this.glued(n.last)) return null;
       if (this.glued(i - 1) && t.kind[i - 1] === TK.Word && (t.flags[i - 1]! & (TF.Cap | TF.AllCaps)) && this.word(i - 1).length <= 2) return null;
-      if (this.glued(n.last) && t.kind[n.last + 1] === TK.Word && !this.has(n.last + 1, Cat.Scale)) {
+      // a common word glued after the number is what it counts ("exchanged 6memorandums"), not a code ("3D", "5G", "4x4")
+      // (but "39thin a ranking" is a rank glued to "in", whose suffix is no count's word)
+      if (this.glued(n.last) && t.kind[n.last + 1] === TK.Word && !this.has(n.last + 1, Cat.Scale) && (!this.commonWord(n.last + 1, 4) || /^(st|nd|rd|th)/i.test(this.word(n.last + 1)))) {
         const w = this.word(n.last + 1);
         if (!/^(st|nd|rd|th)$/i.test(w)) return null; // "15th" handled below, "3D" is not a figure
         return null;
