@@ -668,3 +668,16 @@ test('a storm is named like a person but is none: "Tropical Storm Mion" and "Typ
   assert.deepEqual([...forms(mion)].sort(), ['Mion', 'Tropical Storm Mion']);
   assert.equal(entityWith(c, 'Typhoon Isoen').kind, 'other');
 });
+
+test('a name at the end of a line does not run on into a dateline in capitals on the next ("…by the Bennford Port Authority\\nUPPER LUNE — …"); a name broken across lines in one case stays one', () => {
+  const c = corpus({
+    'a.txt': 'Visit Begins\nFor now, bankers doubt the rules raised by the Bennford Port Authority\nUPPER LUNE — The Bennford Port Authority expects the port to grow. Upper Lune is busy.\n',
+    'b.txt': 'Talks\nThe minister met President\nKim Min-jun in Seoul.\n',
+  });
+  const names = c.result().entities.map(e => e.name);
+  assert.ok(!names.some(n => /Authority\s+UPPER/.test(n)), names.join(' | '));
+  const port = entityWith(c, 'Bennford Port Authority');
+  assert.equal(port.kind, 'organization');
+  assert.equal(forms(port).size, 1, [...forms(port)].join(' | '));
+  assert.ok(entityWith(c, 'Kim Min-jun'));
+});

@@ -134,7 +134,9 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
       if (n >= t.n || t.sent[n] !== t.sent[a]) break;
       // "Côte d'Ivoire", "Val d'Isère"
       if (t.kind[n] === TK.Word && (t.flags[n]! & TF.Lower) && (t.flags[n]! & TF.Space) && isElided(n)) { j = n; b = j; continue; }
-      if (isCapWord(n) && (t.flags[n]! & TF.Space)) { j = n; b = j; continue; }
+      // (across a line break only in the same case: "President\nLee Jae-myung" is one name, "the Bennford Port
+      // Authority\nUPPER LUNE — ..." a line that ends in a name and a dateline in capitals)
+      if (isCapWord(n) && (t.flags[n]! & TF.Space) && !((t.flags[n]! & TF.NL) && ((t.flags[n]! ^ t.flags[j]!) & TF.AllCaps))) { j = n; b = j; continue; }
       // connectors: of, for, de ... between capitals (Republic of Korea, Institute for Policy Studies)
       const ce = lex(n);
       if (ce && ce.cats & Cat.Connector && (t.flags[n]! & TF.Lower) && isCapWord(n + 1)) { j = n + 1; b = j; continue; }
