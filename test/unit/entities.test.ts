@@ -270,6 +270,23 @@ test('words glued by text extraction are told apart at the capital where they me
   assert.equal(c.text('g.txt')!.slice(m.mention.start, m.mention.end), 'Lunean');
 });
 
+test('a capitalised "The", a sentence-opening "In" and a title glued to the name after them are split; "AB InBev" stays whole', () => {
+  const c = corpus({
+    'g.txt': 'Trade\nThePellville Institute for Trade Studies said exports rose. InPort Braskvia, dockers went on strike. PrimeMinister Ana Velor and PresidentQuiis Stenley met. Shares of AB InBev rose. InBev shares fell later.\n',
+    'h.txt': 'Notes\nThe Pellville Institute for Trade Studies publishes a yearly review. Prime Minister Ana Velor spoke in Port Braskvia.\n',
+  });
+  const names = c.result().entities.map(e => e.name);
+  assert.ok(!names.some(n => /ThePellville|InPort|PrimeMinister|PresidentQuiis/.test(n)), names.join(' | '));
+  const institute = entityWith(c, 'Pellville Institute for Trade Studies');
+  assert.equal(institute.kind, 'organization');
+  assert.equal(institute.mentions.length, 2, institute.mentions.map(m => m.text).join(' | '));
+  assert.equal(entityWith(c, 'Port Braskvia').mentions.length, 2);
+  const velor = entityWith(c, 'Ana Velor');
+  assert.ok(velor.roles.some(r => /Prime Minister|PrimeMinister/.test(r)), velor.roles.join(' | '));
+  assert.ok(names.includes('Quiis Stenley'), names.join(' | '));
+  assert.ok(names.includes('AB InBev') && !names.includes('Bev'), names.join(' | '));
+});
+
 test('a one-word line is not the first half of a name broken across lines', () => {
   const c = new Corpus();
   c.set('b.txt', 'Budget\nSpending on ports has risen for nine straight years, officials in Lisbon said on Monday, and the visit offered a glimpse into President\nAmara Diallo\'s plans.\n');

@@ -92,12 +92,32 @@ function alloc(size: number): Tokens {
  * place's word ("FoxgloveElectronics", "PortAuthority", "LakeVarnville"). Brand names stay whole ("iPhone",
  * "YouTube", "McDonald", "PowerPoint").
  */
+/** Whether text at s opens a sentence: at the text's start, or after a line break or a sentence's end and spaces. */
+function opensSentence(text: string, s: number): boolean {
+  let k = s - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+  if (k < 0) return true;
+  const c = text.charCodeAt(k);
+  return c === 10 || c === 13 || ((c === 46 || c === 33 || c === 63) && k < s - 1);
+}
+
+const isUpperAscii = (c: number) => c >= 65 && c <= 90;
+
+/** Capitalised function words that open a sentence or a name and are glued to the name after them (few brands begin so: not "In", for "InBev"). */
+const CAP_GLUED_FUNCTION = new Set(['The', 'And', 'From', 'With']);
 function gluedPair(text: string, s: number, at: number, end: number, firstClass: number): boolean {
   if (at - s < 2 || end - at < 3) return false;
   const cats = (a: number, b: number) => (b - a <= 13 ? catsById[lookupId(text, a, b, hashFold(text, a, b))]! : 0);
   if (firstClass === 1) return (cats(s, at) & Cat.Stop) !== 0;
-  if (firstClass !== 2 || at - s < 3) return false;
-  return (cats(at, end) & (Cat.OrgCue | Cat.PlaceCue)) !== 0 || (cats(s, at) & (Cat.PlaceCue | Cat.Compass)) !== 0;
+  if (firstClass !== 2) return false;
+  // "InLake Dornera", "InPort Braskvia, ...": "In" opening a sentence, before a name of two words ("InBev shares rose" stays whole)
+  if (at - s === 2 && text.startsWith('In', s)) return end - at >= 3 && opensSentence(text, s) && text.charCodeAt(end) === 32 && isUpperAscii(text.charCodeAt(end + 1));
+  if (at - s < 3) return false;
+  // "ThePellville Institute", "AndFoxglove"; a title and what follows it: "PrimeMinister", "GeneralSecretary", "PresidentQuiis Stenley"
+  if (at - s <= 4 && CAP_GLUED_FUNCTION.has(text.slice(s, at))) return true;
+  const first = cats(s, at), second = cats(at, end);
+  if (at - s >= 4 && (first & Cat.TitleHead || (first & Cat.TitleMod && second & Cat.TitleHead))) return true;
+  return (second & (Cat.OrgCue | Cat.PlaceCue)) !== 0 || (first & (Cat.PlaceCue | Cat.Compass)) !== 0;
 }
 
 /**
