@@ -698,3 +698,17 @@ test('a name at the end of a line does not run on into a dateline in capitals on
   assert.equal(forms(port).size, 1, [...forms(port)].join(' | '));
   assert.ok(entityWith(c, 'Kim Min-jun'));
 });
+
+test('news outlets are organisations: the name after a byline\'s bar, and an app\'s name; an ampersand joins a firm\'s name, or a country\'s', () => {
+  const c = corpus({
+    'a.txt': 'Port Talks Resume\nZelis Nguyham | Morning Compass\nThe port grew 5% last year, Morning Compass reported. Signal & Tide said so too.\nDownload the Pressbridge app to get breaking news alerts.\n',
+    'b.txt': 'Port Deal Signed\nAna Velor | The Frontier Chronicle\nProcter & Gamble opened a plant in Trinidad & Tobago. Vietnam & Chile signed deals.\nHome | World | Business\n',
+  });
+  const kinds = new Map(c.result().entities.map(e => [e.name, e.kind] as const));
+  const show = [...kinds].map(([n, k]) => `${n}/${k}`).join(' | ');
+  for (const name of ['Morning Compass', 'Signal & Tide', 'Pressbridge', 'Frontier Chronicle', 'Procter & Gamble']) assert.equal(kinds.get(name), 'organization', `${name}: ${show}`);
+  assert.equal(kinds.get('Trinidad and Tobago'), 'place', show);
+  assert.equal(kinds.get('Vietnam'), 'place', show);
+  assert.equal(kinds.get('Chile'), 'place', show);
+  assert.ok(!kinds.has('Tide') && !kinds.has('Gamble') && kinds.get('Business') !== 'organization', show);
+});

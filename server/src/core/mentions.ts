@@ -4,7 +4,7 @@
 import { Cat, lookupWord, lookup, hashFold, type LexEntry } from './lexicon';
 import { TK, TF, type Tokens, isPossessive } from './scan';
 import type { FigureReader } from './figures';
-import { placeIn, countryOfDemonymIn, isDemonymTailIn, isCountriesPluralIn, type Place } from './gazetteer';
+import { placeIn, placeByKey, nameKey, countryOfDemonymIn, isDemonymTailIn, isCountriesPluralIn, type Place } from './gazetteer';
 import { internKey, keyAt, idAt, textAt, forgetDocumentTexts, TokenKeys } from './keys';
 import type { EntityKind } from './types';
 import { detached } from './text';
@@ -145,6 +145,8 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
       if (R.lwIs(n, 'on') && (t.flags[n]! & TF.Lower) && (t.flags[j]! & TF.Cap) && TAKES_ON.has(R.lw(j)) && (isCapWord(n + 1) && !R.has(n + 1, ON_NOT) || R.is(n + 1, 'the') && (t.flags[n + 1]! & TF.Lower) && isCapWord(n + 2) && !R.has(n + 2, ON_NOT))) { j = R.is(n + 1, 'the') ? n + 2 : n + 1; b = j; continue; }
       // a plural's possessive inside a name: "Leaders' Meetings", "Veterans' Affairs" (an ordinary plural, not "the Philippines' President")
       if (t.kind[n] === TK.Punct && R.glued(j) && (R.ch(n) === 39 || R.ch(n) === 0x2019) && t.end[n]! - t.start[n]! === 1 && isCapWord(n + 1) && (t.flags[n + 1]! & TF.Space) && t.sent[n + 1] === t.sent[a] && commonPlural(j)) { j = n + 1; b = j; continue; }
+      // an ampersand between capitals makes one name: "Signal & Tide", "Procter & Gamble" (places at either end are split off when it is segmented: "Vietnam & Chile")
+      if (t.kind[n] === TK.Punct && R.ch(n) === 38 && (t.flags[n]! & TF.Space) && !(t.flags[n]! & TF.NL) && isCapWord(n + 1) && (t.flags[n + 1]! & TF.Space) && !(t.flags[n + 1]! & TF.NL) && t.sent[n + 1] === t.sent[a]) { j = n + 1; b = j; continue; }
       // "and" inside an organisation name: University of Social Sciences and Humanities
       if (ce && ce.word === 'and' && isCapWord(n + 1) && hasCue(a, j, Cat.OrgCue) && hasWord(a, j, 'of')) { j = n + 1; b = j; continue; }
       break;
@@ -511,17 +513,27 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
       const len = t.end[k]! - t.start[k]!;
       if (len < 2) return;
       const acronym = (t.flags[k]! & (TF.AllCaps | TF.MixedCaps)) !== 0 && len <= 8 && /^[A-Z][A-Za-z]*[A-Z][a-z]?$|^[A-Z]{2,}$/.test(word(k));
-      const ev = personContext(k, lastTok) ? 'person' : sourceContext(k, lastTok) ? 'organization' : companyContext(k) ? 'organization' : acronym ? 'organization' : null;
-      emit(k, lastTok, ev, ev ? (acronym && ev === 'organization' ? 1 : 2) : 0, ev ? (acronym ? 'acronym' : 'context') : '', weak, initial, role, null, acronym);
+      const outlet = outletContext(k, lastTok);
+      const ev = personContext(k, lastTok) ? 'person' : sourceContext(k, lastTok) || companyContext(k) || outlet || acronym ? 'organization' : null;
+      emit(k, lastTok, ev, ev ? (acronym && ev === 'organization' ? 1 : 2) : 0, ev ? (outlet && ev === 'organization' ? 'news outlet' : acronym ? 'acronym' : 'context') : '', weak, initial, role, null, acronym);
       return;
     }
     // a storm is named like a person: "Tropical Storm Mion", "Typhoon Isoen", "Hurricane Dora"
     const storm = ps.find((k, i) => i <= 1 && STORM_WORDS.has(R.lw(k)));
     if (storm !== undefined && ps.length >= 2 && storm !== ps[ps.length - 1]) { emit(first, lastTok, 'other', 3, `cue: ${word(storm)}`, weak, false, role, null); return; }
+    // a firm's name, no person's: "Procter & Gamble"
+    // (or a place written with one: "Trinidad & Tobago", "Antigua & Barbuda")
+    if (hasAmpersand(first, lastTok)) {
+      const place = placeByKey(nameKey(text.slice(t.start[first]!, t.end[lastTok]!).replace(/&/g, 'and')));
+      if (place) emit(first, lastTok, 'place', 3, 'gazetteer', weak, false, role, place);
+      else emit(first, lastTok, 'organization', 2, 'an ampersand in the name', weak, false, role, null);
+      return;
+    }
     const pc = personContext(first, lastTok) || hyphenName(ps);
     if (pc) { emit(first, lastTok, 'person', 2, 'context', weak, false, role, null); return; }
     if (sourceContext(first, lastTok)) { emit(first, lastTok, 'organization', 3, 'credited as the source', weak, false, role, null); return; }
     if (companyContext(first)) { emit(first, lastTok, 'organization', 2, 'context', weak, false, role, null); return; }
+    if (outletContext(first, lastTok)) { emit(first, lastTok, 'organization', 3, 'news outlet', weak, false, role, null); return; }
     emit(first, lastTok, looksLikeName(ps) ? 'person' : null, looksLikeName(ps) ? 1 : 0, looksLikeName(ps) ? 'name shape' : '', weak, false, role, null);
   }
 
@@ -637,6 +649,22 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     if (creditAt(a)) return true;
     // "according to Halvex, which tracks shipments": a source, and no person ("according to Thayer" alone may be one)
     return R.is(a - 1, 'to') && R.is(a - 2, 'according') && R.ch(b + 1) === 44 && R.is(b + 2, 'which') && (t.flags[b + 2]! & TF.Lower) !== 0;
+  }
+  function hasAmpersand(a: number, b: number): boolean {
+    for (let k = a + 1; k < b; k++) if (t.kind[k] === TK.Punct && R.ch(k) === 38) return true;
+    return false;
+  }
+  /** A news outlet: the name after the byline's bar ("Jaea Tellska | Asia Brief Today"), or an app's ("Download the Capital Courier app"). */
+  function outletContext(a: number, b: number): boolean {
+    if (R.lwIs(b + 1, 'app') && (t.flags[b + 1]! & TF.Lower)) return true;
+    const bar = R.lwIs(a - 1, 'the') ? a - 2 : a - 1;
+    if (R.ch(bar) !== 124 || !(b + 1 >= t.n || (t.flags[b + 1]! & TF.NL)) || bar < 1 || t.kind[bar - 1] !== TK.Word) return false;
+    // one bar on the line, after a name: not a row of sections ("Home | World | Business")
+    for (let k = bar - 1; k >= 0; k--) {
+      if (R.ch(k) === 124) return false;
+      if (t.flags[k]! & TF.NL || k === 0) return true;
+    }
+    return true;
   }
   function companyContext(a: number): boolean {
     let p = a - 1;
