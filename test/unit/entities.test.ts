@@ -712,3 +712,15 @@ test('news outlets are organisations: the name after a byline\'s bar, and an app
   assert.equal(kinds.get('Chile'), 'place', show);
   assert.ok(!kinds.has('Tide') && !kinds.has('Gamble') && kinds.get('Business') !== 'organization', show);
 });
+
+test('an organisation\'s head word glued to "of" is read as two words: "the National Transport Agencyof Egypt" is the agency of Egypt, named as the text spaces it elsewhere', () => {
+  const c = corpus({
+    'a.txt': 'Talks\nDaria Yoric, a former adviser to the National Transport Agencyof Egypt, called the talks difficult. The Ministryof Trade agreed.\n',
+    'b.txt': 'Power\nThe National Transport Agency of Egypt published its review. The Ministry of Trade did not.\n',
+  });
+  const agency = entityWith(c, 'National Transport Agencyof Egypt');
+  assert.equal(agency.name, 'National Transport Agency of Egypt');
+  assert.equal(agency.kind, 'organization');
+  assert.equal(agency.mentions.length, 2);
+  assert.equal(entityWith(c, 'Ministryof Trade').mentions.length, 2);
+});

@@ -200,6 +200,9 @@ function capGluedAt(text: string, s: number, e: number, h: number, prev: number,
     capSplits.set(h, n, alone = may ? 1 + (at && at - s) : 0);
   }
   if (!alone) return 0;
+  // the head of a name glued to "of": "the National Energy Agencyof Romania", "the Ministryof Trade" (no name ends so: no need to be the only one)
+  const of = cueThenOf(text, s, e);
+  if (of) return s + of;
   if (n < 7) return alone > 1 && onceInText(text, s, e) ? s + alone - 1 : 0;
   let off = alone - 1;
   if (!off && prev >= 0) {
@@ -226,6 +229,12 @@ function pluralThenPreposition(text: string, s: number, e: number): number {
     if (isCommonWord(head, 0, head.length)) return j - s;
   }
   return 0;
+}
+
+/** The offset in [s, e) of "of" glued to an organisation's or a place's head word ("Agency|of", "Republic|of"), or 0. */
+function cueThenOf(text: string, s: number, e: number): number {
+  if (e - s < 6 || text.charCodeAt(e - 2) !== 111 || text.charCodeAt(e - 1) !== 102) return 0;
+  return ((lookupWord(text.slice(s, e - 2).toLowerCase())?.cats ?? 0) & (Cat.OrgCue | Cat.PlaceCue)) !== 0 ? e - 2 - s : 0;
 }
 
 const GLUED_COPULAS = ['the', 'is', 'are'];
