@@ -724,3 +724,14 @@ test('an organisation\'s head word glued to "of" is read as two words: "the Nati
   assert.equal(agency.mentions.length, 2);
   assert.equal(entityWith(c, 'Ministryof Trade').mentions.length, 2);
 });
+
+test('a company\'s name glued to the verb after it is read apart ("Evergreen Industriescontrols", "Oakhurst Semiconductordid"); a compound name stays whole ("Tradewinds")', () => {
+  const c = corpus({
+    'a.txt': 'Markets\nEvergreen Industriescontrols 40% of the market. Oakhurst Semiconductordid not comment. Trade groups say costs rose. Download the Tradewinds Review app.\n',
+    'b.txt': 'Firms\nEvergreen Industries opened a plant. Oakhurst Semiconductor hired 300 people.\n',
+  });
+  const names = c.result().entities.map(e => e.name);
+  assert.equal(entityWith(c, 'Evergreen Industries').mentions.length, 2, names.join(' | '));
+  assert.equal(entityWith(c, 'Oakhurst Semiconductor').mentions.length, 2, names.join(' | '));
+  assert.ok(names.includes('Tradewinds Review') && !names.includes('Trade'), names.join(' | '));
+});

@@ -255,14 +255,15 @@ function functionWordThenArticle(text: string, s: number, e: number): number {
   return 0;
 }
 
-const GLUED_AUX = ['have', 'has', 'had', 'will', 'would', 'said', 'says', 'was', 'were',
+const GLUED_AUX = ['have', 'has', 'had', 'will', 'would', 'said', 'says', 'was', 'were', 'are', 'did', 'does',
   // and past tenses not in -ed ("Veynerspent 13 years abroad")
   'spent', 'made', 'took', 'won', 'led', 'left', 'met', 'told', 'became', 'began', 'gave', 'held', 'built', 'sold', 'bought', 'paid', 'grew', 'found', 'saw', 'kept', 'lost'];
+const GLUED_VERBS = ['controls', 'employs', 'expects', 'operates', 'owns', 'plans', 'wants', 'runs', 'holds', 'remains', 'takes', 'makes'];
 const GLUED_LINKS = ['to', 'and'];
 /**
  * The offset in [s, e) after a name the text also writes alone, before a past-tense verb, an auxiliary, "to" or
- * "and" ("Morsen|discussed", "Chemicals|opened", "Authority|described", "Pradelera|to"), or 0. Only "-ed" words of five letters or more: a name's own ending is
- * seldom one ("Blackstone", "Greenfield").
+ * "and" ("Morsen|discussed", "Chemicals|opened", "Authority|described", "Pradelera|to"), or a few verbs in -s ("Industries|controls"), or 0.
+ * Only "-ed" words of five letters or more: a name's own ending is seldom one ("Blackstone", "Greenfield").
  */
 function nameThenPastVerb(text: string, s: number, e: number): number {
   // "Larkspur Steelhave gained", "the Port Authoritywill publish": an auxiliary or "said" glued on
@@ -277,6 +278,14 @@ function nameThenPastVerb(text: string, s: number, e: number): number {
   for (const link of GLUED_LINKS) {
     const j = e - link.length;
     if (j - s >= 4 && text.startsWith(link, j) && capsCounts(text).has(text.slice(s, j))) return j - s;
+  }
+  // a verb in -s that a company's name is the subject of: "Evergreen Industries|controls", "Lumen Mining|employs"
+  // (a few known ones: any common word in -s would split names such as "Tradewinds")
+  for (const verb of GLUED_VERBS) {
+    const j = e - verb.length;
+    if (j - s < 3 || !text.startsWith(verb, j)) continue;
+    const head = text.slice(s, j);
+    if (capsCounts(text).has(head) || ((lookupWord(head)?.cats ?? 0) & Cat.OrgCue)) return j - s;
   }
   if (text.charCodeAt(e - 1) !== 100 || text.charCodeAt(e - 2) !== 101) return 0; // ...ed
   for (let j = s + 3; j <= e - 5; j++) {
