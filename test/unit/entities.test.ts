@@ -735,3 +735,10 @@ test('a company\'s name glued to the verb after it is read apart ("Evergreen Ind
   assert.equal(entityWith(c, 'Oakhurst Semiconductor').mentions.length, 2, names.join(' | '));
   assert.ok(names.includes('Tradewinds Review') && !names.includes('Trade'), names.join(' | '));
 });
+
+test('"The" glued to a common word opens the sentence and names nothing ("Thepopulation of San Marroville"); names that begin so stay whole ("Theodore")', () => {
+  const c = corpus({ 'a.txt': 'Town\nThepopulation of San Marroville has doubled. Theodore Vance spoke in San Marroville.\n' });
+  const names = c.result().entities.map(e => e.name);
+  assert.equal(entityWith(c, 'San Marroville').mentions.length, 2, names.join(' | '));
+  assert.ok(names.includes('Theodore Vance') && !names.some(n => /Thepopulation/.test(n)), names.join(' | '));
+});

@@ -211,7 +211,7 @@ function capGluedAt(text: string, s: number, e: number, h: number, prev: number,
     if (known !== undefined) off = known;
     else { const at = countryThenWord(text, prev, s, e); pairSplits.set(key, n, off = at && at - s); }
   }
-  if (!off) off = nameThenPastVerb(text, s, e) || pluralThenPreposition(text, s, e) || functionWordThenArticle(text, s, e);
+  if (!off) off = nameThenPastVerb(text, s, e) || pluralThenPreposition(text, s, e) || functionWordThenArticle(text, s, e) || theThenWord(text, s, e);
   if (!off) return 0;
   return onceInText(text, s, e) ? s + off : 0;
 }
@@ -235,6 +235,11 @@ function pluralThenPreposition(text: string, s: number, e: number): number {
 function cueThenOf(text: string, s: number, e: number): number {
   if (e - s < 6 || text.charCodeAt(e - 2) !== 111 || text.charCodeAt(e - 1) !== 102) return 0;
   return ((lookupWord(text.slice(s, e - 2).toLowerCase())?.cats ?? 0) & (Cat.OrgCue | Cat.PlaceCue)) !== 0 ? e - 2 - s : 0;
+}
+
+/** 3 when [s, e) is "The" glued to a common word of four letters or more ("Thepopulation of Nanthera"; "Theodore", "Thetford" are none), or 0. */
+function theThenWord(text: string, s: number, e: number): number {
+  return e - s >= 7 && text.startsWith('The', s) && isCommonWord(text, s + 3, e) ? 3 : 0;
 }
 
 const GLUED_COPULAS = ['the', 'is', 'are'];
