@@ -139,11 +139,11 @@ test('a qualifier widens a value by a few percent, not by a fifth: "roughly 177,
   }
 });
 
-test('"nearly" and "almost" fall short of the value written: "nearly 29,100" against 29,400 conflict, "almost 10,000" and 10,000, "nearly 6,300" and "about 6,200" agree', () => {
+test('"nearly" and "almost" fall short of the value written, by up to 5% (or one for a small count): "nearly 29,100" against 29,400 and "nearly 6 million" against 5.5 million conflict, "almost 10,000" and 10,000, "nearly 6,300" and "about 6,200", "nearly 10" and nine agree', () => {
   const c = withNotes();
-  c.set('s1.txt', 'Strike\nNearly 29,100 workers joined the strike, the council said. Almost 10,000 teachers stayed home. Nearly 6,300 nurses walked out.\n');
-  c.set('s2.txt', 'Walkout\nA total of 29,400 workers joined the strike, the council said. 10,000 teachers stayed home. About 6,200 nurses walked out.\n');
-  for (const [a, b, status] of [['29,100', '29,400', 'conflict'], ['10,000', '10,000', 'agree'], ['6,300', '6,200', 'agree']] as const) {
+  c.set('s1.txt', 'Strike\nNearly 29,100 workers joined the strike, the council said. Almost 10,000 teachers stayed home. Nearly 6,300 nurses walked out. Nearly 6 million people were registered to vote. Nearly 10 ferries were idle.\n');
+  c.set('s2.txt', 'Walkout\nA total of 29,400 workers joined the strike, the council said. 10,000 teachers stayed home. About 6,200 nurses walked out. 5.5 million people were registered to vote. Only nine ferries were idle.\n');
+  for (const [a, b, status] of [['29,100', '29,400', 'conflict'], ['10,000', '10,000', 'agree'], ['6,300', '6,200', 'agree'], ['6 million', '5.5 million', 'conflict'], ['Nearly 10', 'nine', 'agree']] as const) {
     const claim = claimOf(c, fig(c, 's1.txt', a));
     assert.equal(claim, claimOf(c, fig(c, 's2.txt', b)), `${a} and ${b} are one quantity`);
     assert.equal(claim.status, status, `${a} against ${b}`);

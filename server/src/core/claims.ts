@@ -145,8 +145,9 @@ export function valueInterval(f: Figure, step: number, round: boolean): [number,
     // (of at most half): "more than 10,000" is up to 15,000, "more than 3,000" up to 4,000, "more than 7,500" is no
     // "more than 10,500"
     switch (f.qualifier) {
-      // "nearly" and "almost" say the value falls short of the one written: "nearly 29,100" is not 29,400
-      case 'approx': return SHORT_OF.test(f.text) ? [Math.min(lo, v * 0.9), hi] : [Math.min(lo, v * 0.95), Math.max(hi, v * 1.05)];
+      // "nearly" and "almost" say the value falls short of the one written, by as much as other approximations
+      // reach (a unit for a small count): "nearly 29,100" is not 29,400, "nearly 6 million" not 5.5 million, "nearly 10" may be 9
+      case 'approx': return SHORT_OF.test(f.text) ? [step <= 1 ? Math.min(v * 0.95, v - 1) : v * 0.95, v] : [Math.min(lo, v * 0.95), Math.max(hi, v * 1.05)];
       case 'more-than': return [v, v + Math.max(Math.abs(v) * 0.1, Math.min(trailingStep(v), Math.abs(v) * 0.5))];
       case 'at-least': return [v, v * 1.5];
       case 'less-than': return [v * 0.6, v];
