@@ -742,3 +742,18 @@ test('"The" glued to a common word opens the sentence and names nothing ("Thepop
   assert.equal(entityWith(c, 'San Marroville').mentions.length, 2, names.join(' | '));
   assert.ok(names.includes('Theodore Vance') && !names.some(n => /Thepopulation/.test(n)), names.join(' | '));
 });
+
+test('a word in capitals that spells more than a person\'s initials is not that person: "LISKOVA", a dateline\'s town, is no "Linus Kovari"; an organisation\'s acronym still finds it', () => {
+  const c = corpus({
+    'a.txt': 'Talks\n"We need jobs," said Linus Kovari, chief economist of Tanager Motors. Kovari said more.\n',
+    'b.txt': 'LISKOVA - In Liskova, shopkeepers said they had heard little. Liskova, a city of about 511,000 people, has grown.\n',
+    'c.txt': 'Trade\nThe Association of Southeast Asian Nations met in Liskova. ASEAN ministers agreed.\n',
+  });
+  const town = entityWith(c, 'Liskova');
+  assert.equal(town.kind, 'place');
+  assert.ok(forms(town).has('LISKOVA'), [...forms(town)].join(' | '));
+  const kovari = entityWith(c, 'Linus Kovari');
+  assert.equal(kovari.kind, 'person');
+  assert.ok(!forms(kovari).has('LISKOVA') && !forms(kovari).has('Liskova'), [...forms(kovari)].join(' | '));
+  assert.ok(forms(entityWith(c, 'ASEAN')).has('Association of Southeast Asian Nations'));
+});

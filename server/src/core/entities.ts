@@ -275,6 +275,8 @@ class Grouping {
         if (!bucket) continue;
         for (const c of bucket) {
           if (c.m.ownKey.length <= m.ownKey.length) continue;
+          // a person is shortened to initials only ("JFK"): "LISKOVA", a town's name in a dateline, is no "LInuS KOVAri"
+          if (s.length > c.form.content && (c.m.kind === 'person' || c.m.evPerson > 0)) continue;
           if (++tried > MAX_ACRONYM_CANDIDATES) { alone = false; break; }
           if (!matchAcronym(s, c.form, sMask)) continue;
           const k = this.keyId.get(c.m.key)!;
