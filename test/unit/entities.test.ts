@@ -757,3 +757,18 @@ test('a word in capitals that spells more than a person\'s initials is not that 
   assert.ok(!forms(kovari).has('LISKOVA') && !forms(kovari).has('Liskova'), [...forms(kovari)].join(' | '));
   assert.ok(forms(entityWith(c, 'ASEAN')).has('Association of Southeast Asian Nations'));
 });
+
+test('a country\'s body or firm named after it stays one name: two countries\' "Ministry of Housing" are two ministries, and "NZMH" is New Zealand\'s', () => {
+  const c = corpus({
+    'a.txt': 'Rents\nThe New Zealand Ministry of Housing (NZMH) said rents rose. Vietnam Airlines added flights.\n',
+    'b.txt': 'Homes\nThe South Africa Ministry of Housing said prices fell. The New Zealand Ministry of Housing disagreed.\n',
+  });
+  const names = c.result().entities.map(e => e.name);
+  const nz = entityWith(c, 'New Zealand Ministry of Housing');
+  assert.equal(nz.kind, 'organization');
+  assert.deepEqual([...forms(nz)].sort(), ['NZMH', 'New Zealand Ministry of Housing'], names.join(' | '));
+  assert.equal(nz.mentions.length, 3);
+  assert.equal(entityWith(c, 'South Africa Ministry of Housing').mentions.length, 1, names.join(' | '));
+  assert.ok(!names.includes('Ministry of Housing'), names.join(' | '));
+  assert.equal(entityWith(c, 'Vietnam Airlines').kind, 'organization');
+});

@@ -373,6 +373,8 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
       const p = placeOf(ps[0]!, ps[n - 1]!, b);
       if (p && p.type === 'country') { prefixPlace = n; break; }
     }
+    // (a country's body named after it stays whole: "New Zealand Ministry of Housing", "South Korea Tourism Organization")
+    if (prefixPlace && prefixPlace < ps.length && R.has(ps[prefixPlace]!, Cat.OrgCue)) prefixPlace = 0;
     if (prefixPlace) {
       segmentNames(ps.slice(0, prefixPlace), b, weak, initial, null);
       if (prefixPlace < ps.length) segmentParts(ps.slice(prefixPlace), ps[prefixPlace]!, b, false, weak);
