@@ -129,10 +129,10 @@ function unresolvedNext(f: Figure): boolean {
   return !f.time.when && f.time.text !== null && /^next\b/i.test(f.time.text);
 }
 
-/** The interval a written value stands for, given its precision and qualifier. */
 /** A qualifier that puts the value just below the one written. */
 const SHORT_OF = /^(?:nearly|almost|just (?:under|below|short of|shy of))\b/i;
 
+/** The interval a written value stands for, given its precision and qualifier. */
 export function valueInterval(f: Figure, step: number, round: boolean): [number, number] | null {
   const v = f.value;
   if (typeof v === 'number') {
@@ -839,7 +839,7 @@ export class ClaimBuilder {
     if (fa.doc !== fb.doc && (!a.near.length || !b.near.length) && topicsDisjoint(a, b)) return false;
     // nor do articles about two different pairs of countries ("the two sides signed 14 agreements"), also when the
     // figures name only those countries ("the Spanish delegation" of a visit to Spain by Bangladesh's leader, and of one by Ethiopia's)
-    if (fa.doc !== fb.doc && a.x.headline.length >= 2 && b.x.headline.length >= 2 && (!a.near.length || !b.near.length || (ofHeadline(a) && ofHeadline(b))) && pairsApart(a, b)) return false;
+    if (fa.doc !== fb.doc && pairsApart(a, b) && (!a.near.length || !b.near.length || (ofHeadline(a) && ofHeadline(b)))) return false;
     // a figure that says no time is as of its article's date: articles published more than a year apart give two
     // quantities ("79.8 million people were registered to vote" in 2020, "88.4 million" in 2026)
     // (in an article of unknown date, as of the latest day it gives)

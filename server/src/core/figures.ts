@@ -1,7 +1,7 @@
 // Figures: money, percentages, counts, dates, durations and ranks, read off the
 // token stream with their normalised values, qualifiers and time references.
 import { Cat, entries, catsById, type LexEntry } from './lexicon';
-import { TK, TF, type Tokens, isPossessive, mergeSentences, extendSentence, compactSentences, spansGap } from './scan';
+import { TK, TF, type Tokens, isPossessive, mergeSentences, extendSentence, compactSentences, spansGap, asciiLower } from './scan';
 import { currencyOfSymbol, currencyOfWordToken, isCurrencyCode } from './gazetteer';
 import type { FigureKind, FigureValue, Qualifier, TimeRef } from './types';
 import { isCommonWord } from './words';
@@ -72,9 +72,7 @@ export class FigureReader {
   /** Token i is a lower-case common English word of at least `min` letters (a-z only). */
   private commonWord(i: number, min: number): boolean {
     const t = this.t, s = t.start[i]!, e = t.end[i]!;
-    if (e - s < min || !(t.flags[i]! & TF.Lower) || (t.flags[i]! & TF.MixedCaps)) return false;
-    for (let k = s; k < e; k++) { const c = this.text.charCodeAt(k); if (c < 97 || c > 122) return false; }
-    return isCommonWord(this.text, s, e);
+    return e - s >= min && (t.flags[i]! & TF.Lower) !== 0 && asciiLower(this.text, s, e) && isCommonWord(this.text, s, e);
   }
   word(i: number): string { return this.text.slice(this.t.start[i]!, this.t.end[i]!); }
   /** Lower-cased word at i ('' when not a word). */
@@ -388,11 +386,8 @@ export class FigureReader {
       if (this.glued(i - 1) && t.kind[i - 1] === TK.Word && (t.flags[i - 1]! & (TF.Cap | TF.AllCaps)) && this.word(i - 1).length <= 2) return null;
       // a common word glued after the number is what it counts ("exchanged 6memorandums"), not a code ("3D", "5G", "4x4")
       // (but "39thin a ranking" is a rank glued to "in", whose suffix is no count's word)
-      if (this.glued(n.last) && t.kind[n.last + 1] === TK.Word && !this.has(n.last + 1, Cat.Scale) && (!this.commonWord(n.last + 1, 4) || /^(st|nd|rd|th)/i.test(this.word(n.last + 1)))) {
-        const w = this.word(n.last + 1);
-        if (!/^(st|nd|rd|th)$/i.test(w)) return null; // "15th" handled below, "3D" is not a figure
-        return null;
-      }
+      // ("15th" is read as an ordinal before this)
+      if (this.glued(n.last) && t.kind[n.last + 1] === TK.Word && !this.has(n.last + 1, Cat.Scale) && (!this.commonWord(n.last + 1, 4) || /^(st|nd|rd|th)/i.test(this.word(n.last + 1)))) return null;
     }
     return this.make('count', i, n.last, n.value, null, n);
   }

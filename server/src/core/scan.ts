@@ -86,12 +86,6 @@ function alloc(size: number): Tokens {
   };
 }
 
-/**
- * Whether a word with a lower-case letter right before a capital (at `at`) is two words glued by text
- * extraction: a function word before a name ("inLunean", "ofVietnam"), or a name before an organisation's or a
- * place's word ("FoxgloveElectronics", "PortAuthority", "LakeVarnville"). Brand names stay whole ("iPhone",
- * "YouTube", "McDonald", "PowerPoint").
- */
 /** Whether text at s opens a sentence: at the text's start, or after a line break or a sentence's end and spaces. */
 function opensSentence(text: string, s: number): boolean {
   let k = s - 1;
@@ -101,17 +95,22 @@ function opensSentence(text: string, s: number): boolean {
   return c === 10 || c === 13 || ((c === 46 || c === 33 || c === 63) && k < s - 1);
 }
 
-const isUpperAscii = (c: number) => c >= 65 && c <= 90;
-
 /** Capitalised function words that open a sentence or a name and are glued to the name after them (few brands begin so: not "In", for "InBev"). */
 const CAP_GLUED_FUNCTION = new Set(['The', 'And', 'From', 'With']);
+
+/**
+ * Whether a word with a lower-case letter right before a capital (at `at`) is two words glued by text
+ * extraction: a function word before a name ("inLunean", "ofVietnam"), or a name before an organisation's or a
+ * place's word ("FoxgloveElectronics", "PortAuthority", "LakeVarnville"). Brand names stay whole ("iPhone",
+ * "YouTube", "McDonald", "PowerPoint").
+ */
 function gluedPair(text: string, s: number, at: number, end: number, firstClass: number): boolean {
   if (at - s < 2 || end - at < 3) return false;
   const cats = (a: number, b: number) => (b - a <= 13 ? catsById[lookupId(text, a, b, hashFold(text, a, b))]! : 0);
   if (firstClass === 1) return (cats(s, at) & Cat.Stop) !== 0;
   if (firstClass !== 2) return false;
   // "InLake Dornera", "InPort Braskvia, ...": "In" opening a sentence, before a name of two words ("InBev shares rose" stays whole)
-  if (at - s === 2 && text.startsWith('In', s)) return end - at >= 3 && opensSentence(text, s) && text.charCodeAt(end) === 32 && isUpperAscii(text.charCodeAt(end + 1));
+  if (at - s === 2 && text.startsWith('In', s)) return opensSentence(text, s) && text.charCodeAt(end) === 32 && isUpperAscii(text.charCodeAt(end + 1));
   if (at - s < 3) return false;
   // "ThePellville Institute", "AndFoxglove"; a title and what follows it: "PrimeMinister", "GeneralSecretary", "PresidentQuiis Stenley"
   if (at - s <= 4 && CAP_GLUED_FUNCTION.has(text.slice(s, at))) return true;
@@ -133,6 +132,7 @@ function gluedPreposition(text: string, s: number, i: number, len: number): numb
   return 0;
 }
 function isLowerAscii(c: number): boolean { return c >= 97 && c <= 122; }
+function isUpperAscii(c: number): boolean { return c >= 65 && c <= 90; }
 /** Longer runs of letters are no two glued words (and trying every split of one would take the square of its length). */
 const MAX_GLUED = 40;
 
@@ -306,7 +306,7 @@ function countryThenWord(text: string, from: number, s: number, e: number): numb
   }
   return 0;
 }
-function asciiLower(text: string, s: number, e: number): boolean {
+export function asciiLower(text: string, s: number, e: number): boolean {
   for (let i = s; i < e; i++) if (!isLowerAscii(text.charCodeAt(i))) return false;
   return true;
 }
