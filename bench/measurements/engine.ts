@@ -40,6 +40,8 @@ export interface EngineResult {
   /** Worker threads the engine started (it must start none: one core). */
   workerThreads: number;
   heapUsedMb: number;
+  /** Resident memory with the engine loaded and warmed up, before the texts are read. */
+  rssBeforeTextsMb: number;
   /** Resident memory once the texts are loaded, just before the analysis. */
   rssBeforeAnalysisMb: number;
   /** Payload of the texts as JS strings: one byte a character, two in any document with a character beyond Latin-1. */
@@ -68,6 +70,8 @@ export const engineMeasurement: Measurement<EngineParams, EngineResult> = {
     const warm = loadCorpus(p.warmup);
     core.analyzeCorpus(warm.docs);
     const warmupS = (performance.now() - t) / 1000;
+    collectGarbage();
+    const rssBeforeTextsMb = process.memoryUsage().rss / 1048576;
 
     t = performance.now();
     const { docs, bytes } = loadCorpus(p.corpus);
@@ -100,6 +104,7 @@ export const engineMeasurement: Measurement<EngineParams, EngineResult> = {
       conflictsWithoutPlanted: withoutPlanted(result.claims, p.disputed ?? [], p.corpus.dir),
       workerThreads: workers(),
       heapUsedMb: process.memoryUsage().heapUsed / 1048576,
+      rssBeforeTextsMb,
       rssBeforeAnalysisMb,
       textsStringMb: docs.reduce((n, d) => n + d.text.length * (/[^\u0000-\u00ff]/.test(d.text) ? 2 : 1), 0) / 1048576,
     };

@@ -4,5 +4,6 @@ import { engineMeasurement } from './engine';
 import { winkMeasurement } from './wink';
 import { lspMeasurement } from './lsp';
 import { hostileMeasurement } from './hostile';
+import { floorMeasurement } from './floor';
 
-export const MEASUREMENTS: Measurement<never, unknown>[] = [engineMeasurement, winkMeasurement, lspMeasurement, hostileMeasurement];
+export const MEASUREMENTS: Measurement<never, unknown>[] = [engineMeasurement, winkMeasurement, lspMeasurement, hostileMeasurement, floorMeasurement];

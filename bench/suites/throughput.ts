@@ -8,6 +8,8 @@ import { engineMeasurement } from '../measurements/engine';
 import type { EngineResult } from '../measurements/engine';
 import { winkMeasurement } from '../measurements/wink';
 import type { WinkResult } from '../measurements/wink';
+import { floorMeasurement } from '../measurements/floor';
+import type { FloorResult } from '../measurements/floor';
 import type { CorpusRef } from '../measurements/load';
 
 /** Size of the warm-up corpus (a different seed, so no text of the timed corpus is seen before): 2 MB, less for quick runs. */
@@ -40,6 +42,7 @@ export const throughputSuite: Suite = {
     const e1: { result: EngineResult; maxRssMb: number }[] = [];
     const e2: EngineResult[] = [];
     const wink: WinkResult[] = [];
+    const floor: FloorResult[] = [];
     for (let i = 0; i < runs; i++) {
       const tag = runs > 1 ? ` (run ${i + 1}/${runs})` : '';
       ctx.log(`engine: analysing ${corpusMb.toFixed(1)} MB${tag}`);
@@ -53,6 +56,9 @@ export const throughputSuite: Suite = {
       ctx.log(`wink-nlp: readDoc(text).entities() over ${corpusMb.toFixed(1)} MB${runs > 1 ? ` (run ${i + 1}/${runs})` : ''}`);
       const w = await attempt(ctx, 'wink-nlp', errors, () => ctx.child(winkMeasurement, { corpus: ref(one), warmup: ref(warm) }));
       if (w) { wink.push(w.result); ctx.log(`wink-nlp: ${w.result.seconds.toFixed(2)} s`); }
+      ctx.log(`floor: our tokenizer alone, and one regular expression, over ${corpusMb.toFixed(1)} MB${runs > 1 ? ` (run ${i + 1}/${runs})` : ''}`);
+      const f = await attempt(ctx, 'floor', errors, () => ctx.child(floorMeasurement, { corpus: ref(one), warmup: ref(warm) }));
+      if (f) { floor.push(f.result); ctx.log(`floor: tokenizer ${f.result.tokenizeS.toFixed(2)} s, regex ${f.result.regexS.toFixed(2)} s`); }
     }
 
     // Best of the runs for times (least disturbed by other load); worst for memory.
@@ -62,6 +68,8 @@ export const throughputSuite: Suite = {
     const peakRss = e1.length ? Math.max(...e1.map(x => x.maxRssMb)) : null;
     const ours = best1 ? corpusMb / best1.seconds : null;
     const theirs = bestWink ? corpusMb / bestWink.seconds : null;
+    const bestTokenizeS = floor.length ? Math.min(...floor.map(x => x.tokenizeS)) : null;
+    const bestRegexS = floor.length ? Math.min(...floor.map(x => x.regexS)) : null;
 
     const metrics: Record<string, MetricValue> = {
       corpus_mb: r3(corpusMb),
@@ -96,8 +104,14 @@ export const throughputSuite: Suite = {
       analysis_cpu_per_wall: best1 ? r3(best1.cpuS / best1.seconds) : null,
       // Memory before the analysis starts: the texts alone, as JS strings, and the whole process.
       texts_string_mb: r3(best1?.textsStringMb),
+      rss_before_texts_mb: r3(best1?.rssBeforeTextsMb),
       rss_before_analysis_mb: r3(best1?.rssBeforeAnalysisMb),
       worker_threads: best1?.workerThreads ?? null,
+      // What the speed goal leaves for the analysis: passes that analyse nothing, against the rate the goal asks (10x wink).
+      goal_mb_per_s: theirs !== null ? r3(theirs * 10) : null,
+      tokenizer_only_mb_per_s: bestTokenizeS ? r3(corpusMb / bestTokenizeS) : null,
+      regex_only_mb_per_s: bestRegexS ? r3(corpusMb / bestRegexS) : null,
+      tokenizer_share_of_goal_time: bestTokenizeS !== null && theirs !== null ? r3(bestTokenizeS / (corpusMb / (theirs * 10))) : null,
     };
     return {
       metrics,
@@ -118,6 +132,9 @@ export const throughputSuite: Suite = {
         engine_2x_s: e2.map(x => r3(x.seconds)),
         engine_1x_peak_rss_mb: e1.map(x => r3(x.maxRssMb)),
         wink_s: wink.map(x => r3(x.seconds)),
+        tokenizer_only_s: floor.map(x => r3(x.tokenizeS)),
+        regex_only_s: floor.map(x => r3(x.regexS)),
+        tokenizer_tokens: floor[0]?.tokens ?? null,
         corpus_2x_mb: r3(two.manifest.stats.bytes / MB),
         corpus_dir: one.dir,
         load_s: r3(best1?.loadS),
