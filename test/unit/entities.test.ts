@@ -772,3 +772,55 @@ test('a country\'s body or firm named after it stays one name: two countries\' "
   assert.ok(!names.includes('Ministry of Housing'), names.join(' | '));
   assert.equal(entityWith(c, 'Vietnam Airlines').kind, 'organization');
 });
+
+test('country names written with "and" are one place: "Trinidad and Tobago", "Bosnia and Herzegovina", "Saint Kitts and Nevis"; a small capital is a place ("Port of Spain")', () => {
+  const c = corpus({
+    'a.txt': 'Energy Talks\nThe leaders of Trinidad and Tobago and Saint Kitts and Nevis met in Port of Spain on Monday. Bosnia and Herzegovina sent observers.\n',
+    'b.txt': 'Energy Deal\nTrinidad & Tobago signed the deal, officials said.\n',
+  });
+  const kinds = new Map(c.result().entities.map(e => [e.name, e.kind] as const));
+  const show = [...kinds].map(([n, k]) => `${n}/${k}`).join(' | ');
+  for (const name of ['Trinidad and Tobago', 'Saint Kitts and Nevis', 'Bosnia and Herzegovina', 'Port of Spain']) assert.equal(kinds.get(name), 'place', `${name}: ${show}`);
+  assert.deepEqual([...forms(entityWith(c, 'Trinidad and Tobago'))].sort(), ['Trinidad & Tobago', 'Trinidad and Tobago']);
+  for (const part of ['Trinidad', 'Tobago', 'Herzegovina', 'Nevis', 'Spain', 'Port of']) assert.ok(!kinds.has(part), `no ${part}: ${show}`);
+});
+
+test('full stops inside names: initials ("John F. Kennedy", "J. Smith"), titles ("Mr. Rubio"), places ("St. Petersburg", "Mt. Kenya"); not a letter that labels a thing ("Plan B.")', () => {
+  const c = corpus({
+    'a.txt': 'Airport News\nCargo moved through John F. Kennedy International Airport, J. Smith said. George W. Bush spoke in St. Louis. Mr. Rubio flew to St. Petersburg and climbed Mt. Kenya.\nOfficials backed Plan B. Mayors met.\n',
+  });
+  const kinds = new Map(c.result().entities.map(e => [e.name, e.kind] as const));
+  const show = [...kinds].map(([n, k]) => `${n}/${k}`).join(' | ');
+  assert.equal(kinds.get('John F. Kennedy International Airport'), 'place', show);
+  for (const name of ['J. Smith', 'George W. Bush', 'Mr. Rubio']) assert.equal(kinds.get(name), 'person', `${name}: ${show}`);
+  for (const name of ['St. Louis', 'St. Petersburg', 'Mt. Kenya']) assert.equal(kinds.get(name), 'place', `${name}: ${show}`);
+  assert.equal(entityWith(c, 'Mr. Rubio').mentions[0]!.text, 'Mr. Rubio');
+  assert.ok(!kinds.has('Kenya') && !kinds.has('John F') && !kinds.has('Bush') && !kinds.has('St'), show);
+  assert.ok(![...kinds.keys()].some(n => /Plan B\. Mayors/.test(n)), show);
+});
+
+test('country codes in capitals: "U.S." and "U.K." always, "US" where the article names the country otherwise too; "the Deputy PM" names no Saint Pierre; "US$" is money', () => {
+  const c = corpus({
+    'a.txt': 'Trade Talks\nThe U.S. Treasury and the U.K. government agreed, and the UAE joined. US President Dana Welk met Secretary of State Ivo Marren.\n',
+    'b.txt': 'Rivalry\nUS-China rivalry grew, Washington said, as the US pushed exports worth US$4 billion.\n',
+    'c.txt': 'Tech\nThe IT sector grew, according to the Deputy PM. US exports rose.\n',
+  });
+  const r = c.result();
+  const us = r.entities.find(e => e.name === 'United States');
+  assert.ok(us, r.entities.map(e => e.name).join(' | '));
+  assert.equal(us.kind, 'place');
+  const usForms = us.mentions.map(m => `${m.doc}:${m.text}`).sort();
+  assert.deepEqual(usForms, ['a.txt:US', 'b.txt:US', 'b.txt:US'], usForms.join(', '));
+  assert.ok(!us.mentions.some(m => m.text === 'US$'));
+  assert.equal(entityWith(c, 'U.K.').name, 'United Kingdom');
+  assert.equal(entityWith(c, 'UAE').name, 'United Arab Emirates');
+  const treasury = entityWith(c, 'U.S. Treasury');
+  assert.equal(treasury.kind, 'organization');
+  const welk = entityWith(c, 'Dana Welk');
+  assert.equal(welk.kind, 'person');
+  const marren = entityWith(c, 'Ivo Marren');
+  assert.ok(marren.roles.includes('Secretary of State'), marren.roles.join(', '));
+  // c.txt names no United States, Italy or Saint Pierre: its codes are no places
+  assert.ok(!r.entities.some(e => e.mentions.some(m => m.doc === 'c.txt' && e.kind === 'place')), r.entities.filter(e => e.mentions.some(m => m.doc === 'c.txt')).map(e => `${e.name}/${e.kind}`).join(' | '));
+  assert.ok(r.figures.some(f => f.text === 'US$4 billion' && f.unit === 'USD'));
+});

@@ -7,7 +7,7 @@ import { fold, hashFold } from './lexicon';
 import { KeyIndex, keyOf, keyHash } from './keys';
 import { isCommonWord } from './words';
 
-interface CountryRow { code: string; independent: boolean; name: string; names: string[]; demonyms: string[]; currencies: { code: string; name: string; symbol?: string }[]; capital: string[] }
+interface CountryRow { code: string; independent: boolean; name: string; names: string[]; demonyms: string[]; currencies: { code: string; name: string; symbol?: string }[]; capital: string[]; codes?: string[] }
 
 export interface Place {
   id: string;
@@ -15,7 +15,12 @@ export interface Place {
   type: 'country' | 'city' | 'region';
   country: string;
   population: number;
+  /** A country's capital: news names it whatever its size ("Port of Spain", 49,000 people). */
+  capital?: boolean;
 }
+
+/** A country named by a code in capitals: "US", "U.S.", "UK", "UAE"; `twoLetter` when the code is its ISO two-letter one ("US", "IT", "IN"). */
+export interface CountryCode { place: Place; twoLetter: boolean }
 
 /** A country's entity key, `place:` and its two-letter code (a city's has the country and its own name after it). */
 export const isCountryKey = (k: string): boolean => k.length === 8 && k.startsWith('place:');
@@ -30,11 +35,13 @@ const demonyms = new Map<string, Place>();
 const symbols = new Map<string, string>();
 const currencyWords = new Map<string, string>();
 const isoCodes = new Set<string>();
+const countryCodes = new Map<string, CountryCode>();
 const demonymTails = new Set<string>();
 /** Keys of the plural of a word that ends the names of two countries or more: "Koreas", "Congos", "Sudans". */
 const sharedPlurals = new Set<string>();
 let ready = false;
 // the same tables, asked with a range of the text (see keys.ts)
+let codeIndex: KeyIndex<CountryCode>;
 let placeIndex: KeyIndex<Place>, demonymIndex: KeyIndex<Place>, tailIndex: KeyIndex<true>, pluralIndex: KeyIndex<true>;
 
 /** Currencies preferred when a symbol or a word is shared ("$", "dollar", "pound", "won"). */
@@ -58,6 +65,7 @@ function init(): void {
       const last = /\s(\p{Lu}\p{Ll}+)$/u.exec(n)?.[1];
       if (last) { let s = lastWordOf.get(last); if (!s) lastWordOf.set(last, s = new Set()); s.add(c.code); }
     }
+    for (const code of c.codes ?? []) if (!countryCodes.has(nameKey(code))) countryCodes.set(nameKey(code), { place, twoLetter: code === c.code });
     for (const d of c.demonyms) {
       const words = d.split(/\s+/);
       if (words.length > 1) demonymTails.add(nameKey(words[words.length - 1]!));
@@ -101,9 +109,19 @@ function init(): void {
       if (!o || (o.type === 'city' && o.population < population)) places.set(short, { id: `place:${country}:${k}`, name, type: 'city', country, population });
     }
   }
+  // the capitals the country data names, as cities of their country
+  for (const c of countries) {
+    for (const name of c.capital) {
+      const k = nameKey(name);
+      const old = places.get(k);
+      if (!old) places.set(k, { id: `place:${c.code}:${k}`, name, type: 'city', country: c.code, population: 0, capital: true });
+      else if (old.type === 'city' && old.country === c.code) places.set(k, { ...old, capital: true });
+    }
+  }
   // world regions named in the country data ("Asia", "Southeast Europe")
   for (const c of gazetteerRegions()) places.set(nameKey(c), { id: `region:${nameKey(c)}`, name: c, type: 'region', country: '', population: 0 });
   placeIndex = new KeyIndex(places);
+  codeIndex = new KeyIndex(countryCodes);
   demonymIndex = new KeyIndex(demonyms);
   tailIndex = new KeyIndex(new Map([...demonymTails].map(k => [k, true as const])));
   pluralIndex = new KeyIndex(new Map([...sharedPlurals].map(k => [k, true as const])));
@@ -132,6 +150,8 @@ export function isDemonymTail(word: string): boolean {
 // The same questions about text[start, end), without slicing it: placeIn(text, s, e) is placeByKey(nameKey(text.slice(s, e))).
 // (h: keyHash(text, start, end), when the caller has it)
 export function placeIn(text: string, start: number, end: number, h = keyHash(text, start, end)): Place | undefined { init(); return placeIndex.inRange(text, start, end, h); }
+/** The country whose code in capitals text[start, end) is, by its letters ("U.S." is "US"); the caller has checked the capitals. */
+export function countryOfCodeIn(text: string, start: number, end: number, h = keyHash(text, start, end)): CountryCode | undefined { init(); return codeIndex.inRange(text, start, end, h); }
 export function countryOfDemonymIn(text: string, start: number, end: number, h = keyHash(text, start, end)): Place | undefined {
   init();
   const p = demonymIndex.inRange(text, start, end, h);

@@ -4,7 +4,7 @@
 import { Cat, lookupWord, lookup, hashFold, type LexEntry } from './lexicon';
 import { TK, TF, type Tokens, isPossessive } from './scan';
 import type { FigureReader } from './figures';
-import { placeIn, placeByKey, nameKey, countryOfDemonymIn, isDemonymTailIn, isCountriesPluralIn, type Place } from './gazetteer';
+import { placeIn, placeByKey, nameKey, countryOfDemonymIn, countryOfCodeIn, isDemonymTailIn, isCountriesPluralIn, type CountryCode, type Place } from './gazetteer';
 import { internKey, keyAt, idAt, textAt, forgetDocumentTexts, TokenKeys } from './keys';
 import type { EntityKind } from './types';
 import { detached } from './text';
@@ -104,6 +104,11 @@ const TIME_PHRASE = Cat.Stop | Cat.Relative | Cat.TimeUnit | Cat.Weekday | Cat.M
 
 const SINGLE_TITLE = new Set(['president', 'mr', 'mrs', 'ms', 'dr', 'prof', 'professor', 'premier', 'chancellor', 'king', 'queen', 'prince', 'princess', 'governor', 'mayor', 'senator', 'ambassador', 'sir', 'dame', 'sheikh']);
 
+/** Words that take a capital letter as a label: "Plan B", "Group A", "Vitamin D", "Terminal C". */
+const LETTER_LABELLED = new Set(['plan', 'group', 'type', 'class', 'grade', 'phase', 'section', 'part', 'vitamin', 'category', 'level', 'tier', 'model', 'series', 'team', 'article', 'annex', 'appendix', 'exhibit', 'figure', 'table', 'option', 'schedule', 'block', 'zone', 'gate', 'terminal', 'building', 'wing', 'row', 'line', 'route', 'pool', 'stage', 'round', 'division', 'league', 'chapter', 'volume', 'unit', 'ward', 'sector', 'area', 'lot', 'box', 'channel']);
+/** Abbreviations that open a place's name, with a full stop: "St. Petersburg", "Mt. Kenya", "Ft. Lauderdale". */
+const PLACE_ABBREVIATIONS = new Set(['st', 'mt', 'ft']);
+
 const STORM_WORDS = new Set(['storm', 'typhoon', 'hurricane', 'cyclone']);
 
 export function readMentions(text: string, t: Tokens, R: FigureReader): { mentions: RawMention[]; aliases: AliasPair[] } {
@@ -115,6 +120,7 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
 
   // the runs of capitalised words, first and last token, all read before any is segmented
   const runs: number[] = [];
+  let named: Set<string> | null = null, runsRead = false;
   const compassNouns = new Set<number>();
   let i = 0;
   while (i < t.n) {
@@ -132,6 +138,9 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
       if (R.isDash(j + 1) && R.ch(j + 1) !== 0x2013 && R.glued(j) && R.glued(j + 1) && isCapWord(j + 2) && ((!placeLike(j) && !placeLike(j + 2)) || (nationality(j) && nationality(j + 2)) || regionCompound(j, j + 2))) { j += 2; b = j; continue; }
       const n = j + 1;
       if (n >= t.n || t.sent[n] !== t.sent[a]) break;
+      // an initial, a title or a place's abbreviation, and its full stop, inside a name: "John F. Kennedy", "J. Smith",
+      // "Mr. Rubio", "St. Petersburg" (not "Plan B. Officials", "Group A. The": a word that takes a letter as its label is no first name)
+      if (t.kind[n] === TK.Punct && R.ch(n) === 46 && R.glued(j) && t.end[n]! - t.start[n]! === 1 && isCapWord(n + 1) && (t.flags[n + 1]! & TF.Space) && !(t.flags[n + 1]! & TF.NL) && t.sent[n + 1] === t.sent[a] && !R.has(n + 1, Cat.Stop) && dottedInName(a, j)) { j = n + 1; b = j; continue; }
       // "Côte d'Ivoire", "Val d'Isère"
       if (t.kind[n] === TK.Word && (t.flags[n]! & TF.Lower) && (t.flags[n]! & TF.Space) && isElided(n)) { j = n; b = j; continue; }
       // (across a line break only in the same case: "President\nLee Jae-myung" is one name, "the Bennford Port
@@ -147,6 +156,8 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
       if (t.kind[n] === TK.Punct && R.glued(j) && (R.ch(n) === 39 || R.ch(n) === 0x2019) && t.end[n]! - t.start[n]! === 1 && isCapWord(n + 1) && (t.flags[n + 1]! & TF.Space) && t.sent[n + 1] === t.sent[a] && commonPlural(j)) { j = n + 1; b = j; continue; }
       // an ampersand between capitals makes one name: "Signal & Tide", "Procter & Gamble" (places at either end are split off when it is segmented: "Vietnam & Chile")
       if (t.kind[n] === TK.Punct && R.ch(n) === 38 && (t.flags[n]! & TF.Space) && !(t.flags[n]! & TF.NL) && isCapWord(n + 1) && (t.flags[n + 1]! & TF.Space) && !(t.flags[n + 1]! & TF.NL) && t.sent[n + 1] === t.sent[a]) { j = n + 1; b = j; continue; }
+      // "and" inside a country's name: "Trinidad and Tobago", "Bosnia and Herzegovina", "Saint Kitts and Nevis"
+      if (ce && ce.word === 'and' && (t.flags[n]! & TF.Lower) && isCapWord(n + 1) && countryAcross(a, j, n + 1)) { j = n + 1; b = j; continue; }
       // "and" inside an organisation name: University of Social Sciences and Humanities
       if (ce && ce.word === 'and' && isCapWord(n + 1) && hasCue(a, j, Cat.OrgCue) && hasWord(a, j, 'of')) { j = n + 1; b = j; continue; }
       break;
@@ -156,9 +167,22 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     // "the North" on its own, a country by a point of the compass ("talks with the North", "the North's steps")
     if (a === b && R.has(a, Cat.Compass) && (t.flags[a]! & TF.Cap) && R.lwIs(a - 1, 'the') && (t.flags[a - 1]! & TF.Lower)) compassNouns.add(t.hash[a]!);
   }
+  runsRead = true;
   for (let r = 0; r < runs.length; r += 2) segment(runs[r]!, runs[r + 1]!);
   headlineNouns();
 
+  /** Token j, before a full stop, is a name's initial (the run's first word, or after a name's first word), a title's abbreviation or a place's ("St", "Mt", "Ft"), first in the run. */
+  function dottedInName(a: number, j: number): boolean {
+    const len = t.end[j]! - t.start[j]!;
+    if (len === 1) return (t.flags[j]! & TF.Cap) !== 0 && (j === a || (t.kind[j - 1] === TK.Word && (t.flags[j - 1]! & TF.Cap) !== 0 && !(t.flags[j - 1]! & TF.AllCaps) && !LETTER_LABELLED.has(R.lw(j - 1)) && !R.has(j - 1, Cat.Stop | Cat.TitleHead | Cat.OrgCue | Cat.PlaceCue)));
+    if (j !== a || len > 4 || !(t.flags[j]! & TF.Cap)) return false;
+    return R.has(j, Cat.TitleHead) || PLACE_ABBREVIATIONS.has(R.lw(j));
+  }
+  /** The words from one of the last two before j (in the run from a) to z name a country ("Saint Kitts and Nevis"). */
+  function countryAcross(a: number, j: number, z: number): boolean {
+    for (let k = j; k >= a && k >= j - 2; k--) if (t.kind[k] === TK.Word && placeAt(k, z)?.type === 'country') return true;
+    return false;
+  }
   /** "Indo-Pacific", "Asia-Pacific", "Euro-Atlantic": a continent or ocean joined to it or to a word that is no place. */
   function regionCompound(x: number, y: number): boolean {
     const cx = R.has(x, Cat.Continent), cy = R.has(y, Cat.Continent);
@@ -177,6 +201,12 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
       if (!(t.flags[k]! & TF.Cap) || t.end[k]! - t.start[k]! < 4 || text.charCodeAt(t.end[k]! - 1) !== 111) return false;
     }
     return true;
+  }
+  /** A capitalised word that is an ordinary English one in lower case: "State", "Foreign", "Affairs". */
+  function isCapitalisedCommon(k: number): boolean {
+    if (t.kind[k] !== TK.Word) return false;
+    const w = word(k).toLowerCase();
+    return w.length >= 3 && isCommonWord(w, 0, w.length);
   }
   /** "Leaders", "Veterans": a capitalised plural of an ordinary word (no place, no people's word). */
   function commonPlural(k: number): boolean {
@@ -205,7 +235,50 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
   /** The place named by the words from token `from` to the end of the name part at `to`. */
   function placeOf(from: number, to: number, b: number): Place | undefined { return placeAt(from, partEnd(to, b)); }
   // gazetteer questions about the words of tokens a..z, hashed from the tokens' key hashes
-  function placeAt(a: number, z: number): Place | undefined { return placeIn(text, t.start[a]!, t.end[z]!, tk.range(a, z)); }
+  function placeAt(a: number, z: number): Place | undefined {
+    return placeIn(text, t.start[a]!, t.end[z]!, tk.range(a, z)) ?? (a === z && (t.flags[a]! & TF.AllCaps) ? codeAt(a)?.place : undefined);
+  }
+  /**
+   * A country's code in capitals: "US", "U.S.", "UK", "UAE"; not before a dollar sign ("US$"), nor among other words in
+   * capitals ("IT IS OVER"). A two-letter code without full stops ("US", "IT", "IN") names its country only in a document
+   * that names it otherwise too ("US" beside "Washington", "American", "the United States"; "the IT sector" of an
+   * article that names no Italy is no place).
+   */
+  function codeAt(k: number): CountryCode | undefined {
+    if (t.end[k]! - t.start[k]! > 8 || (R.glued(k) && R.ch(k + 1) === 36)) return undefined;
+    const c = countryOfCodeIn(text, t.start[k]!, t.end[k]!, tk.range(k, k));
+    if (!c || capsBeside(k)) return undefined;
+    // ("the Deputy PM", "AI", "TV" name no Saint Pierre, Anguilla or Tuvalu)
+    // (asked once every run is read: not while they are, "US-China")
+    if (c.twoLetter && text.charCodeAt(t.end[k]! - 1) !== 46 && !(runsRead && namedCountries().has(c.place.country))) return undefined;
+    return c;
+  }
+  /** The countries the document names by a name, a city, its people's word or a code of its own, in any run of capitalised words (read when first asked). */
+  function namedCountries(): Set<string> {
+    if (named) return named;
+    named = new Set();
+    for (let r = 0; r < runs.length; r += 2) {
+      const ps = parts(runs[r]!, runs[r + 1]!);
+      for (let x = 0; x < ps.length; x++) {
+        for (let y = x; y < ps.length && y < x + 5; y++) {
+          const z = partEnd(ps[y]!, runs[r + 1]!), s0 = t.start[ps[x]!]!, e0 = t.end[z]!, h = tk.range(ps[x]!, z);
+          const p = placeIn(text, s0, e0, h) ?? countryOfDemonymIn(text, s0, e0, h);
+          if (p && p.country) named.add(p.country);
+          // (and a code no other word is spelt as: "U.S.", "UAE")
+          if (x === y && (t.flags[z]! & TF.AllCaps)) { const c = countryOfCodeIn(text, s0, e0, h); if (c && (!c.twoLetter || text.charCodeAt(e0 - 1) === 46)) named.add(c.place.country); }
+        }
+      }
+    }
+    return named;
+  }
+  /** A word in capitals, of two letters or more and no country's code, is next to token k on its line. */
+  function capsBeside(k: number): boolean {
+    for (const n of [k - 1, k + 1]) {
+      if (n < 0 || n >= t.n || t.kind[n] !== TK.Word || (t.flags[n === k - 1 ? k : n]! & TF.NL)) continue;
+      if ((t.flags[n]! & TF.AllCaps) && !countryOfCodeIn(text, t.start[n]!, t.end[n]!, tk.range(n, n))) return true;
+    }
+    return false;
+  }
   function demonymOf(a: number, z: number): Place | undefined { return countryOfDemonymIn(text, t.start[a]!, t.end[z]!, tk.range(a, z)); }
   function internAt(a: number, z: number): number { return internKey(text, t.start[a]!, t.end[z]!, tk.range(a, z)); }
   /** Some part ps[from..] is a capitalised word of category cat. */
@@ -424,6 +497,14 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
           const p = placeOf(name[0]!, name[n - 1]!, b);
           if (p && p.type === 'country') { segmentNames(name.slice(0, n), b, weak, false, null); emitPerson(name.slice(n), b, title, titleFirst, weak); return; }
         }
+        // "Secretary of State Marco Rubio", "Minister of Foreign Affairs Bui Thanh Son": what the office is of in
+        // ordinary words, then a name that starts with none (not "Director of the Hanbit Institute")
+        let n = 0;
+        while (n < name.length - 1 && n < 3 && (t.flags[name[n]!]! & TF.Cap) && !(t.flags[name[n]!]! & TF.AllCaps) && partEnd(name[n]!, b) === name[n]! && isCapitalisedCommon(name[n]!) && !placeLike(name[n]!)) n++;
+        if (n > 0 && !isCapitalisedCommon(name[n]!) && !name.slice(n).some(k => R.has(k, Cat.OrgCue | Cat.PlaceCue | Cat.Connector | Cat.Stop)) && name.length - n <= 4 && !placeOf(name[n]!, name[name.length - 1]!, b)) {
+          emitPerson(name.slice(n), b, text.slice(t.start[titleFirst]!, t.end[name[n - 1]!]!).replace(/\s+/g, ' '), titleFirst, weak);
+          return;
+        }
         segmentNames(name, b, weak, false, null);
         return;
       }
@@ -464,10 +545,13 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
         }
       }
     }
-    if (whole && (whole.type !== 'city' || whole.population >= 100000) && !(orgCue && whole.type !== 'country')) {
+    // (a small capital only where nothing says it is a person: "said Yaren, a teacher")
+    if (whole && (whole.type !== 'city' || whole.population >= 100000 || (whole.capital && !personContext(first, lastTok))) && !(orgCue && whole.type !== 'country')) {
       emit(first, lastTok, 'place', 3, GAZETTEER_WHY[whole.type], weak, initial && ps.length === 1, role, whole);
       return;
     }
+    // "Mt. Kenya", "St. Helens": a place's abbreviation opens the name of one the gazetteer does not know
+    if (ps.length >= 2 && !orgCue && PLACE_ABBREVIATIONS.has(R.lw(first)) && R.ch(first + 1) === 46) { emit(first, lastTok, 'place', 3, `cue: ${word(first)}.`, weak, false, role, null); return; }
     if (orgCue) { emit(first, lastTok, 'organization', 4, `cue: ${word(ps.find(k => R.has(k, Cat.OrgCue))!)}`, weak, false, role, null); return; }
     if (lastIsPlaceCue) { emit(first, lastTok, 'place', 3, `cue: ${word(headLast)}`, weak, false, role, null); return; }
     const body = bodyOf(ps, headLen);

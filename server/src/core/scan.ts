@@ -336,6 +336,19 @@ function gluedAfterPossessive(text: string, from: number, len: number): boolean 
   return !(k === 1 || k === 2 || k === 3 || k === 7 || k === 4) && isWord(text, from, e);
 }
 
+/** The end of capitals each with a full stop, from i, two or more and no letter after them ("U.S.", "U.K.", "E.U."); or 0. */
+function dottedEnd(text: string, i: number, len: number): number {
+  let j = i;
+  while (j + 1 < len) {
+    const c = text.charCodeAt(j);
+    if (!(c >= 65 && c <= 90) || text.charCodeAt(j + 1) !== 46) break;
+    j += 2;
+  }
+  if (j - i < 4) return 0;
+  const k = j < len ? cls[text.charCodeAt(j)]! : 0;
+  return k === 1 || k === 2 || k === 3 || k === 7 || k === 4 ? 0 : j;
+}
+
 /** Tokenise `text`. The returned arrays are reused by the next call: copy what must outlive it. */
 export function tokenize(text: string): Tokens {
   if (!clsReady) initClasses();
@@ -357,7 +370,13 @@ export function tokenize(text: string): Tokens {
     }
     let s = i;
     let kind: number, flags = gap, h = FNV_BASIS;
-    if (k === 1 || k === 2 || k === 3) {
+    let dotted = 0;
+    if (k === 2 && c <= 90 && text.charCodeAt(i + 1) === 46 && (dotted = dottedEnd(text, i, len))) {
+      // capitals with full stops, one word: "U.S.", "U.K.", "E.U." (hashed as its letters, "US", and so read as "US" is)
+      kind = TK.Word;
+      for (; i < dotted; i += 2) { h ^= text.charCodeAt(i) + 32; h = Math.imul(h, 0x01000193); }
+      flags |= TF.Cap | TF.AllCaps;
+    } else if (k === 1 || k === 2 || k === 3) {
       kind = TK.Word;
       let upper = 0, letters = 0, laterUpper = 0, glue = 0, prevLower = false;
       while (i < len) {
@@ -523,7 +542,7 @@ function markTitleLines(text: string, t: Tokens): void {
 }
 
 const ABBREV = new Set([ // at most 6 letters (see sentences)
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'no', 'vs', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'sgt', 'capt', 'jr', 'sr', 'inc', 'corp', 'co', 'ltd', 'jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec', 'e.g', 'i.e', 'etc', 'approx', 'u.s', 'u.k']);
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'mt', 'ft', 'no', 'vs', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'sgt', 'capt', 'jr', 'sr', 'inc', 'corp', 'co', 'ltd', 'jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec', 'e.g', 'i.e', 'etc', 'approx', 'u.s', 'u.k']);
 
 function sentences(text: string, t: Tokens): void {
   t.sentStart.length = 0; t.sentEnd.length = 0; t.sentFirst.length = 0;
