@@ -264,3 +264,27 @@ test('the article "a" glued to a common word is two words ("acity of about 247,0
   const day = analyzeDocument('d.txt', 'Rail\nThe journey will take four hours, down from more than aday by road.\n');
   assert.ok(day.features[0]!.terms.includes('day'), day.features[0]!.terms.join(' '));
 });
+
+test('"a million", "half a billion dollars" are figures, and agree with the digits ("half a million barrels" = "500,000 barrels")', () => {
+  expectFigure('The plant ships half a million barrels a day.', { text: 'half a million', kind: 'count', value: 5e5 });
+  expectFigure('Crowds of a million people lined the road.', { text: 'a million', kind: 'count', value: 1e6 });
+  expectFigure('The state spent half a billion dollars on it.', { text: 'half a billion dollars', kind: 'money', value: 5e8, unit: 'USD' });
+  expectFigure('They raised a million euros.', { text: 'a million euros', kind: 'money', value: 1e6, unit: 'EUR' });
+  assert.deepEqual(figures('A dollar is a dollar, and half a loaf is bread.'), []);
+  const c = new Corpus();
+  c.set('a.txt', 'Pipeline Deal\nThe new pipeline will carry half a million barrels a day to the coast, officials said.\n');
+  c.set('b.txt', 'Pipeline Agreement\nThe pipeline will carry 500,000 barrels a day to the coast, the ministry said.\n');
+  const claim = c.result().claims.find(x => x.figures.length === 2);
+  assert.ok(claim, c.result().claims.map(x => x.label).join(' | '));
+  assert.equal(claim.status, 'agree');
+});
+
+test('years glued to a part of the year or to another year are dates ("mid-2030", "early-2026", "2030-2040"); "over" before a period is when, not more than', () => {
+  expectFigure('The line should open by mid-2030.', { text: '2030', kind: 'date', value: '2030' });
+  expectFigure('Work starts in early-2026.', { text: '2026', kind: 'date', value: '2026' });
+  assert.deepEqual(figures('The plan covers 2030-2040.').map(f => `${f.kind}:${f.value}`), ['date:2030', 'date:2040']);
+  const over = figures('The plant will create 1,200 jobs over five years.');
+  assert.deepEqual(over.map(f => [f.text, f.qualifier]), [['1,200', null], ['five years', null]]);
+  expectFigure('Talks dragged on for over five years.', { text: 'over five years', kind: 'duration', value: 5, qualifier: 'more-than' });
+  expectFigure('The port faced a delay of over two years.', { text: 'over two years', qualifier: 'more-than' });
+});

@@ -105,6 +105,8 @@ export class FigureReader {
         const e = this.lex(i);
         if (e && e.cats & (Cat.Month | Cat.Weekday | Cat.Relative | Cat.NumberWord | Cat.Ordinal)) f = this.dateAt(i) ?? this.money(i) ?? this.measure(i);
         else if (e && e.word === 'a' && this.is(i + 1, 'dozen')) f = this.measure(i);
+        // "a million people", "half a billion dollars"
+        else if ((e && e.word === 'a' && this.bigScale(i + 1)) || (this.lw(i) === 'half' && this.is(i + 1, 'a') && this.bigScale(i + 2))) f = this.money(i) ?? this.measure(i);
         else if (e && e.cats & Cat.Connector) f = null;
         else if (e && e.cats & Cat.Superlative) f = this.topRank(i);
         else if (t.flags[i]! & (TF.Cap | TF.AllCaps)) f = this.money(i);
@@ -141,6 +143,11 @@ export class FigureReader {
     this.lastNumberAt = i; this.lastNumber = n;
     return n;
   }
+  /** Token k is a scale word spelt out that says a number alone after "a": "hundred", "thousand", "million", "billion", "trillion". */
+  private bigScale(k: number): boolean {
+    const e = this.lex(k);
+    return !!e && (e.cats & Cat.Scale) !== 0 && e.word.length > 2 && (e.word === 'hundred' || e.word === 'thousand' || e.word.endsWith('illion'));
+  }
   private lastNumberAt = -1;
   private lastNumber: Num | null = null;
 
@@ -165,6 +172,9 @@ export class FigureReader {
       if (!e || !(e.cats & Cat.NumberWord)) {
         // "a dozen"
         if (this.is(i, 'a') && this.is(i + 1, 'dozen')) return { value: 12, first: i, last: i + 1, step: 1, round: false, words: true };
+        // "a million", "half a billion" (a round figure: about as many)
+        if (this.is(i, 'a') && this.bigScale(i + 1)) return { value: this.lex(i + 1)!.value!, first: i, last: i + 1, step: this.lex(i + 1)!.value! / 10, round: true, words: true };
+        if (this.lw(i) === 'half' && this.is(i + 1, 'a') && this.bigScale(i + 2)) { const v = this.lex(i + 2)!.value! / 2; return { value: v, first: i, last: i + 2, step: v / 10, round: true, words: true }; }
         return null;
       }
       if (e.word === 'one' && !this.has(i + 1, Cat.Scale)) return null; // "one" is mostly a pronoun
@@ -264,7 +274,7 @@ export class FigureReader {
       const f = this.make('money', i, last, value, before[0], n);
       return f;
     }
-    const n = this.t.kind[i] === TK.Number || this.has(i, Cat.NumberWord) ? this.number(i) : null;
+    const n = this.t.kind[i] === TK.Number || this.has(i, Cat.NumberWord) || this.is(i, 'a') || this.lw(i) === 'half' ? this.number(i) : null;
     if (!n) return null;
     const after = this.currencyAfter(n.last + 1);
     if (!after) return null;
@@ -403,6 +413,15 @@ export class FigureReader {
   }
 
   // ---------- dates ----------
+  /** Tokens k, k + 1 are "mid-", "early-" or "late-" before a year, or a year and a dash ("2030-2040"). */
+  private yearPart(k: number): boolean {
+    if (k < 0) return false;
+    if (this.t.kind[k] === TK.Number) return /^(1[89]|20|21)\d{2}$/.test(this.word(k)) && this.glued(k) && this.isDash(k + 1);
+    if (this.t.kind[k] !== TK.Word) return false;
+    const w = this.word(k).toLowerCase();
+    return (w === 'mid' || w === 'early' || w === 'late') && this.glued(k) && this.isDash(k + 1) && this.t.end[k + 1] === this.t.start[k + 2];
+  }
+  // ---------- dates ----------
   dateAt(i: number): RawFigure | null {
     const t = this.t;
     const e = this.lex(i);
@@ -449,7 +468,8 @@ export class FigureReader {
       }
     }
     // a year: 2024, in 2024, by 2030 (the preposition stays outside the span; it sets the time reference)
-    if (t.kind[i] === TK.Number && /^(1[89]|20|21)\d{2}$/.test(this.word(i)) && !this.glued(i - 1)) {
+    // ("mid-2030", "early-2026": a part of the year, glued by a hyphen; the second year of "2030-2040")
+    if (t.kind[i] === TK.Number && /^(1[89]|20|21)\d{2}$/.test(this.word(i)) && (!this.glued(i - 1) || this.yearPart(i - 2))) {
       const next = this.lex(i + 1);
       if (next && next.cats & (Cat.Scale | Cat.TimeUnit)) return null;
       if (this.percentAfter(i) || this.currencyBefore(i - 1)) return null;
@@ -545,6 +565,9 @@ export class FigureReader {
     } else if (e && e.cats & Cat.Qualifier && w !== 'up' && w !== 'more' && w !== 'less' && w !== 'fewer' && w !== 'least') {
       if (w === 'over' || w === 'under' || w === 'above' || w === 'below') {
         // "over three decades", "over 10,000": only before a number, not "over the years"
+        // (before a duration, the period something happens in: "1,200 jobs over five years", "rose 9% over two years";
+        // more than it after "for", "of", "in": "for over five years", "a delay of over two years")
+        if (f.kind === 'duration' && (w === 'over' || w === 'under') && !/^(for|of|in|after|lasting|lasted|than)$/.test(this.lw(i - 1) ?? '')) return;
         q = e.canon as Qualifier; from = i;
       } else { q = e.canon as Qualifier; from = i; }
       if (w === 'estimated' && this.is(i - 1, 'an')) from = i - 1;
