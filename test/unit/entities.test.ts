@@ -824,3 +824,16 @@ test('country codes in capitals: "U.S." and "U.K." always, "US" where the articl
   assert.ok(!r.entities.some(e => e.mentions.some(m => m.doc === 'c.txt' && e.kind === 'place')), r.entities.filter(e => e.mentions.some(m => m.doc === 'c.txt')).map(e => `${e.name}/${e.kind}`).join(' | '));
   assert.ok(r.figures.some(f => f.text === 'US$4 billion' && f.unit === 'USD'));
 });
+
+test('a name\'s particles: "Ursula von der Leyen" is one person, and "Von der Leyen" her short form; "Charles de Gaulle", "Pedro de la Rosa" are people', () => {
+  const c = corpus({
+    'a.txt': 'Trade Pact\nCommission President Ursula von der Leyen arrived on Monday. Von der Leyen, 67, said the pact was ready.\n',
+    'b.txt': 'Airports\nFlights left Charles de Gaulle airport late. Rafael van der Vaart and Pedro de la Rosa met Charles de Gaulle scholars.\n',
+  });
+  const ursula = entityWith(c, 'Ursula von der Leyen');
+  assert.equal(ursula.kind, 'person');
+  assert.deepEqual([...forms(ursula)].sort(), ['Ursula von der Leyen', 'Von der Leyen']);
+  for (const name of ['Pedro de la Rosa', 'Rafael van der Vaart']) assert.equal(entityWith(c, name).kind, 'person', name);
+  const names = c.result().entities.map(e => e.name);
+  assert.ok(!names.includes('President Ursula') && !names.includes('Leyen') && !names.includes('Rosa'), names.join(' | '));
+});

@@ -288,3 +288,14 @@ test('years glued to a part of the year or to another year are dates ("mid-2030"
   expectFigure('Talks dragged on for over five years.', { text: 'over five years', kind: 'duration', value: 5, qualifier: 'more-than' });
   expectFigure('The port faced a delay of over two years.', { text: 'over two years', qualifier: 'more-than' });
 });
+
+test('currency symbols spelt in letters from the data ("RM5 billion", "Rp 10 trillion", "Ft 500 million"), "Rs" for the rupee, and South Asian scales ("Rs 5,000 crore", "12 lakh")', () => {
+  expectFigure('Investment of Rs 5,000 crore was planned.', { text: 'Rs 5,000 crore', kind: 'money', value: 5e10, unit: 'INR' });
+  expectFigure('The state set aside Rs. 300 crore.', { text: 'Rs. 300 crore', value: 3e9, unit: 'INR' });
+  expectFigure('The scheme created 12 lakh jobs.', { text: '12 lakh', kind: 'count', value: 1.2e6 });
+  expectFigure('Malaysia spent RM5 billion on rail.', { text: 'RM5 billion', value: 5e9, unit: 'MYR' });
+  expectFigure('Indonesia budgeted Rp 10 trillion.', { text: 'Rp 10 trillion', value: 1e13, unit: 'IDR' });
+  expectFigure('Hungary pledged Ft 500 million.', { text: 'Ft 500 million', value: 5e8, unit: 'HUF' });
+  expectFigure('It cost 5 million U.S. dollars.', { text: '5 million U.S. dollars', value: 5e6, unit: 'USD' });
+  expectFigure('Rail Minister Rao said 300 people came.', { text: '300', kind: 'count' });
+});

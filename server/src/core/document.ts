@@ -649,13 +649,15 @@ function isJsSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** hashFold of each word of s.split(/\s+/), into out (no strings built). */
+/** hashFold of each word of s.split(/\s+/) but the lower-case ones, into out (no strings built). */
 function wordHashes(s: string, out: number[]): void {
   out.length = 0;
   let from = 0;
   for (let i = 0; i <= s.length; i++) {
     if (i < s.length && !isJsSpace(s.charCodeAt(i))) continue;
-    out.push(hashFold(s, from, i));
+    // (the capitalised words only: a name's particles are lower-case in it, "Charles de Gaulle")
+    const c = s.charCodeAt(from);
+    if (!(c >= 97 && c <= 122)) out.push(hashFold(s, from, i));
     while (i + 1 < s.length && isJsSpace(s.charCodeAt(i + 1))) i++;
     from = i + 1;
   }

@@ -2,7 +2,7 @@
 // token stream with their normalised values, qualifiers and time references.
 import { Cat, entries, catsById, type LexEntry } from './lexicon';
 import { TK, TF, type Tokens, isPossessive, mergeSentences, extendSentence, compactSentences, spansGap, asciiLower } from './scan';
-import { currencyOfSymbol, currencyOfWordToken, isCurrencyCode } from './gazetteer';
+import { currencyOfLetters, currencyOfSymbol, currencyOfWordToken, isCurrencyCode } from './gazetteer';
 import type { FigureKind, FigureValue, Qualifier, TimeRef } from './types';
 import { isCommonWord } from './words';
 import { iso, weekday, addDays, isoWeek, WEEKDAYS, type YMD } from './dates';
@@ -241,6 +241,11 @@ export class FigureReader {
       if (w.length === 3 && (t.flags[i]! & TF.AllCaps) && isCurrencyCode(w) && t.kind[i + 1] === TK.Number) return [w, i + 1];
       if (w === 'RMB' && t.kind[i + 1] === TK.Number) return ['CNY', i + 1];
     }
+    // a symbol in letters: "RM5 billion", "Rp 10 trillion", "Rs. 5,000 crore"
+    if (t.kind[i] === TK.Word && (t.flags[i]! & TF.Cap) && t.end[i]! - t.start[i]! <= 3) {
+      const n = this.ch(i + 1) === 46 && this.glued(i) ? i + 2 : i + 1;
+      if (t.kind[n] === TK.Number && (n === i + 1 || (t.flags[n]! & TF.Space))) { const code = currencyOfLetters(this.word(i)); if (code) return [code, n]; }
+    }
     return null;
   }
 
@@ -255,7 +260,7 @@ export class FigureReader {
         if (code) return [code, j];
       }
       // "US dollars"
-      if (len === 2 && this.word(j) === 'US' && t.kind[j + 1] === TK.Word && /^dollars?$/.test(this.word(j + 1))) return ['USD', j + 1];
+      if ((len === 2 || len === 4) && /^U\.?S\.?$/.test(this.word(j)) && t.kind[j + 1] === TK.Word && /^dollars?$/.test(this.word(j + 1))) return ['USD', j + 1];
     }
     const c = this.ch(j);
     if (c > 127) { const code = currencyOfSymbol(String.fromCharCode(c)); if (code && this.glued(j - 1)) return [code, j]; }

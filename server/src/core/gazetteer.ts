@@ -33,6 +33,7 @@ export function nameKey(s: string): string {
 const places = new Map<string, Place>();
 const demonyms = new Map<string, Place>();
 const symbols = new Map<string, string>();
+const letterSymbols = new Map<string, string>();
 const currencyWords = new Map<string, string>();
 const isoCodes = new Set<string>();
 const countryCodes = new Map<string, CountryCode>();
@@ -82,6 +83,10 @@ function init(): void {
       if (cur.symbol) prefer(symbols, cur.symbol, cur.code);
       const word = fold(cur.name.split(/\s+/).pop() ?? '');
       if (word.length >= 3) { prefer(currencyWords, word, cur.code); prefer(currencyWords, word + 's', cur.code); }
+      // a symbol in letters: "RM" (ringgit), "Rp" (rupiah), "Ft" (forint), "Bs." (boliviano), without its full stop
+      if (cur.symbol && /^[A-Za-z]{2,3}\.?$/.test(cur.symbol)) prefer(letterSymbols, cur.symbol.replace(/\.$/, ''), cur.code);
+      // "Rs", the rupee sign in letters ("Rs 5,000 crore"; the data spells it "₨" or "₹")
+      if (/\brupee$/i.test(cur.name)) prefer(letterSymbols, 'Rs', cur.code);
       // a country-prefixed dollar: US$, HK$, NZ$, NT$ (from the country code and the symbol)
       if (cur.symbol === '$') prefer(symbols, `${c.code}$`, cur.code);
     }
@@ -169,6 +174,8 @@ export function isCountriesPluralIn(text: string, start: number, end: number, h 
 }
 
 export function currencyOfSymbol(symbol: string): string | undefined { init(); return symbols.get(symbol); }
+/** The currency a symbol spelt in letters names, written before an amount: "RM", "Rp", "Rs", "Ft" (no full stop). */
+export function currencyOfLetters(letters: string): string | undefined { init(); return letterSymbols.get(letters); }
 export function currencyOfWord(word: string): string | undefined { init(); return currencyWords.get(fold(word)); }
 let currencyWordHashes: Set<number> | null = null;
 /** currencyOfWord of the word token text[start, end) whose folded hash (hashFold) is `hash`: most words are ruled out by the hash alone. */

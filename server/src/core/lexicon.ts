@@ -123,6 +123,9 @@ add(Cat.Scale, 'bn bln b', () => 1e9);
 add(Cat.Scale, 'mn mln m', () => 1e6);
 add(Cat.Scale, 'tn trn tr', () => 1e12);
 add(Cat.Scale, 'k', () => 1e3);
+// South Asian scales: "Rs 5,000 crore", "12 lakh jobs"
+add(Cat.Scale, 'crore crores', () => 1e7);
+add(Cat.Scale, 'lakh lakhs', () => 1e5);
 add(Cat.Ordinal, 'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth', (_w, i) => i + 1);
 add(Cat.Month, 'january february march april may june july august september october november december', (_w, i) => i + 1);
 add(Cat.Month, 'jan feb mar apr jun jul aug sep sept oct nov dec', (w) => ({ jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12 } as Record<string, number>)[w]);

@@ -150,6 +150,8 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
       const ce = lex(n);
       if (ce && ce.cats & Cat.Connector && (t.flags[n]! & TF.Lower) && isCapWord(n + 1)) { j = n + 1; b = j; continue; }
       if (ce && ce.word === 'of' && R.is(n + 1, 'the') && (t.flags[n + 1]! & TF.Lower) && isCapWord(n + 2) && !R.has(n + 2, Cat.Stop)) { j = n + 2; b = j; continue; }
+      // two particles of a name: "Ursula von der Leyen", "Rafael van der Vaart", "Pedro de la Rosa"
+      if (ce && ce.cats & Cat.Connector && ce.word !== 'of' && ce.word !== 'for' && (t.flags[n]! & TF.Lower) && (t.flags[n + 1]! & TF.Lower) && R.has(n + 1, Cat.Connector) && !R.is(n + 1, 'of') && !R.is(n + 1, 'for') && isCapWord(n + 2) && t.sent[n + 2] === t.sent[a]) { j = n + 2; b = j; continue; }
       // "on" after what a convention or a body is called: "Convention on the Law of the Sea", "Committee on Foreign Affairs"
       if (R.lwIs(n, 'on') && (t.flags[n]! & TF.Lower) && (t.flags[j]! & TF.Cap) && TAKES_ON.has(R.lw(j)) && (isCapWord(n + 1) && !R.has(n + 1, ON_NOT) || R.is(n + 1, 'the') && (t.flags[n + 1]! & TF.Lower) && isCapWord(n + 2) && !R.has(n + 2, ON_NOT))) { j = R.is(n + 1, 'the') ? n + 2 : n + 1; b = j; continue; }
       // a plural's possessive inside a name: "Leaders' Meetings", "Veterans' Affairs" (an ordinary plural, not "the Philippines' President")
@@ -676,6 +678,8 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
       if (nParts++ === 0) w0 = k;
       wn = k;
     }
+    // a family name with its particles: "von der Leyen" of "Ursula von der Leyen", and "Von der Leyen" itself
+    while (wn > a && t.kind[wn - 1] === TK.Word && R.has(wn - 1, Cat.Connector) && !R.is(wn - 1, 'of') && !R.is(wn - 1, 'for') && ((t.flags[wn - 1]! & TF.Lower) || wn - 1 === a) && wn - 1 > w0 - (w0 === a ? 1 : 0)) wn--;
     // first and last word keys: the whole key again when the mention is one word
     const firstKey = w0 === a && w0 === b ? ownKey : keyAt(internAt(w0, w0));
     const lastKey = wn === a ? ownKey : keyAt(internAt(wn, b));
@@ -764,6 +768,8 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
   function looksLikeName(ps: number[]): boolean {
     if (ps.length < 2 || ps.length > 4) return false;
     for (const k of ps) {
+      // (a name's particles: "Pedro de la Rosa", "Rafael van der Vaart")
+      if ((t.flags[k]! & TF.Lower) && R.has(k, Cat.Connector) && k !== ps[0] && k !== ps[ps.length - 1]) continue;
       if (t.flags[k]! & TF.AllCaps) return false;
       // a brand's spelling is no person's: a word with digits glued on ("Daily8"), or capitals inside it ("TikTok";
       // not "McAdams", "DeSantis", "O'Neill", "LeBron")
@@ -824,7 +830,7 @@ function isStorm(m: RawMention): boolean {
  * Noren Hits Hollindal" is not Hollindal's).
  */
 export function isFullName(m: RawMention): boolean {
-  return m.tokens >= 2 && m.firstKey !== m.lastKey && (m.kind === 'person' || m.evPerson > 0) && !(m.weak && m.tokens >= 4);
+  return m.tokens >= 2 && m.firstKey !== m.lastKey && m.ownKey !== m.lastKey && (m.kind === 'person' || m.evPerson > 0) && !(m.weak && m.tokens >= 4);
 }
 
 export function resolveShortForms(mentions: RawMention[]): void {
@@ -849,7 +855,8 @@ export function resolveShortForms(mentions: RawMention[]): void {
   let placed: Set<string> | null = null;
   for (const m of mentions) if (m.tokens === 1 && m.evPlace > 0 && !m.place) (placed ??= new Set()).add(m.ownKey);
   for (const m of mentions) {
-    if (m.tokens !== 1 && !(m.kind === 'person' && m.ownKey && m.firstKey === m.lastKey && m.text.includes(' ') && m.role)) continue;
+    // (or a family name with its particles, all of the mention: "Von der Leyen")
+    if (m.tokens !== 1 && m.ownKey !== m.lastKey && !(m.kind === 'person' && m.ownKey && m.firstKey === m.lastKey && m.text.includes(' ') && m.role)) continue;
     if (m.via !== 'name' || m.acronym) continue;
     if (m.place && !m.role) continue;
     if (placed && placed.has(m.ownKey) && !m.role) continue;
