@@ -299,3 +299,20 @@ test('currency symbols spelt in letters from the data ("RM5 billion", "Rp 10 tri
   expectFigure('It cost 5 million U.S. dollars.', { text: '5 million U.S. dollars', value: 5e6, unit: 'USD' });
   expectFigure('Rail Minister Rao said 300 people came.', { text: '300', kind: 'count' });
 });
+
+test('dates in numbers ("2025-08-11", "25/08/2025"; "11/08/2025" may be either month: its year only), "15pc", and ages written "68-year-old" (a count, as "Lam, 68,")', () => {
+  expectFigure('The deal was signed on 2025-08-11 in Hanoi.', { text: '2025-08-11', kind: 'date', value: '2025-08-11' });
+  expectFigure('It was signed on 25/08/2025.', { text: '25/08/2025', kind: 'date', value: '2025-08-25' });
+  expectFigure('It was signed on 08/25/2025.', { kind: 'date', value: '2025-08-25' });
+  expectFigure('It was signed on 11/08/2025.', { text: '11/08/2025', kind: 'date', value: '2025' });
+  expectFigure('Sales rose 15pc last quarter.', { text: '15pc', kind: 'percent', value: 15, unit: '%' });
+  assert.deepEqual(figures('The PC market grew.'), []);
+  expectFigure('The 68-year-old leader spoke.', { text: '68-year-old', kind: 'count', value: 68 });
+  expectFigure('They agreed a 5-year plan.', { text: '5-year', kind: 'duration', value: 5 });
+  const c = new Corpus();
+  c.set('a.txt', 'Harbour Vote\nThe 41-year-old Vessa Mornay campaigned on housing.\n');
+  c.set('b.txt', 'Harbour Poll\nVessa Mornay, 41, campaigned on housing.\n');
+  const claim = c.result().claims.find(x => x.figures.length === 2);
+  assert.ok(claim, c.result().claims.map(x => `${x.label} ${x.figures.length}`).join(' | '));
+  assert.equal(claim.status, 'agree');
+});

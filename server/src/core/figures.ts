@@ -317,6 +317,8 @@ export class FigureReader {
     if (this.t.kind[j] === TK.Word && this.lwIs(j, 'per') && this.t.kind[j + 1] === TK.Word && this.lwIs(j + 1, 'cent')) return ['%', j + 1];
     if (this.t.kind[j] === TK.Word) {
       if (this.lwIs(j, 'percent') || this.lwIs(j, 'pct')) return ['%', j];
+      // "15pc", as British papers write it (glued: "the PC market" is none)
+      if (this.lwIs(j, 'pc') && this.glued(last) && this.t.kind[last] === TK.Number) return ['%', j];
       if (this.lwIs(j, 'percentage') && /^points?$/i.test(this.t.kind[j + 1] === TK.Word ? this.word(j + 1) : '')) return ['pp', j + 1];
       if (this.lwIs(j, 'basis') && /^points?$/i.test(this.t.kind[j + 1] === TK.Word ? this.word(j + 1) : '')) return ['bp', j + 1];
     }
@@ -391,6 +393,8 @@ export class FigureReader {
     const j = n.last + 1 + (this.isDash(n.last + 1) && this.glued(n.last) ? 1 : 0);
     const u = this.lex(j);
     if (u && u.cats & Cat.TimeUnit && u.canon !== 'term') {
+      // "the 68-year-old leader": an age, a count ("Lam, 68,")
+      if (u.canon === 'year' && j > n.last + 1 && this.isDash(j + 1) && this.glued(j) && this.lwIs(j + 2, 'old') && this.glued(j + 1)) return this.make('count', i, j + 2, n.value, null, n);
       return this.make('duration', i, j, n.value, u.canon!, n);
     }
     // a hyphenated compound that is not a time: "four-pillar" is a count
@@ -417,6 +421,22 @@ export class FigureReader {
     return null;
   }
 
+  // ---------- dates ----------
+  private numericDate(i: number): RawFigure | null {
+    const t = this.t, w = this.word(i);
+    const part = (k: number, digits: RegExp) => t.kind[k] === TK.Number && digits.test(this.word(k)) && this.glued(k - 1) && this.glued(k - 2);
+    if (/^(19|20|21)\d{2}$/.test(w) && this.isDash(i + 1) && part(i + 2, /^\d{2}$/) && this.isDash(i + 3) && part(i + 4, /^\d{2}$/)) {
+      const m = Number(this.word(i + 2)), d = Number(this.word(i + 4));
+      return m >= 1 && m <= 12 && d >= 1 && d <= 31 ? this.dateFig(i, i + 4, iso(Number(w), m, d), null) : null;
+    }
+    if (/^\d{1,2}$/.test(w) && this.ch(i + 1) === 47 && part(i + 2, /^\d{1,2}$/) && this.ch(i + 3) === 47 && part(i + 4, /^(19|20|21)\d{2}$/)) {
+      const a = Number(w), b = Number(this.word(i + 2)), y = Number(this.word(i + 4));
+      if (a < 1 || b < 1 || a > 31 || b > 31 || (a > 12 && b > 12)) return null;
+      const value = a > 12 ? iso(y, b, a) : b > 12 || a === b ? iso(y, a, b) : String(y);
+      return this.dateFig(i, i + 4, value, null);
+    }
+    return null;
+  }
   // ---------- dates ----------
   /** Tokens k, k + 1 are "mid-", "early-" or "late-" before a year, or a year and a dash ("2030-2040"). */
   private yearPart(k: number): boolean {
@@ -462,6 +482,8 @@ export class FigureReader {
       }
       return null;
     }
+    // numbers: 2025-08-11 (ISO), 11/08/2025 (day and month told apart where one is above 12; the year alone where not)
+    if (t.kind[i] === TK.Number) { const d = this.numericDate(i); if (d) return d; }
     // Day Month Year: 11 August 2025
     if (t.kind[i] === TK.Number && /^\d{1,2}$/.test(this.word(i))) {
       const me = this.lex(i + 1);
