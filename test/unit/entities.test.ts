@@ -837,3 +837,17 @@ test('a name\'s particles: "Ursula von der Leyen" is one person, and "Von der Le
   const names = c.result().entities.map(e => e.name);
   assert.ok(!names.includes('President Ursula') && !names.includes('Leyen') && !names.includes('Rosa'), names.join(' | '));
 });
+
+test('a name a PDF\'s line broke at its hyphen is one name ("Lee Jae-\\nmyung" = "Lee Jae-myung"), and a word broken so is one word ("Ministry of Plan-\\nning and Investment", named "Planning")', () => {
+  const c = corpus({
+    'a.txt': 'Summit\nVietnam and South Korea agreed on Monday to expand their trade, President Lee Jae-\nmyung said after talks with officials from the Ministry of Plan-\nning and Investment in Hanoi.\n',
+    'b.txt': 'Summit Ends\nPresident Lee Jae-myung flew home on Tuesday.\n',
+  });
+  const lee = entityWith(c, 'Lee Jae-myung');
+  assert.equal(lee.kind, 'person');
+  assert.equal(lee.name, 'Lee Jae-myung');
+  assert.deepEqual(lee.mentions.map(m => m.doc).sort(), ['a.txt', 'b.txt']);
+  const ministry = entityWith(c, 'Ministry of Plan-\nning and Investment');
+  assert.equal(ministry.name, 'Ministry of Planning and Investment');
+  assert.equal(ministry.kind, 'organization');
+});

@@ -316,3 +316,9 @@ test('dates in numbers ("2025-08-11", "25/08/2025"; "11/08/2025" may be either m
   assert.ok(claim, c.result().claims.map(x => `${x.label} ${x.figures.length}`).join(' | '));
   assert.equal(claim.status, 'agree');
 });
+
+test('a scale word a line broke at a hyphen still scales ("US$4.5 bil-\\nlion"); a hyphen of the word\'s own stays ("long-\\nterm")', () => {
+  expectFigure('Exports rose to US$4.5 bil-\nlion last quarter.', { text: 'US$4.5 bil-\nlion', kind: 'money', value: 4.5e9, unit: 'USD' });
+  expectFigure('The plan will create 5 mil-\nlion jobs.', { kind: 'count', value: 5e6 });
+  assert.deepEqual(figures('A long-\nterm plan was agreed.'), []);
+});

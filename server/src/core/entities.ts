@@ -6,6 +6,7 @@ import type { Entity, EntityKind, Mention } from './types';
 import { evidenceList, withEvidence, isFullName, type RawMention, type AliasPair } from './mentions';
 import { nameKey, placeByKey } from './gazetteer';
 import { fold } from './lexicon';
+import { isWord } from './words';
 
 export interface EntityRules {
   /** name → aliases and kind, from the annotation file. */
@@ -600,9 +601,16 @@ function sortByStart(l: Pair[]): void {
   for (let j = 0; j < l.length; j++) l[j] = copy[keys[j]! % P]!;
 }
 
-/** A name as one line with single spaces ("Lee\nJae-myung" → "Lee Jae-myung"); most are already. */
+/**
+ * A name as one line with single spaces ("Lee\nJae-myung" → "Lee Jae-myung"); most are already. A line broken at
+ * a hyphen keeps the hyphen of a name ("Lee Jae-\nmyung"), not of a word ("Plan-\nning" → "Planning", as the
+ * tokens read it).
+ */
 function oneSpaced(text: string): string {
-  return oddSpaced(text) ? text.replace(/\s+/g, ' ') : text;
+  return oddSpaced(text) ? text.replace(/(\p{L}+)-[^\S ]+(\p{Ll}+)/gu, (_m, x: string, y: string) => {
+    const w = (x + y).toLowerCase();
+    return /^[a-z]+$/.test(w) && isWord(w, 0, w.length) ? x + y : `${x}-${y}`;
+  }).replace(/\s+/g, ' ') : text;
 }
 /** /\s\s|[^\S ]/.test(text), read by code unit: white space other than single spaces. */
 function oddSpaced(text: string): boolean {

@@ -92,6 +92,19 @@ export class FigureReader {
   }
   sameSent(i: number, j: number): boolean { return j >= 0 && j < this.t.n && this.t.sent[i] === this.t.sent[j]; }
   isDash(i: number): boolean { const c = this.ch(i); return c === 45 || c === 0x2013 || c === 0x2010 || c === 0x2011; }
+  /**
+   * Token d is a hyphen inside a word: glued to the word before it and to the word after it, or, where a line was
+   * broken at the hyphen ("Lee Jae-\nmyung", as text extracted from a PDF has it), to the line break before a
+   * lower-case word.
+   */
+  hyphen(d: number): boolean {
+    if (!this.isDash(d) || !this.glued(d - 1)) return false;
+    if (this.glued(d)) return true;
+    const t = this.t;
+    if (d + 1 >= t.n || t.kind[d + 1] !== TK.Word || !(t.flags[d + 1]! & TF.Lower) || !(t.flags[d + 1]! & TF.NL)) return false;
+    const gap = t.start[d + 1]! - t.end[d]!;
+    return gap === 1 || (gap === 2 && this.text.charCodeAt(t.end[d]!) === 13);
+  }
 
   read(): RawFigure[] {
     const out: RawFigure[] = [];

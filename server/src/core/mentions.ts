@@ -132,7 +132,7 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     for (;;) {
       // glued "-lower" continues a name part: Jae-myung, Suk-yeol
       // (not a place's or a people's word and an English one: "Czech-built", "Seoul-based", "Hanoi-led" are no names)
-      if (R.isDash(j + 1) && R.glued(j) && R.glued(j + 1) && t.kind[j + 2] === TK.Word && (t.flags[j + 2]! & TF.Lower) && !(isCommonWordAt(j + 2) && placeLike(j))) { j += 2; b = j; continue; }
+      if (R.hyphen(j + 1) && t.kind[j + 2] === TK.Word && (t.flags[j + 2]! & TF.Lower) && !(isCommonWordAt(j + 2) && placeLike(j))) { j += 2; b = j; continue; }
       // "Jean-Baptiste": capitalised parts joined by a hyphen, unless either side is a place or nationality ("US-China", "Vietnam-South Korea");
       // an en dash links two names, it makes none ("the Thannia–Port Tavorford railway")
       if (R.isDash(j + 1) && R.ch(j + 1) !== 0x2013 && R.glued(j) && R.glued(j + 1) && isCapWord(j + 2) && ((!placeLike(j) && !placeLike(j + 2)) || (nationality(j) && nationality(j + 2)) || regionCompound(j, j + 2))) { j += 2; b = j; continue; }
@@ -314,14 +314,14 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     const p: number[] = [];
     for (let k = a; k <= b; k++) {
       if (t.kind[k] !== TK.Word) continue;
-      if (k > a && R.isDash(k - 1) && R.glued(k - 2) && R.glued(k - 1)) continue;
+      if (k > a && R.hyphen(k - 1)) continue;
       p.push(k);
     }
     return p;
   }
   function partEnd(k: number, b: number): number {
     let e = k;
-    while (e + 2 <= b && R.isDash(e + 1) && R.glued(e) && R.glued(e + 1)) e += 2;
+    while (e + 2 <= b && R.hyphen(e + 1)) e += 2;
     return e;
   }
 
@@ -674,7 +674,7 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     let nParts = 0, w0 = a, wn = a;
     for (let k = a; k <= b; k++) {
       if (t.kind[k] !== TK.Word) continue;
-      if (k > a && R.isDash(k - 1) && R.glued(k - 2) && R.glued(k - 1)) continue;
+      if (k > a && R.hyphen(k - 1)) continue;
       if (nParts++ === 0) w0 = k;
       wn = k;
     }
@@ -723,7 +723,7 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
       if (R.is(n, 'a') || R.is(n, 'an') || R.is(n, 'the')) n++;
       // (a hyphened word is one word, its last part the noun: "co-founder", "vice-chairman")
       for (let k = n, w = 0; w < 4 && k < t.n && t.kind[k] === TK.Word && (t.flags[k]! & TF.Lower); k++, w++) {
-        while (R.isDash(k + 1) && R.glued(k) && R.glued(k + 1) && t.kind[k + 2] === TK.Word && (t.flags[k + 2]! & TF.Lower)) k += 2;
+        while (R.hyphen(k + 1) && t.kind[k + 2] === TK.Word && (t.flags[k + 2]! & TF.Lower)) k += 2;
         if (R.has(k, Cat.RoleNoun)) return true;
       }
       if (t.kind[n] === TK.Number && R.ch(n + 1) === 44) return true; // "Lam, 68,"

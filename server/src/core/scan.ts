@@ -349,6 +349,27 @@ function dottedEnd(text: string, i: number, len: number): number {
   return k === 1 || k === 2 || k === 3 || k === 7 || k === 4 ? 0 : j;
 }
 
+/** Letters after the line break of brokenWordEnd's last answer. */
+let brokenTail = 0;
+/**
+ * The word [s, i) ends in a hyphen at i, then a line break, then lower-case ASCII letters up to a non-letter: where
+ * those end, when the two halves (two letters or more each) make an English word; else 0.
+ */
+function brokenWordEnd(text: string, s: number, i: number, len: number): number {
+  let k = i + 1;
+  if (text.charCodeAt(k) === 13) k++;
+  if (text.charCodeAt(k) !== 10) return 0;
+  const from = ++k;
+  while (k < len && k - from <= MAX_GLUED) { const c = text.charCodeAt(k); if (c < 97 || c > 122) break; k++; }
+  if (k - from < 2 || k - from > MAX_GLUED) return 0;
+  const after = k < len ? cls[text.charCodeAt(k)]! : 0;
+  if (after === 1 || after === 2 || after === 3 || after === 7 || after === 4) return 0;
+  const word = (text.slice(s, i) + text.slice(from, k)).toLowerCase();
+  if (!/^[a-z]+$/.test(word) || !isWord(word, 0, word.length)) return 0;
+  brokenTail = k - from;
+  return k;
+}
+
 /** Tokenise `text`. The returned arrays are reused by the next call: copy what must outlive it. */
 export function tokenize(text: string): Tokens {
   if (!clsReady) initClasses();
@@ -358,6 +379,8 @@ export function tokenize(text: string): Tokens {
   // local views of the token arrays (re-read after a grow)
   let S = T.start, E = T.end, K = T.kind, F = T.flags, H = T.hash, L = T.lex;
   let n = 0, i = 0, gap = 0, possessiveGlue = false, afterGlue = 0;
+  // the letters of a word a line broke at a hyphen, joined ("billion" of "bil-\nlion"), for its lexicon entry
+  let joined: string | null = null;
   while (i < len) {
     const c = text.charCodeAt(i);
     const k = cls[c]!;
@@ -403,6 +426,16 @@ export function tokenize(text: string): Tokens {
           h ^= 39; h = Math.imul(h, 0x01000193);
           i++;
         } else break;
+      }
+      // a word a PDF's line broke at a hyphen, when the two halves make one English word: "bil-\nlion", "Plan-\nning"
+      // (not "Jae-\nmyung", "well-\nknown": a hyphen of the word's own, read as one where names are read)
+      if (text.charCodeAt(i) === 45 && letters >= 2 && i - s === letters) {
+        const to = brokenWordEnd(text, s, i, len);
+        if (to) {
+          joined = text.slice(s, i) + text.slice(to - brokenTail, to);
+          for (let q = to - brokenTail; q < to; q++) { h ^= text.charCodeAt(q); h = Math.imul(h, 0x01000193); }
+          letters += brokenTail; i = to;
+        }
       }
       // two words glued by text extraction, told by the capital where they meet: "inLunean", "FoxgloveElectronics"
       // (the first is stored here, the second goes on as the token, read as after the space the extraction lost)
@@ -476,7 +509,8 @@ export function tokenize(text: string): Tokens {
     }
     if (n >= cap - 1) { grow(n); S = T.start; E = T.end; K = T.kind; F = T.flags; H = T.hash; L = T.lex; }
     S[n] = s; E[n] = i; K[n] = kind; F[n] = flags; H[n] = h | 0;
-    L[n] = kind === TK.Word && i - s <= 13 ? lookupId(text, s, i, h | 0) : 0;
+    L[n] = kind === TK.Word ? (joined !== null ? (joined.length <= 13 ? lookupId(joined, 0, joined.length, h | 0) : 0) : i - s <= 13 ? lookupId(text, s, i, h | 0) : 0) : 0;
+    joined = null;
     n++;
     gap = afterGlue; afterGlue = 0;
   }
