@@ -851,3 +851,17 @@ test('a name a PDF\'s line broke at its hyphen is one name ("Lee Jae-\\nmyung" =
   assert.equal(ministry.name, 'Ministry of Planning and Investment');
   assert.equal(ministry.kind, 'organization');
 });
+
+test('a wire dateline: its agency in brackets is an outlet, no other name of the place ("HANOI (VNA) –"); its place may have accents ("Hà Nội, March 12, 2026 –" dates the article)', () => {
+  const c = corpus({
+    'a.txt': 'HANOI (VNA) – Vietnam approved the budget on Wednesday, officials said.\n',
+    'b.txt': 'SEOUL (Yonhap) -- Korea agreed. The Association of Southeast Asian Nations (ASEAN) met.\n',
+  });
+  const hanoi = entityWith(c, 'HANOI');
+  assert.deepEqual([...forms(hanoi)], ['HANOI']);
+  assert.equal(entityWith(c, 'VNA').kind, 'organization');
+  assert.equal(entityWith(c, 'Yonhap').kind, 'organization');
+  assert.ok(forms(entityWith(c, 'ASEAN')).has('Association of Southeast Asian Nations'));
+  const wed = analyzeDocument('c.txt', 'Hà Nội, March 12, 2026 – The assembly approved the budget on Wednesday.').figures.find(f => f.text === 'Wednesday');
+  assert.equal(wed?.value, '2026-03-11');
+});

@@ -322,3 +322,14 @@ test('a scale word a line broke at a hyphen still scales ("US$4.5 bil-\\nlion");
   expectFigure('The plan will create 5 mil-\nlion jobs.', { kind: 'count', value: 5e6 });
   assert.deepEqual(figures('A long-\nterm plan was agreed.'), []);
 });
+
+test('"five and a half hours" is 5.5 hours, and agrees with "about 5.5 hours"', () => {
+  expectFigure('The trip takes five and a half hours.', { text: 'five and a half hours', kind: 'duration', value: 5.5, unit: 'hour' });
+  expectFigure('Some two and a half million people voted.', { kind: 'count', value: 2.5e6 });
+  const c = new Corpus();
+  c.set('a.txt', 'Expressway\nThe new expressway will cut the journey between the two cities to about 5.5 hours, the ministry said.\n');
+  c.set('b.txt', 'Expressway Opens\nThe expressway will cut the journey between the two cities to five and a half hours, officials said.\n');
+  const claim = c.result().claims.find(x => x.figures.length === 2);
+  assert.ok(claim, c.result().claims.map(x => `${x.label} ${x.figures.length}`).join(' | '));
+  assert.equal(claim.status, 'agree');
+});

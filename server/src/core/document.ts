@@ -119,9 +119,10 @@ function scanDateline(text: string, from: number, to: number): { date: string; o
       // (a weekday before the date belongs to the date: "Sunday, May 26, 2019", "The Daily Planet - Sunday, May 26, 2019")
       const before = line.slice(0, m.index).replace(WEEKDAY_BEFORE_DATE, '').trim();
       const after = line.slice(m.index + m[0].length).trim();
-      const byline = short && (/^(?:by\b|published|posted|updated|first published|date[d:]?)/i.test(before) || /[–—|-]\s*$/.test(before) || (!before && !after) || /^(?:[A-Z][A-Za-z.]+\s*){1,4}[,–—-]\s*$/.test(before));
+      const byline = short && (/^(?:by\b|published|posted|updated|first published|date[d:]?)/i.test(before) || /[–—|-]\s*$/.test(before) || (!before && !after) || /^(?:\p{Lu}[\p{L}\p{M}.]+\s*){1,4}[,–—-]\s*$/u.test(before));
       // "PRAGUE, March 4, 2026 (PBW) - Ivory Coast President ...": a place, a comma, the date, the agency, a dash
-      const wire = /^(?:[A-Z][A-Za-z.'’-]+\s*){1,4},\s*$/.test(before) && !/^(?:in|on|at|by|from|since|until|as|of|for)\b/i.test(before) && /^(?:\([^()]{1,40}\)\s*)?(?:[–—]|--?)\s/.test(after);
+      // (a place of any script's letters: "Hà Nội, March 12, 2026 – ...")
+      const wire = /^(?:\p{Lu}[\p{L}\p{M}.'’-]+\s*){1,4},\s*$/u.test(before) && !/^(?:in|on|at|by|from|since|until|as|of|for)\b/i.test(before) && /^(?:\([^()]{1,40}\)\s*)?(?:[–—]|--?)\s/.test(after);
       if ((byline && after.length < 20) || wire) {
         let y: number, mo: number, d: number;
         if (m[1]) { mo = MONTH_NUM[m[1].slice(0, 3).toLowerCase()]!; d = +m[2]!; y = +m[3]!; }

@@ -200,6 +200,8 @@ export class FigureReader {
         if (u && u.cats & Cat.NumberWord && u.value! < 10 && u.value! > 0) { value += u.value!; last = j; }
       }
       if (this.has(last + 1, Cat.Scale) && this.lex(last + 1)!.word === 'hundred') { value = scaled(value, 100); last++; }
+      // "five and a half hours", "two and a half million"
+      if (value < 100 && this.is(last + 1, 'and') && this.is(last + 2, 'a') && this.lwIs(last + 3, 'half')) { value += 0.5; last += 3; }
     }
     // scale words: million, billion, bn, m (glued only for one-letter scales)
     const s = this.lex(last + 1);

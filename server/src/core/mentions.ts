@@ -744,9 +744,17 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     for (let k = a + 1; k < b; k++) if (t.kind[k] === TK.Punct && R.ch(k) === 38) return true;
     return false;
   }
+  /** The name ending at token b is in brackets before a dash: a wire dateline's agency ("HANOI (VNA) –", "SEOUL (Yonhap) --"). */
+  function agencyAt(b: number): boolean {
+    if (R.ch(b + 1) !== 41 || !(R.isDash(b + 2) || R.ch(b + 2) === 0x2014)) return false;
+    // (the bracket opens a few words before: "(Thomson Reuters)")
+    for (let k = b; k >= 0 && k >= b - 4; k--) if (t.kind[k] === TK.Punct && R.ch(k) === 40) return true;
+    return false;
+  }
   /** A news outlet: the name after the byline's bar ("Jaea Tellska | Asia Brief Today"), or an app's ("Download the Capital Courier app"). */
   function outletContext(a: number, b: number): boolean {
     if (R.lwIs(b + 1, 'app') && (t.flags[b + 1]! & TF.Lower)) return true;
+    if (R.ch(a - 1) === 40 && agencyAt(b)) return true;
     const bar = R.lwIs(a - 1, 'the') ? a - 2 : a - 1;
     if (R.ch(bar) !== 124 || !(b + 1 >= t.n || (t.flags[b + 1]! & TF.NL)) || bar < 1 || t.kind[bar - 1] !== TK.Word) return false;
     // one bar on the line, after a name: not a row of sections ("Home | World | Business")
@@ -786,7 +794,8 @@ export function readMentions(text: string, t: Tokens, R: FigureReader): { mentio
     const x = out[k]!, y = out[k + 1]!;
     if (x.sent !== y.sent) continue;
     const between = text.slice(x.end, y.start);
-    if (/^,?\s*(?:also\s+)?(?:known|called|referred to)(?:\s+\w+)?\s+as\s+(?:the\s+)?$/i.test(between) || /^\s*\(\s*$/.test(between) && text.slice(y.end, y.end + 2).trimStart().startsWith(')')) {
+    // (not a dateline's place and its agency: "HANOI (VNA) –", "SEOUL (Yonhap) --")
+    if (/^,?\s*(?:also\s+)?(?:known|called|referred to)(?:\s+\w+)?\s+as\s+(?:the\s+)?$/i.test(between) || /^\s*\(\s*$/.test(between) && text.slice(y.end, y.end + 2).trimStart().startsWith(')') && !agencyAt(y.last)) {
       aliases.push({ a: x.key, b: y.key, why: between.includes('(') ? 'written in parentheses' : `"${between.trim().replace(/^,\s*/, '')}"` });
     }
   }
