@@ -864,4 +864,8 @@ test('a wire dateline: its agency in brackets is an outlet, no other name of the
   assert.ok(forms(entityWith(c, 'ASEAN')).has('Association of Southeast Asian Nations'));
   const wed = analyzeDocument('c.txt', 'Hà Nội, March 12, 2026 – The assembly approved the budget on Wednesday.').figures.find(f => f.text === 'Wednesday');
   assert.equal(wed?.value, '2026-03-11');
+  // the story's first sentence starts after the dateline: its figures are not about the agency or the dateline's city
+  const d = analyzeDocument('d.txt', 'HANOI (VNA) – Vietnam approved VND 67 trillion for the expressway.');
+  const i = d.figures.findIndex(f => f.text === 'VND 67 trillion');
+  assert.deepEqual(d.features[i]!.near, ['place:VN']);
 });

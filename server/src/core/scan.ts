@@ -676,9 +676,16 @@ function datelineDash(text: string, t: Tokens, p: number, first: number): boolea
   let k = p;
   while (k > first && t.kind[k - 1] === TK.Punct && text.charCodeAt(t.start[k - 1]!) === 45 && !(t.flags[k]! & TF.Space)) k--;
   if (!(t.flags[k]! & TF.Space) || k === first) return false;
-  // back to the line's start over words in capitals (a comma and a capitalised region allowed: "HANOI, Vietnam")
-  let caps = 0;
-  for (let i = k - 1; i >= first; i--) {
+  // back to the line's start over words in capitals (a comma and a capitalised region allowed: "HANOI, Vietnam"),
+  // after an agency in brackets, if any ("HANOI (VNA) – ", "SEOUL (Yonhap) -- ")
+  let caps = 0, from = k - 1;
+  if (t.kind[from] === TK.Punct && text.charCodeAt(t.start[from]!) === 41) {
+    let o = from - 1;
+    while (o > first && o >= from - 6 && !(t.kind[o] === TK.Punct && text.charCodeAt(t.start[o]!) === 40)) o--;
+    if (o <= first || !(t.kind[o] === TK.Punct && text.charCodeAt(t.start[o]!) === 40) || (t.flags[o]! & TF.NL)) return false;
+    from = o - 1;
+  }
+  for (let i = from; i >= first; i--) {
     const kind = t.kind[i]!, fl = t.flags[i]!;
     if (kind === TK.Word && (fl & TF.AllCaps)) caps++;
     else if (!((kind === TK.Word && (fl & TF.Cap)) || (kind === TK.Punct && text.charCodeAt(t.start[i]!) === 44))) return false;
