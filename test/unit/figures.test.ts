@@ -333,3 +333,22 @@ test('"five and a half hours" is 5.5 hours, and agrees with "about 5.5 hours"', 
   assert.ok(claim, c.result().claims.map(x => `${x.label} ${x.figures.length}`).join(' | '));
   assert.equal(claim.status, 'agree');
 });
+
+test('distances are counts of their unit ("1,541km", "609 km", "the 1,514-kilometre road", "40 miles"): they meet only distances, and a conflict names them so', () => {
+  expectFigure('The 1,541km route opens soon.', { text: '1,541km', kind: 'count', value: 1541, unit: 'km' });
+  expectFigure('The road is 609 km long.', { text: '609 km', unit: 'km' });
+  expectFigure('They built the 1,514-kilometre road.', { text: '1,514-kilometre', value: 1514, unit: 'km' });
+  expectFigure('The town is 40 miles away.', { text: '40 miles', value: 40, unit: 'mi' });
+  expectFigure('The park covers 5,000 square kilometres.', { text: '5,000', unit: null });
+  const c = new Corpus();
+  c.set('a.txt', 'Expressway Plan\nThe 1,541km North-South expressway will link the two largest cities, the transport ministry said.\n');
+  c.set('b.txt', 'Expressway Vote\nThe 1,514-kilometre North-South expressway will link the two largest cities, the transport ministry said.\n');
+  c.set('c.txt', 'Expressway Jobs\nThe North-South expressway will link the two largest cities and employ 1,514 workers, the transport ministry said.\n');
+  const claim = c.result().claims.find(x => x.status === 'conflict');
+  assert.ok(claim, c.result().claims.map(x => `${x.label} ${x.status}`).join(' | '));
+  assert.deepEqual(claim.figures.map(id => c.result().figures.find(f => f.id === id)!.doc).sort(), ['a.txt', 'b.txt']);
+  assert.match(claim.label, /^distance/);
+  const warning = c.result().problems.find(p => p.doc === 'a.txt');
+  assert.match(warning!.message, /1,514-kilometre/);
+  assert.match(warning!.related![0]!.message, /1,514 km/);
+});

@@ -1175,7 +1175,8 @@ export function displayValue(f: Figure): string {
   if (f.kind === 'percent') return `${q}${num(v)}${unit === '%' ? '%' : ' ' + unit}`;
   if (f.kind === 'duration') return `${q}${num(v)} ${unit}${v === 1 ? '' : 's'}`;
   if (f.kind === 'rank') return `#${v}`;
-  return `${q}${num(v)}`;
+  // (a distance: "1,541 km")
+  return `${q}${num(v)}${unit ? ' ' + unit : ''}`;
 }
 
 const KIND_WORD: Record<string, string> = { money: 'amount', percent: 'share', count: 'number', date: 'date', duration: 'length', rank: 'rank' };
@@ -1203,7 +1204,7 @@ export function labelOf(figs: Figure[], xs: FigureFeatures[], textOf: TextOf = (
   const said = surfaceWords(figs, textOf);
   const word = (t: string) => said(t) ?? t;
   // a date of a named event: "date of visit"; else like the other kinds, "date: signed agreements"
-  const what = f.kind === 'date' && xs[0]!.event ? `date of ${xs[0]!.event}` : `${KIND_WORD[f.kind]}: ${top.map(word).join(' ') || (f.head ? word(f.head) : f.kind === 'date' ? 'event' : f.kind)}`;
+  const what = f.kind === 'date' && xs[0]!.event ? `date of ${xs[0]!.event}` : `${f.kind === 'count' && f.unit ? 'distance' : KIND_WORD[f.kind]}: ${top.map(word).join(' ') || (f.head ? word(f.head) : f.kind === 'date' ? 'event' : f.kind)}`;
   const time = f.time.mode === 'by' ? ` (target by ${f.time.when})` : f.time.target ? ' (target)' : f.time.mode === 'at' && f.time.when ? ` (${f.time.when})` : f.time.mode === 'current' ? ' (current)' : '';
   return what + time;
 }

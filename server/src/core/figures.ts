@@ -414,6 +414,9 @@ export class FigureReader {
     }
     // a hyphenated compound that is not a time: "four-pillar" is a count
     if (n.words && this.has(i - 1, Cat.Determiner) && n.value <= 10 && !this.has(n.last + 1, Cat.Scale)) return null; // "the two countries"
+    // distances, a count of their unit: "1,541km", "609 km", "the 1,541-kilometre road", "40 miles"
+    const du = this.distanceUnit(n.last + 1 + (this.isDash(n.last + 1) && this.glued(n.last) && this.glued(n.last + 1) ? 1 : 0));
+    if (du) return this.make('count', i, du[1], n.value, du[0], n);
     if (t.kind[i] === TK.Number) {
       // skip clock times and scores (01:01, 3-2) and codes glued to letters ("K9", "O1")
       if (this.ch(n.last + 1) === 58 && t.kind[n.last + 2] === TK.Number && this.glued(n.last)) return null;
@@ -424,6 +427,13 @@ export class FigureReader {
       if (this.glued(n.last) && t.kind[n.last + 1] === TK.Word && !this.has(n.last + 1, Cat.Scale) && (!this.commonWord(n.last + 1, 4) || /^(st|nd|rd|th)/i.test(this.word(n.last + 1)))) return null;
     }
     return this.make('count', i, n.last, n.value, null, n);
+  }
+
+  private distanceUnit(j: number): [string, number] | null {
+    const w = this.lw(j);
+    if (w === 'km' || w === 'kilometre' || w === 'kilometres' || w === 'kilometer' || w === 'kilometers') return ['km', j];
+    if (w === 'mile' || w === 'miles') return ['mi', j];
+    return null;
   }
 
   private ordinal(i: number): { value: number; last: number } | null {
