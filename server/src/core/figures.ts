@@ -119,7 +119,7 @@ export class FigureReader {
         if (e && e.cats & (Cat.Month | Cat.Weekday | Cat.Relative | Cat.NumberWord | Cat.Ordinal)) f = this.dateAt(i) ?? this.money(i) ?? this.measure(i);
         else if (e && e.word === 'a' && this.is(i + 1, 'dozen')) f = this.measure(i);
         // "a million people", "half a billion dollars"
-        else if ((e && e.word === 'a' && this.bigScale(i + 1)) || (this.lw(i) === 'half' && this.is(i + 1, 'a') && this.bigScale(i + 2))) f = this.money(i) ?? this.measure(i);
+        else if ((e && e.word === 'a' && this.bigScale(i + 1)) || (this.is(i + 1, 'a') && this.lwIs(i, 'half') && this.bigScale(i + 2))) f = this.money(i) ?? this.measure(i);
         else if (e && e.cats & Cat.Connector) f = null;
         else if (e && e.cats & Cat.Superlative) f = this.topRank(i);
         else if (t.flags[i]! & (TF.Cap | TF.AllCaps)) f = this.money(i);
@@ -187,7 +187,7 @@ export class FigureReader {
         if (this.is(i, 'a') && this.is(i + 1, 'dozen')) return { value: 12, first: i, last: i + 1, step: 1, round: false, words: true };
         // "a million", "half a billion" (a round figure: about as many)
         if (this.is(i, 'a') && this.bigScale(i + 1)) return { value: this.lex(i + 1)!.value!, first: i, last: i + 1, step: this.lex(i + 1)!.value! / 10, round: true, words: true };
-        if (this.lw(i) === 'half' && this.is(i + 1, 'a') && this.bigScale(i + 2)) { const v = this.lex(i + 2)!.value! / 2; return { value: v, first: i, last: i + 2, step: v / 10, round: true, words: true }; }
+        if (this.is(i + 1, 'a') && this.lwIs(i, 'half') && this.bigScale(i + 2)) { const v = this.lex(i + 2)!.value! / 2; return { value: v, first: i, last: i + 2, step: v / 10, round: true, words: true }; }
         return null;
       }
       if (e.word === 'one' && !this.has(i + 1, Cat.Scale)) return null; // "one" is mostly a pronoun
@@ -294,7 +294,7 @@ export class FigureReader {
       const f = this.make('money', i, last, value, before[0], n);
       return f;
     }
-    const n = this.t.kind[i] === TK.Number || this.has(i, Cat.NumberWord) || this.is(i, 'a') || this.lw(i) === 'half' ? this.number(i) : null;
+    const n = this.t.kind[i] === TK.Number || this.has(i, Cat.NumberWord) || this.is(i, 'a') || (this.is(i + 1, 'a') && this.lwIs(i, 'half')) ? this.number(i) : null;
     if (!n) return null;
     const after = this.currencyAfter(n.last + 1);
     if (!after) return null;
@@ -430,9 +430,10 @@ export class FigureReader {
   }
 
   private distanceUnit(j: number): [string, number] | null {
-    const w = this.lw(j);
-    if (w === 'km' || w === 'kilometre' || w === 'kilometres' || w === 'kilometer' || w === 'kilometers') return ['km', j];
-    if (w === 'mile' || w === 'miles') return ['mi', j];
+    if (j >= this.t.n || this.t.kind[j] !== TK.Word) return null;
+    const c = this.text.charCodeAt(this.t.start[j]!) | 32;
+    if (c === 107 && (this.lwIs(j, 'km') || this.lwIs(j, 'kilometre') || this.lwIs(j, 'kilometres') || this.lwIs(j, 'kilometer') || this.lwIs(j, 'kilometers'))) return ['km', j];
+    if (c === 109 && (this.lwIs(j, 'mile') || this.lwIs(j, 'miles'))) return ['mi', j];
     return null;
   }
 
